@@ -1,0 +1,2 @@
+package dev.chorus;
+public final class Main { public static void main(String[] a) {} }
