@@ -1,0 +1,71 @@
+package dev.chorus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.command.ChatCommands;
+import dev.chorus.config.ChorusConfig;
+import dev.chorus.config.ConfigException;
+import dev.chorus.config.ConfigKey;
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.AskSettings;
+import dev.chorus.provider.ProviderClients;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.store.Database;
+import dev.chorus.store.JdbiCallLog;
+import dev.chorus.telegram.TelegramBot;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole bot wired together: store, catalog, providers, orchestration, commands and the
+ * Telegram adapter. {@link Main} starts one; the end-to-end tests start one the same way.
+ */
+public final class Chorus implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Chorus.class);
+
+    private final TelegramBot telegram;
+    private final Database database;
+
+    private Chorus(TelegramBot telegram, Database database) {
+        this.telegram = telegram;
+        this.database = database;
+    }
+
+    public static Chorus start(ChorusConfig config) {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        ProviderClients providers = new ProviderClients(config, new ObjectMapper());
+        ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
+                "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
+                        + "' is not in the model catalog; known: "
+                        + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
+        String problem = providers.problemWith(model);
+        if (problem != null) {
+            throw new ConfigException("Config error: " + ConfigKey.DEFAULT_MODEL.label() + ": " + problem);
+        }
+
+        Database database = Database.open(config.dbPath());
+        log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
+
+        AskService asks = new AskService(catalog, providers::clientFor, new JdbiCallLog(database),
+                new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
+        log.info("answering with model {} ({}, {})", model.id(), model.provider(), model.apiModel());
+
+        TelegramBot telegram = TelegramBot.start(config.telegram(), username -> new ChatCommands(username, asks));
+        return new Chorus(telegram, database);
+    }
+
+    /** The bot's Telegram username, as learned from {@code getMe}. */
+    public String botUsername() {
+        return telegram.username();
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    @Override
+    public void close() {
+        telegram.close();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.chorus.command;
+
+import dev.chorus.orchestration.AnswerProgress;
+import dev.chorus.orchestration.AskOutcome;
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.Asker;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides what to do with a message: which command it is, whether the bot should answer at all,
+ * and what it replies. Thread-safe; the adapter calls it from one thread per chat.
+ */
+public final class ChatCommands {
+    /** The commands shown in Telegram's menu, in order. */
+    public static final List<CommandInfo> MENU = List.of(
+            new CommandInfo("ask", "Ask a question"),
+            new CommandInfo("help", "What this bot can do"),
+            new CommandInfo("start", "Start here"));
+
+    private final String botUsername;
+    private final AskService asks;
+    private final AnswerReplies replies = new AnswerReplies();
+
+    public ChatCommands(String botUsername, AskService asks) {
+        this.botUsername = botUsername;
+        this.asks = asks;
+    }
+
+    public void handle(Incoming in, ChatOutput out) {
+        Optional<CommandLine> command = CommandLine.parse(in.text());
+        if (command.isEmpty()) {
+            if (in.chatKind() == ChatKind.PRIVATE || in.addressed()) {
+                ask(in, in.text(), out);
+            }
+            return;
+        }
+        CommandLine cmd = command.get();
+        if (cmd.isForAnotherBot(botUsername)) {
+            return;
+        }
+        switch (cmd.name()) {
+            case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
+            case "help" -> out.send(Reply.plain(help(in.chatKind())));
+            case "ask" -> ask(in, cmd.args(), out);
+            default -> {
+                // A bare unknown command in a group is probably meant for another bot.
+                if (in.chatKind() == ChatKind.PRIVATE || cmd.target() != null) {
+                    out.send(Reply.plain("I don't know /" + cmd.name() + ". Send /help to see what I can do."));
+                }
+            }
+        }
+    }
+
+    private void ask(Incoming in, String question, ChatOutput out) {
+        if (question.isBlank()) {
+            String example = in.chatKind() == ChatKind.PRIVATE ? "/ask" : "/ask@" + botUsername;
+            out.send(Reply.plain("Please add your question after the command, for example:\n"
+                    + example + " How do vaccines work?"));
+            return;
+        }
+        AskOutcome outcome;
+        try (ChatOutput.Typing ignored = out.typing()) {
+            outcome = asks.ask(new Asker(in.userId(), in.chatId()), question.strip(), AnswerProgress.IGNORE);
+        }
+        out.send(replies.of(outcome));
+    }
+
+    private String welcome(ChatKind kind) {
+        String how = kind == ChatKind.PRIVATE
+                ? "Just send me a question, or use /ask <question>."
+                : "Ask with /ask@" + botUsername + " <question>, mention me, or reply to one of my answers.";
+        return "Hi! I'm Chorus. I answer questions with a fleet of AI models and tell you which one "
+                + "answered and what it cost.\n\n" + how + "\nSend /help for all commands.";
+    }
+
+    private String help(ChatKind kind) {
+        StringBuilder text = new StringBuilder("Commands:\n");
+        for (CommandInfo info : MENU) {
+            text.append('/').append(info.command()).append(" — ").append(info.description()).append('\n');
+        }
+        text.append('\n').append(kind == ChatKind.PRIVATE
+                ? "In this chat you can also just type your question."
+                : "In a group, use /ask@" + botUsername + ", mention @" + botUsername
+                        + ", or reply to one of my answers.");
+        text.append("\nEvery answer ends with the model that wrote it and what it cost.");
+        return text.toString();
+    }
+}

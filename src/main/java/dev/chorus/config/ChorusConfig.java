@@ -1,0 +1,31 @@
+package dev.chorus.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The validated configuration of one bot. Built only by {@link ConfigLoader}, so every value in it
+ * has been checked; immutable and safe to share. Its {@code toString()} hides the secrets.
+ */
+public record ChorusConfig(
+        TelegramSettings telegram,
+        Set<Long> admins,
+        Path dbPath,
+        String defaultModel,
+        int answerMaxTokens,
+        Duration providerTimeout,
+        String systemPrompt,
+        Map<String, ProviderEndpoint> providers) {
+
+    public ChorusConfig {
+        admins = Set.copyOf(admins);
+        providers = Map.copyOf(providers);
+    }
+
+    public Optional<ProviderEndpoint> provider(String name) {
+        return Optional.ofNullable(providers.get(name));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.chorus.config;
+
+/**
+ * Every configuration key Chorus reads: its name in {@code bot-config.properties}, the environment
+ * variable that overrides it, its default ({@code null}: no default) and whether it is a secret.
+ * The example properties file and the README's config reference list exactly these keys, which a
+ * test checks.
+ */
+public enum ConfigKey {
+    TELEGRAM_TOKEN("telegram.token", "TELEGRAM_BOT_TOKEN", null, true,
+            "Bot token from @BotFather. Required."),
+    TELEGRAM_BASE_URL("telegram.base-url", "CHORUS_TELEGRAM_BASE_URL", "https://api.telegram.org", false,
+            "Bot API server; point it at a local Bot API server or the test emulator."),
+    TELEGRAM_POLL_TIMEOUT("telegram.poll-timeout-seconds", "CHORUS_TELEGRAM_POLL_TIMEOUT_SECONDS", "50", false,
+            "Long-polling timeout for getUpdates, 1..100 seconds."),
+    ADMINS("admins", "CHORUS_ADMINS", "", false,
+            "Comma-separated Telegram user ids of the bot's admins."),
+    DB_PATH("db.path", "CHORUS_DB_PATH", "./data/chorus.db", false,
+            "SQLite database file; its folder is created at start."),
+    DEFAULT_MODEL("model.default", "CHORUS_DEFAULT_MODEL", "gpt-4o-mini", false,
+            "Model that answers /ask, by catalog id."),
+    ANSWER_MAX_TOKENS("answer.max-tokens", "CHORUS_ANSWER_MAX_TOKENS", "1024", false,
+            "Upper bound on the length of one answer, in tokens (1..200000)."),
+    PROVIDER_TIMEOUT("provider.timeout-seconds", "CHORUS_PROVIDER_TIMEOUT_SECONDS", "90", false,
+            "Longest wait for one model call, 1..600 seconds."),
+    SYSTEM_PROMPT("answer.system-prompt", "CHORUS_SYSTEM_PROMPT",
+            "You are Chorus, a helpful assistant in a Telegram chat. Answer clearly and concisely; "
+                    + "use Markdown code blocks for code.", false,
+            "System prompt sent with every question."),
+    OPENAI_API_KEY("openai.api-key", "OPENAI_API_KEY", null, true, "OpenAI API key."),
+    OPENAI_BASE_URL("openai.base-url", "OPENAI_BASE_URL", "https://api.openai.com/v1", false,
+            "OpenAI-compatible endpoint (any compatible server works)."),
+    ANTHROPIC_API_KEY("anthropic.api-key", "ANTHROPIC_API_KEY", null, true, "Anthropic API key."),
+    ANTHROPIC_BASE_URL("anthropic.base-url", "ANTHROPIC_BASE_URL", "https://api.anthropic.com/v1", false,
+            "Anthropic Messages endpoint."),
+    MISTRAL_API_KEY("mistral.api-key", "MISTRAL_API_KEY", null, true, "Mistral API key."),
+    MISTRAL_BASE_URL("mistral.base-url", "MISTRAL_BASE_URL", "https://api.mistral.ai/v1", false,
+            "Mistral endpoint."),
+    XAI_API_KEY("xai.api-key", "XAI_API_KEY", null, true, "xAI API key."),
+    XAI_BASE_URL("xai.base-url", "XAI_BASE_URL", "https://api.x.ai/v1", false, "xAI endpoint."),
+    OPENROUTER_API_KEY("openrouter.api-key", "OPENROUTER_API_KEY", null, true, "OpenRouter API key."),
+    OPENROUTER_BASE_URL("openrouter.base-url", "OPENROUTER_BASE_URL", "https://openrouter.ai/api/v1", false,
+            "OpenRouter endpoint."),
+    OLLAMA_BASE_URL("ollama.base-url", "OLLAMA_BASE_URL", "http://localhost:11434/v1", false,
+            "Local Ollama's OpenAI-compatible endpoint; needs no key.");
+
+    private final String property;
+    private final String env;
+    private final String defaultValue;
+    private final boolean secret;
+    private final String description;
+
+    ConfigKey(String property, String env, String defaultValue, boolean secret, String description) {
+        this.property = property;
+        this.env = env;
+        this.defaultValue = defaultValue;
+        this.secret = secret;
+        this.description = description;
+    }
+
+    public String property() {
+        return property;
+    }
+
+    public String env() {
+        return env;
+    }
+
+    /** The default, or {@code null} when the key has none. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public boolean secret() {
+        return secret;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** How error messages name the key: the property and the variable that overrides it. */
+    public String label() {
+        return property + " (env " + env + ")";
+    }
+}

@@ -1,0 +1,169 @@
+package dev.chorus.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads the properties file, lets environment variables override it, and validates every value.
+ * Any problem is a {@link ConfigException} whose one-line message names the key, so that a bad
+ * config stops the bot at start and not at the first question.
+ */
+public final class ConfigLoader {
+    private static final Map<String, ConfigKey[]> PROVIDER_KEYS = Map.of(
+            "openai", new ConfigKey[] {ConfigKey.OPENAI_BASE_URL, ConfigKey.OPENAI_API_KEY},
+            "anthropic", new ConfigKey[] {ConfigKey.ANTHROPIC_BASE_URL, ConfigKey.ANTHROPIC_API_KEY},
+            "mistral", new ConfigKey[] {ConfigKey.MISTRAL_BASE_URL, ConfigKey.MISTRAL_API_KEY},
+            "xai", new ConfigKey[] {ConfigKey.XAI_BASE_URL, ConfigKey.XAI_API_KEY},
+            "openrouter", new ConfigKey[] {ConfigKey.OPENROUTER_BASE_URL, ConfigKey.OPENROUTER_API_KEY},
+            "ollama", new ConfigKey[] {ConfigKey.OLLAMA_BASE_URL, null});
+
+    private final Map<ConfigKey, String> raw;
+
+    private ConfigLoader(Map<ConfigKey, String> raw) {
+        this.raw = raw;
+    }
+
+    /**
+     * Loads the config.
+     *
+     * @param file the properties file, or {@code null} to read the environment alone
+     * @param env the environment (normally {@code System.getenv()}); its non-blank values win
+     */
+    public static ChorusConfig load(Path file, Map<String, String> env) {
+        Properties properties = file == null ? new Properties() : read(file);
+        rejectUnknownKeys(properties, file);
+        Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
+        for (ConfigKey key : ConfigKey.values()) {
+            String fromEnv = env.get(key.env());
+            String fromFile = properties.getProperty(key.property());
+            String value = notBlank(fromEnv) ? fromEnv.strip() : notBlank(fromFile) ? fromFile.strip() : key.defaultValue();
+            if (value != null) {
+                raw.put(key, value);
+            }
+        }
+        return new ConfigLoader(raw).build();
+    }
+
+    private ChorusConfig build() {
+        TelegramSettings telegram = new TelegramSettings(
+                Secret.of(required(ConfigKey.TELEGRAM_TOKEN)),
+                url(ConfigKey.TELEGRAM_BASE_URL),
+                Duration.ofSeconds(integer(ConfigKey.TELEGRAM_POLL_TIMEOUT, 1, 100)));
+        Map<String, ProviderEndpoint> providers = new HashMap<>();
+        PROVIDER_KEYS.forEach((name, keys) -> providers.put(name, new ProviderEndpoint(
+                name, url(keys[0]), keys[1] == null ? Optional.empty() : optional(keys[1]).map(Secret::of))));
+        return new ChorusConfig(
+                telegram,
+                admins(),
+                Path.of(required(ConfigKey.DB_PATH)),
+                required(ConfigKey.DEFAULT_MODEL),
+                integer(ConfigKey.ANSWER_MAX_TOKENS, 1, 200_000),
+                Duration.ofSeconds(integer(ConfigKey.PROVIDER_TIMEOUT, 1, 600)),
+                required(ConfigKey.SYSTEM_PROMPT),
+                providers);
+    }
+
+    private String required(ConfigKey key) {
+        String value = raw.get(key);
+        if (!notBlank(value)) {
+            throw new ConfigException("Config error: " + key.label() + " is required. " + key.description());
+        }
+        return value;
+    }
+
+    private Optional<String> optional(ConfigKey key) {
+        return Optional.ofNullable(raw.get(key)).filter(ConfigLoader::notBlank);
+    }
+
+    private int integer(ConfigKey key, int min, int max) {
+        String value = required(key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below with the accepted range
+        }
+        throw new ConfigException("Config error: " + key.label() + " must be a whole number from "
+                + min + " to " + max + ", got '" + shown(key, value) + "'");
+    }
+
+    private URI url(ConfigKey key) {
+        String value = required(key);
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        throw new ConfigException("Config error: " + key.label() + " must be an http(s) URL, got '"
+                + shown(key, value) + "'");
+    }
+
+    private Set<Long> admins() {
+        Set<Long> ids = new LinkedHashSet<>();
+        for (String part : raw.getOrDefault(ConfigKey.ADMINS, "").split(",")) {
+            String id = part.strip();
+            if (id.isEmpty()) {
+                continue;
+            }
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("Config error: " + ConfigKey.ADMINS.label()
+                        + " must be comma-separated Telegram user ids, got '" + id + "'");
+            }
+        }
+        return ids;
+    }
+
+    private static String shown(ConfigKey key, String value) {
+        return key.secret() ? "[hidden]" : value;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static Properties read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new ConfigException("Config error: cannot read " + file + ": " + e.getClass().getSimpleName());
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("Config error: " + file + " is not a valid properties file: " + e.getMessage());
+        }
+        return properties;
+    }
+
+    private static void rejectUnknownKeys(Properties properties, Path file) {
+        Set<String> known = new TreeSet<>();
+        for (ConfigKey key : ConfigKey.values()) {
+            known.add(key.property());
+        }
+        for (String name : new TreeSet<>(properties.stringPropertyNames())) {
+            if (!known.contains(name)) {
+                throw new ConfigException("Config error: unknown key '" + name + "' in " + file
+                        + " (see bot-config.example.properties for the keys)");
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package dev.chorus.provider;
+
+/** Receives answer text as it streams in. */
+@FunctionalInterface
+public interface StreamListener {
+
+    /**
+     * Called on the thread that called {@link ChatClient#stream}, in order, once per non-empty
+     * piece of text. An exception thrown here aborts the stream and propagates to that caller.
+     */
+    void onText(String delta);
+}

@@ -1,0 +1,77 @@
+package dev.chorus.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlite3.SQLitePlugin;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The bot's SQLite database: opened in WAL mode with a busy timeout, migrated to the newest schema
+ * with the SQL files of the top-level {@code migrations/} folder (shipped in the jar), and exposed
+ * as a {@link Jdbi}. Thread-safe.
+ */
+public final class Database {
+    // Writers queue for this long behind another writer instead of failing with SQLITE_BUSY.
+    private static final int BUSY_TIMEOUT_MS = 10_000;
+
+    private final Jdbi jdbi;
+    private final String schemaVersion;
+
+    private Database(Jdbi jdbi, String schemaVersion) {
+        this.jdbi = jdbi;
+        this.schemaVersion = schemaVersion;
+    }
+
+    /** Opens (creating the file and its folder if needed) and migrates the database at {@code file}. */
+    public static Database open(Path file) {
+        Path absolute = file.toAbsolutePath();
+        try {
+            if (absolute.getParent() != null) {
+                Files.createDirectories(absolute.getParent());
+            }
+        } catch (IOException e) {
+            throw new StoreException("cannot create the database folder " + absolute.getParent(), e);
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(BUSY_TIMEOUT_MS);
+        config.enforceForeignKeys(true);
+        SQLiteDataSource dataSource = new SQLiteDataSource(config);
+        dataSource.setUrl("jdbc:sqlite:" + absolute);
+        try {
+            Flyway flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load();
+            flyway.migrate();
+            MigrationInfo current = flyway.info().current();
+            String version = current == null ? "none" : current.getVersion().getVersion();
+            Jdbi jdbi = Jdbi.create(dataSource)
+                    .installPlugin(new SQLitePlugin())
+                    .installPlugin(new SqlObjectPlugin())
+                    .registerArgument(new InstantAsText.ArgumentFactory())
+                    .registerColumnMapper(Instant.class, new InstantAsText.Mapper());
+            return new Database(jdbi, version);
+        } catch (FlywayException e) {
+            throw new StoreException("cannot migrate the database " + absolute + ": " + e.getMessage(), e);
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** The version of the newest migration applied, such as {@code "1"}. */
+    public String schemaVersion() {
+        return schemaVersion;
+    }
+}

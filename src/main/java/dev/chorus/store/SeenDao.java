@@ -1,0 +1,25 @@
+package dev.chorus.store;
+
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for the users and chats the bot has met. */
+interface SeenDao {
+    @SqlUpdate("""
+            INSERT INTO users (id, username, first_name, first_seen, last_seen)
+            VALUES (:id, :username, :firstName, :now, :now)
+            ON CONFLICT (id) DO UPDATE SET username = excluded.username,
+                first_name = excluded.first_name, last_seen = excluded.last_seen
+            """)
+    void touchUser(@Bind("id") long id, @Bind("username") String username,
+                   @Bind("firstName") String firstName, @Bind("now") String now);
+
+    @SqlUpdate("""
+            INSERT INTO chats (id, kind, title, first_seen, last_seen)
+            VALUES (:id, :kind, :title, :now, :now)
+            ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, title = excluded.title,
+                last_seen = excluded.last_seen
+            """)
+    void touchChat(@Bind("id") long id, @Bind("kind") String kind, @Bind("title") String title,
+                   @Bind("now") String now);
+}

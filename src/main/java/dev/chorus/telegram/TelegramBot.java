@@ -1,0 +1,130 @@
+package dev.chorus.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.command.ChatCommands;
+import dev.chorus.command.CommandInfo;
+import dev.chorus.config.TelegramSettings;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.TelegramUrl;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.User;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+
+/**
+ * The running Telegram side of the bot: learns who it is ({@code getMe}), publishes its command
+ * menu, and long-polls for updates until closed.
+ */
+public final class TelegramBot implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
+
+    private final TelegramBotsLongPollingApplication application;
+    private final ScheduledExecutorService pollScheduler;
+    private final ChatSerialExecutor executor;
+    private final String username;
+
+    private TelegramBot(TelegramBotsLongPollingApplication application, ScheduledExecutorService pollScheduler,
+                        ChatSerialExecutor executor, String username) {
+        this.application = application;
+        this.pollScheduler = pollScheduler;
+        this.executor = executor;
+        this.username = username;
+    }
+
+    /**
+     * Connects and starts polling.
+     *
+     * @param commandsFor builds the command handler once the bot's username is known
+     * @throws TelegramStartException when Telegram cannot be reached or refuses the token
+     */
+    public static TelegramBot start(TelegramSettings settings, Function<String, ChatCommands> commandsFor) {
+        // The read timeout must outlast a long poll, or every idle poll ends in an error.
+        OkHttpClient http = new OkHttpClient.Builder()
+                .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        TelegramUrl url = telegramUrl(settings.baseUrl());
+        String token = settings.token().reveal();
+        TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(http, token, url),
+                TelegramGateway.Sleeper.REAL);
+
+        User me = getMe(new OkHttpTelegramClient(http, token, url));
+        BotIdentity identity = new BotIdentity(me.getId(), me.getUserName());
+        ChatCommands commands = commandsFor.apply(identity.username());
+        publishMenu(gateway);
+
+        ChatSerialExecutor executor = new ChatSerialExecutor();
+        ScheduledExecutorService pollScheduler = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("telegram-poll").daemon().factory());
+        TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
+                ObjectMapper::new, () -> http, () -> pollScheduler);
+        int pollSeconds = (int) settings.pollTimeout().toSeconds();
+        try {
+            application.registerBot(token, () -> url,
+                    offset -> GetUpdates.builder().offset(offset + 1).timeout(pollSeconds).limit(100).build(),
+                    new UpdateHandler(new UpdateTranslator(identity), commands, gateway, executor));
+        } catch (TelegramApiException e) {
+            throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
+        }
+        log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
+        return new TelegramBot(application, pollScheduler, executor, identity.username());
+    }
+
+    public String username() {
+        return username;
+    }
+
+    private static User getMe(OkHttpTelegramClient client) {
+        try {
+            return client.execute(new GetMe());
+        } catch (TelegramApiException e) {
+            throw new TelegramStartException("cannot reach Telegram or the bot token was refused: "
+                    + TelegramGateway.describe(e));
+        }
+    }
+
+    private static void publishMenu(TelegramGateway gateway) {
+        var commands = ChatCommands.MENU.stream()
+                .map((CommandInfo c) -> BotCommand.builder().command(c.command()).description(c.description()).build())
+                .toList();
+        try {
+            gateway.call(0, SetMyCommands.builder().commands(commands).build());
+        } catch (TelegramGateway.RejectedCall e) {
+            log.warn("could not publish the command menu: {}", e.getMessage());
+        }
+    }
+
+    static TelegramUrl telegramUrl(URI baseUrl) {
+        int port = baseUrl.getPort() != -1 ? baseUrl.getPort() : "https".equals(baseUrl.getScheme()) ? 443 : 80;
+        return new TelegramUrl(baseUrl.getScheme(), baseUrl.getHost(), port, false);
+    }
+
+    @Override
+    public void close() {
+        try {
+            application.close();
+        } catch (Exception e) {
+            log.warn("error while stopping long polling: {}", TelegramGateway.describe(e));
+        }
+        pollScheduler.shutdownNow();
+        executor.close();
+    }
+
+    /** The bot could not connect to Telegram at start. */
+    public static final class TelegramStartException extends RuntimeException {
+        public TelegramStartException(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

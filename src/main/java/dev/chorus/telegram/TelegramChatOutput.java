@@ -1,0 +1,96 @@
+package dev.chorus.telegram;
+
+import dev.chorus.command.ChatOutput;
+import dev.chorus.command.Reply;
+import java.time.Duration;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
+import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
+
+/**
+ * Replies into one chat. In groups the first part of a reply quotes the question, so a busy chat
+ * can see what was answered.
+ */
+final class TelegramChatOutput implements ChatOutput {
+    private static final Logger log = LoggerFactory.getLogger(TelegramChatOutput.class);
+    // Telegram shows a chat action for five seconds; renewing a little sooner keeps it steady.
+    private static final Duration TYPING_RENEWAL = Duration.ofSeconds(4);
+
+    private final long chatId;
+    private final Integer replyToMessageId;
+    private final TelegramGateway gateway;
+    private final MessageFormatter formatter;
+
+    TelegramChatOutput(long chatId, Integer replyToMessageId, TelegramGateway gateway, MessageFormatter formatter) {
+        this.chatId = chatId;
+        this.replyToMessageId = replyToMessageId;
+        this.gateway = gateway;
+        this.formatter = formatter;
+    }
+
+    @Override
+    public Typing typing() {
+        Thread renewer = Thread.ofVirtual().name("typing-" + chatId).start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                gateway.call(chatId, SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+                try {
+                    Thread.sleep(TYPING_RENEWAL);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        return renewer::interrupt;
+    }
+
+    @Override
+    public void send(Reply reply) {
+        List<String> parts = formatter.format(reply);
+        for (int i = 0; i < parts.size(); i++) {
+            sendHtml(parts.get(i), i == 0 ? replyToMessageId : null);
+        }
+    }
+
+    private void sendHtml(String html, Integer replyTo) {
+        try {
+            gateway.call(chatId, message(html, ParseMode.HTML, replyTo));
+        } catch (TelegramGateway.RejectedCall e) {
+            if (e.getMessage() != null && e.getMessage().contains("can't parse entities")) {
+                // Our HTML is escaped by construction; should Telegram still disagree, the
+                // answer goes out as plain text rather than not at all.
+                log.warn("Telegram rejected our HTML in chat {}: {}", chatId, e.getMessage());
+                sendPlain(PlainText.fromHtml(html), replyTo);
+            } else if (e.getMessage() != null && e.getMessage().contains("message to be replied not found")) {
+                sendHtml(html, null);
+            } else {
+                log.warn("Telegram rejected a message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
+            }
+        }
+    }
+
+    private void sendPlain(String text, Integer replyTo) {
+        try {
+            gateway.call(chatId, message(text, null, replyTo));
+        } catch (TelegramGateway.RejectedCall e) {
+            log.warn("Telegram rejected a plain message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
+        }
+    }
+
+    private SendMessage message(String text, String parseMode, Integer replyTo) {
+        SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
+                .chatId(chatId)
+                .text(text)
+                .parseMode(parseMode)
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
+        if (replyTo != null) {
+            builder.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,116 @@
+package dev.chorus.telegram;
+
+import dev.chorus.config.Secret;
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every Bot API call the bot makes goes through here, so Telegram's failures are handled once:
+ * 429 waits the {@code retry_after} Telegram asks for and tries again, a chat that blocked or
+ * removed the bot (403) is logged once and skipped, other errors are logged. Never throws for a
+ * failed call: the caller gets an empty result. Thread-safe.
+ */
+final class TelegramGateway {
+    private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
+    private static final int MAX_FLOOD_WAITS = 5;
+    private static final int MAX_NETWORK_RETRIES = 2;
+    // Telegram has asked for waits of minutes during floods; beyond this the message is dropped
+    // rather than holding the chat's queue.
+    private static final Duration MAX_FLOOD_WAIT = Duration.ofSeconds(60);
+
+    private final TelegramClient client;
+    private final Sleeper sleeper;
+    private final Set<Long> blockedChats = ConcurrentHashMap.newKeySet();
+
+    TelegramGateway(TelegramClient client, Sleeper sleeper) {
+        this.client = client;
+        this.sleeper = sleeper;
+    }
+
+    /** Calls {@code method} for {@code chatId}, waiting out flood limits. */
+    <T extends Serializable> Optional<T> call(long chatId, BotApiMethod<T> method) {
+        int floodWaits = 0;
+        int networkRetries = 0;
+        while (true) {
+            try {
+                T result = client.execute(method);
+                blockedChats.remove(chatId);
+                return Optional.ofNullable(result);
+            } catch (TelegramApiRequestException e) {
+                Integer code = e.getErrorCode();
+                if (code != null && code == 429 && floodWaits < MAX_FLOOD_WAITS) {
+                    Duration wait = retryAfter(e);
+                    floodWaits++;
+                    log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, method.getMethod(),
+                            wait.toSeconds());
+                    sleeper.sleep(wait);
+                    continue;
+                }
+                if (code != null && code == 403) {
+                    if (blockedChats.add(chatId)) {
+                        log.warn("chat {} does not accept messages from the bot ({}); skipping it", chatId,
+                                describe(e));
+                    }
+                    return Optional.empty();
+                }
+                throw new RejectedCall(code == null ? 0 : code, describe(e));
+            } catch (TelegramApiException e) {
+                if (networkRetries++ < MAX_NETWORK_RETRIES) {
+                    sleeper.sleep(Duration.ofSeconds(networkRetries));
+                    continue;
+                }
+                log.warn("Telegram call {} for chat {} failed: {}", method.getMethod(), chatId, describe(e));
+                return Optional.empty();
+            }
+        }
+    }
+
+    private static Duration retryAfter(TelegramApiRequestException e) {
+        Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+        Duration wait = Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
+        return wait.compareTo(MAX_FLOOD_WAIT) > 0 ? MAX_FLOOD_WAIT : wait;
+    }
+
+    /** An exception's message without anything that looks like our bot token (it is in request URLs). */
+    static String describe(Throwable e) {
+        String text = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Secret.mask(text);
+    }
+
+    /** Telegram refused the call for a reason other than flood control or a blocked chat. */
+    static final class RejectedCall extends RuntimeException {
+        private final int errorCode;
+
+        RejectedCall(int errorCode, String description) {
+            super(description, null, false, false);
+            this.errorCode = errorCode;
+        }
+
+        int errorCode() {
+            return errorCode;
+        }
+    }
+
+    /** Waiting, made replaceable so tests of flood handling do not sleep. */
+    @FunctionalInterface
+    interface Sleeper {
+        Sleeper REAL = duration -> {
+            try {
+                Thread.sleep(duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        void sleep(Duration duration);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.chorus.telegram;
+
+import dev.chorus.command.ChatCommands;
+import dev.chorus.command.Incoming;
+import dev.chorus.command.Reply;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
+import org.telegram.telegrambots.meta.api.objects.Update;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+
+/**
+ * Receives batches of updates from long polling and hands each message to the commands on its
+ * chat's queue, so chats are served concurrently and each chat in order.
+ */
+final class UpdateHandler implements LongPollingUpdateConsumer {
+    private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+
+    private final UpdateTranslator translator;
+    private final ChatCommands commands;
+    private final TelegramGateway gateway;
+    private final MessageFormatter formatter = new MessageFormatter();
+    private final ChatSerialExecutor executor;
+
+    UpdateHandler(UpdateTranslator translator, ChatCommands commands, TelegramGateway gateway,
+                  ChatSerialExecutor executor) {
+        this.translator = translator;
+        this.commands = commands;
+        this.gateway = gateway;
+        this.executor = executor;
+    }
+
+    @Override
+    public void consume(List<Update> updates) {
+        for (Update update : updates) {
+            Message message = update.getMessage();
+            if (message == null || message.getChatId() == null) {
+                continue;
+            }
+            executor.submit(message.getChatId(), () -> handle(message));
+        }
+    }
+
+    private void handle(Message message) {
+        Optional<Incoming> incoming = translator.translate(message);
+        boolean group = !UpdateTranslator.isPrivate(message);
+        TelegramChatOutput out = new TelegramChatOutput(message.getChatId(),
+                group ? message.getMessageId() : null, gateway, formatter);
+        if (incoming.isEmpty()) {
+            if (UpdateTranslator.isPrivate(message) && message.getText() == null) {
+                out.send(Reply.plain("I can only read text messages for now. Please type your question."));
+            }
+            return;
+        }
+        try {
+            commands.handle(incoming.get(), out);
+        } catch (RuntimeException e) {
+            log.error("failed to handle a message in chat {}", message.getChatId(), e);
+            out.send(Reply.plain("Sorry, something went wrong on my side. Please try again."));
+        }
+    }
+}

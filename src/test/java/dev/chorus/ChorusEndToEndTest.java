@@ -1,0 +1,246 @@
+package dev.chorus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.config.ChorusConfig;
+import dev.chorus.config.ConfigLoader;
+import dev.chorus.store.CallRecord;
+import dev.chorus.store.JdbiCallLog;
+import dev.chorus.testing.BotCall;
+import dev.chorus.testing.FakeOpenAi;
+import dev.chorus.testing.TelegramEmulator;
+import dev.chorus.testing.TelegramUser;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real bot, wired as {@link Main} wires it, against the Telegram emulator and an
+ * OpenAI-compatible provider speaking the real wire format. Each test acts as a user in its own
+ * chat, so the tests do not see each other's messages.
+ */
+class ChorusEndToEndTest {
+    private static final String TOKEN = "7482915360:AAE2e-TestTokenThatMustNeverBeLogged";
+    private static final String API_KEY = "sk-test-e2e-key-that-must-stay-secret";
+    private static final String BOT = "ChorusTestBot";
+    private static final String ANSWER = "Rust is a memory-safe systems language.";
+
+    @TempDir
+    static Path dir;
+    static TelegramEmulator telegram;
+    static FakeOpenAi openAi;
+    static Chorus chorus;
+
+    @BeforeAll
+    static void start() throws Exception {
+        telegram = TelegramEmulator.start(BOT);
+        openAi = new FakeOpenAi();
+        Path config = dir.resolve("bot-config.properties");
+        Files.writeString(config, String.join("\n",
+                "telegram.token=" + TOKEN,
+                "telegram.base-url=" + telegram.baseUrl(),
+                "telegram.poll-timeout-seconds=5",
+                "openai.api-key=" + API_KEY,
+                "openai.base-url=" + openAi.baseUrl(),
+                "db.path=" + dir.resolve("data/chorus.db"),
+                "model.default=gpt-4o-mini"));
+        ChorusConfig loaded = ConfigLoader.load(config, Map.of());
+        chorus = Chorus.start(loaded);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (chorus != null) {
+            chorus.close();
+        }
+        openAi.close();
+        telegram.close();
+    }
+
+    @Test
+    void learnsItsNameAndPublishesItsCommands() {
+        assertThat(chorus.botUsername()).isEqualTo(BOT);
+        List<BotCall> calls = telegram.callsSince(0);
+        assertThat(calls).anyMatch(c -> c.is("getMe"));
+        BotCall menu = calls.stream().filter(c -> c.is("setMyCommands")).findFirst().orElseThrow();
+        assertThat(menu.body().path("commands").toString()).contains("\"ask\"", "\"help\"", "\"start\"");
+    }
+
+    @Test
+    void startExplainsTheBot() {
+        TelegramUser user = new TelegramUser(1001, "Ann", "ann");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/start");
+        BotCall reply = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(reply.text()).contains("Chorus", "/ask", "/help");
+    }
+
+    @Test
+    void plainTextInPrivateChatIsAnsweredWithFooter() {
+        TelegramUser user = new TelegramUser(1002, "Ben", "ben");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "What is Rust?");
+        BotCall answer = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+
+        assertThat(answer.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
+        // 23 prompt tokens at $0.15/M + 8 completion tokens at $0.60/M = 8.25 micro-dollars, rounded up.
+        assertThat(answer.text()).isEqualTo(ANSWER + "\n\n<i>— gpt-4o-mini · $0.000009 · "
+                + footerTime(answer.text()) + "</i>");
+        assertThat(telegram.callsSince(mark)).anyMatch(c -> c.is("sendChatAction") && c.chatId() == user.id());
+
+        assertThat(openAi.authorizations()).contains("Bearer " + API_KEY);
+        List<CallRecord> recorded = new JdbiCallLog(chorus.database()).recent(50);
+        assertThat(recorded).anyMatch(r -> r.userId() == user.id() && r.costMicros() == 9
+                && r.inputTokens() == 23 && r.outputTokens() == 8 && r.model().equals("gpt-4o-mini"));
+    }
+
+    @Test
+    void askCommandInPrivateChatSendsTheQuestionToTheModel() {
+        TelegramUser user = new TelegramUser(1003, "Cat", null);
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/ask Explain   ownership");
+        BotCall answer = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).startsWith(ANSWER);
+        assertThat(openAi.requests()).anyMatch(r -> r.toString().contains("Explain   ownership")
+                && r.path("stream").asBoolean() && r.path("stream_options").path("include_usage").asBoolean());
+    }
+
+    @Test
+    void groupAskAddressedToTheBotIsAnsweredAsAReply() {
+        TelegramUser user = new TelegramUser(1004, "Dan", "dan");
+        long group = -1002143658701L;
+        long mark = telegram.mark();
+        int question = telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " what is rust");
+        BotCall answer = telegram.awaitMessages(mark, group, 1).getFirst();
+        assertThat(answer.text()).startsWith(ANSWER);
+        assertThat(answer.body().path("reply_parameters").path("message_id").asInt()).isEqualTo(question);
+    }
+
+    @Test
+    void groupReplyToTheBotIsAFollowUpQuestion() {
+        TelegramUser user = new TelegramUser(1005, "Eve", "eve");
+        long group = -1002143658702L;
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " what is rust");
+        BotCall first = telegram.awaitMessages(mark, group, 1).getFirst();
+        int botMessageId = first.result().path("message_id").asInt();
+
+        long second = telegram.mark();
+        telegram.sendGroupReply(TOKEN, user, group, "and why is it memory-safe?", botMessageId, first.text());
+        assertThat(telegram.awaitMessages(second, group, 1).getFirst().text()).startsWith(ANSWER);
+        assertThat(openAi.requests()).anyMatch(r -> r.toString().contains("and why is it memory-safe?"));
+    }
+
+    @Test
+    void groupMentionIsAQuestionWithoutTheMention() {
+        TelegramUser user = new TelegramUser(1006, "Fay", "fay");
+        long group = -1002143658703L;
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, user, group, "@" + BOT + " how do lifetimes work?");
+        assertThat(telegram.awaitMessages(mark, group, 1).getFirst().text()).startsWith(ANSWER);
+        assertThat(openAi.requests()).anyMatch(r -> r.toString().contains("\"how do lifetimes work?\""));
+    }
+
+    @Test
+    void groupChatterNotAddressedToTheBotIsIgnored() {
+        TelegramUser user = new TelegramUser(1007, "Gus", "gus");
+        long group = -1002143658704L;
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, user, group, "lunch at noon?");
+        telegram.sendGroup(TOKEN, user, group, "/ask@SomeOtherBot what is rust");
+        telegram.sendGroup(TOKEN, user, group, "/weather");
+        // A marker message that is answered proves the ones before it were read and passed over.
+        telegram.sendGroup(TOKEN, user, group, "/help@" + BOT);
+        List<BotCall> sent = telegram.awaitMessages(mark, group, 1);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.getFirst().text()).contains("Commands:");
+        assertThat(openAi.requests()).noneMatch(r -> r.toString().contains("lunch at noon"));
+    }
+
+    @Test
+    void longAnswerIsSplitIntoValidMessagesUnderTheLimit() {
+        TelegramUser user = new TelegramUser(1008, "Hal", "hal");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "Give me the plan " + FakeOpenAi.LONG_ANSWER);
+        List<BotCall> parts = telegram.await(mark, Duration.ofSeconds(20),
+                calls -> BotCall.messagesTo(calls, user.id()).stream().anyMatch(c -> c.text().contains("gpt-4o-mini ·")))
+                .stream().filter(c -> c.is("sendMessage") && c.chatId() == user.id()).toList();
+
+        assertThat(parts).hasSizeGreaterThanOrEqualTo(3);
+        StringBuilder all = new StringBuilder();
+        for (BotCall part : parts) {
+            String html = part.text();
+            assertThat(html.length()).isLessThan(4096);
+            for (String tag : List.of("pre", "code", "b", "i")) {
+                assertThat(count(html, "<" + tag + "[ >]")).as("<%s> balanced in %s", tag, html)
+                        .isEqualTo(count(html, "</" + tag + ">"));
+            }
+            assertThat(html).doesNotContain("<tag>").doesNotContain("a < b");
+            all.append(html).append('\n');
+        }
+        assertThat(all).contains("Paragraph 1:", "Paragraph 14:", "value1 = compute(&quot;&lt;tag&gt;&quot;, 1)",
+                "value70 = compute", "Done: every step above.", "<b>Step 3.2</b>");
+    }
+
+    @Test
+    void providerFailureGivesAClearMessage() {
+        TelegramUser user = new TelegramUser(1009, "Ida", "ida");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "this will fail " + FakeOpenAi.FAIL_500);
+        BotCall reply = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(reply.text()).contains("not answering right now").doesNotContain("500").doesNotContain("Exception");
+    }
+
+    @Test
+    void emptyAskGetsAnExample() {
+        TelegramUser user = new TelegramUser(1010, "Jo", "jo");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/ask");
+        assertThat(telegram.awaitMessages(mark, user.id(), 1).getFirst().text())
+                .contains("add your question", "/ask How");
+    }
+
+    @Test
+    void unknownCommandGetsAHint() {
+        TelegramUser user = new TelegramUser(1011, "Kim", "kim");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/frobnicate now");
+        assertThat(telegram.awaitMessages(mark, user.id(), 1).getFirst().text())
+                .isEqualTo("I don&#39;t know /frobnicate. Send /help to see what I can do.".replace("&#39;", "'"));
+    }
+
+    @Test
+    void floodLimitIsWaitedOutAndTheAnswerStillArrives() {
+        TelegramUser user = new TelegramUser(1012, "Lea", "lea");
+        telegram.failNext("sendMessage", 429, "Too Many Requests: retry after 1", 1, 1);
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "What is Rust?");
+        List<BotCall> calls = telegram.await(mark, Duration.ofSeconds(20),
+                c -> c.stream().anyMatch(x -> x.is("sendMessage") && x.chatId() == user.id()
+                        && x.result().has("message_id")));
+        assertThat(calls.stream().filter(c -> c.is("sendMessage")).filter(c -> c.chatId() == user.id()))
+                .hasSize(2);
+    }
+
+    private static long count(String text, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(text);
+        long n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    private static String footerTime(String text) {
+        Matcher m = Pattern.compile("· (\\d+\\.\\ds)</i>$").matcher(text);
+        return m.find() ? m.group(1) : "<no time>";
+    }
+}

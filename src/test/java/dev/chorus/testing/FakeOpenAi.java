@@ -1,0 +1,117 @@
+package dev.chorus.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import mockwebserver3.Dispatcher;
+import mockwebserver3.MockResponse;
+import mockwebserver3.MockWebServer;
+import mockwebserver3.RecordedRequest;
+
+/**
+ * An OpenAI-compatible provider on MockWebServer that answers in the real wire format. What it
+ * answers depends on the question, so concurrent tests do not race over a response queue:
+ * a question containing a trigger word gets that scenario, any other the recorded stream fixture.
+ */
+public final class FakeOpenAi implements AutoCloseable {
+    public static final String FAIL_500 = "TRIGGER_500";
+    public static final String LONG_ANSWER = "TRIGGER_LONG";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final MockWebServer server = new MockWebServer();
+    private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
+    private final List<String> authorizations = new CopyOnWriteArrayList<>();
+
+    public FakeOpenAi() throws IOException {
+        server.setDispatcher(new Dispatcher() {
+            @Override
+            public MockResponse dispatch(RecordedRequest request) {
+                return answer(request);
+            }
+        });
+        server.start();
+    }
+
+    /** The base URL to configure, with the {@code /v1} prefix the real API has. */
+    public String baseUrl() {
+        return server.url("/v1").toString();
+    }
+
+    public List<JsonNode> requests() {
+        return List.copyOf(requests);
+    }
+
+    public List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    private MockResponse answer(RecordedRequest request) {
+        JsonNode body;
+        try {
+            body = JSON.readTree(request.getBody() == null ? "{}" : request.getBody().utf8());
+        } catch (IOException e) {
+            return new MockResponse.Builder().code(400).body("{\"error\":{\"message\":\"bad json\"}}").build();
+        }
+        requests.add(body);
+        authorizations.add(String.valueOf(request.getHeaders().get("Authorization")));
+        String question = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
+        if (question.contains(FAIL_500)) {
+            return new MockResponse.Builder().code(500).addHeader("content-type", "application/json")
+                    .body(fixture("/fixtures/openai/error_500_server_error.json")).build();
+        }
+        String stream = question.contains(LONG_ANSWER)
+                ? streamOf(LongAnswer.text(), 2100, 420)
+                : fixture("/fixtures/openai/chat_completion_stream_include_usage.sse");
+        return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                .body(stream).build();
+    }
+
+    /** An SSE body in OpenAI's chunk format that streams {@code text}, then usage, then [DONE]. */
+    public static String streamOf(String text, int promptTokens, int completionTokens) {
+        StringBuilder sse = new StringBuilder();
+        for (int i = 0; i < text.length(); i += 50) {
+            ObjectNode chunk = chunk();
+            chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta").put("content", text.substring(i, Math.min(text.length(), i + 50)));
+            sse.append("data: ").append(chunk).append("\n\n");
+        }
+        ObjectNode stop = chunk();
+        stop.withArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        sse.append("data: ").append(stop).append("\n\n");
+        ObjectNode usage = chunk();
+        usage.putArray("choices");
+        usage.putObject("usage").put("prompt_tokens", promptTokens).put("completion_tokens", completionTokens)
+                .put("total_tokens", promptTokens + completionTokens);
+        sse.append("data: ").append(usage).append("\n\n").append("data: [DONE]\n\n");
+        return sse.toString();
+    }
+
+    private static ObjectNode chunk() {
+        ObjectNode chunk = JSON.createObjectNode();
+        chunk.put("id", "chatcmpl-test").put("object", "chat.completion.chunk").put("created", 1749723391)
+                .put("model", "gpt-4o-mini-2024-07-18");
+        return chunk;
+    }
+
+    public static String fixture(String path) {
+        try (InputStream in = FakeOpenAi.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test fixture " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+    }
+}

@@ -1,0 +1,5 @@
+package dev.chorus.testing;
+
+/** A Telegram user the tests act as. */
+public record TelegramUser(long id, String firstName, String username) {
+}
