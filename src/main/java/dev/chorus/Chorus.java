@@ -13,6 +13,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.telegram.TelegramBot;
+import java.io.IOException;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,10 +27,12 @@ public final class Chorus implements AutoCloseable {
 
     private final TelegramBot telegram;
     private final Database database;
+    private final HealthServer health;
 
-    private Chorus(TelegramBot telegram, Database database) {
+    private Chorus(TelegramBot telegram, Database database, HealthServer health) {
         this.telegram = telegram;
         this.database = database;
+        this.health = health;
     }
 
     public static Chorus start(ChorusConfig config) {
@@ -52,7 +55,21 @@ public final class Chorus implements AutoCloseable {
         log.info("answering with model {} ({}, {})", model.id(), model.provider(), model.apiModel());
 
         TelegramBot telegram = TelegramBot.start(config.telegram(), username -> new ChatCommands(username, asks));
-        return new Chorus(telegram, database);
+        HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
+        return new Chorus(telegram, database, health);
+    }
+
+    private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {
+        try {
+            HealthServer server = HealthServer.start(port, () -> !telegram.isPolling() ? "not polling Telegram"
+                    : !database.isReachable() ? "database not reachable" : null);
+            log.info("health check on port {}", server.port());
+            return server;
+        } catch (IOException e) {
+            telegram.close();
+            throw new ConfigException("Config error: " + ConfigKey.HEALTH_PORT.label() + ": cannot listen on port "
+                    + port + " (" + e.getMessage() + ")");
+        }
     }
 
     /** The bot's Telegram username, as learned from {@code getMe}. */
@@ -66,6 +83,9 @@ public final class Chorus implements AutoCloseable {
 
     @Override
     public void close() {
+        if (health != null) {
+            health.close();
+        }
         telegram.close();
     }
 }

@@ -14,6 +14,7 @@ public record ChorusConfig(
         TelegramSettings telegram,
         Set<Long> admins,
         Path dbPath,
+        int healthPort,
         String defaultModel,
         int answerMaxTokens,
         Duration providerTimeout,

@@ -17,6 +17,8 @@ public enum ConfigKey {
             "Comma-separated Telegram user ids of the bot's admins."),
     DB_PATH("db.path", "CHORUS_DB_PATH", "./data/chorus.db", false,
             "SQLite database file; its folder is created at start."),
+    HEALTH_PORT("health.port", "CHORUS_HEALTH_PORT", "0", false,
+            "Port for GET /health (200 when polling and the database are fine); 0 turns it off."),
     DEFAULT_MODEL("model.default", "CHORUS_DEFAULT_MODEL", "gpt-4o-mini", false,
             "Model that answers /ask, by catalog id."),
     ANSWER_MAX_TOKENS("answer.max-tokens", "CHORUS_ANSWER_MAX_TOKENS", "1024", false,

@@ -70,6 +70,7 @@ public final class ConfigLoader {
                 telegram,
                 admins(),
                 Path.of(required(ConfigKey.DB_PATH)),
+                integer(ConfigKey.HEALTH_PORT, 0, 65535),
                 required(ConfigKey.DEFAULT_MODEL),
                 integer(ConfigKey.ANSWER_MAX_TOKENS, 1, 200_000),
                 Duration.ofSeconds(integer(ConfigKey.PROVIDER_TIMEOUT, 1, 600)),

@@ -70,6 +70,15 @@ public final class Database {
         return jdbi;
     }
 
+    /** Whether a trivial query succeeds, for the health check. */
+    public boolean isReachable() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The version of the newest migration applied, such as {@code "1"}. */
     public String schemaVersion() {
         return schemaVersion;

@@ -81,6 +81,11 @@ public final class TelegramBot implements AutoCloseable {
         return new TelegramBot(application, pollScheduler, executor, identity.username());
     }
 
+    /** Whether long polling is running. */
+    public boolean isPolling() {
+        return application.isRunning();
+    }
+
     public String username() {
         return username;
     }
