@@ -21,6 +21,7 @@ import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
 /**
  * The running Telegram side of the bot: learns who it is ({@code getMe}), publishes its command
@@ -59,7 +60,7 @@ public final class TelegramBot implements AutoCloseable {
         TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(http, token, url),
                 TelegramGateway.Sleeper.REAL);
 
-        User me = getMe(new OkHttpTelegramClient(http, token, url));
+        User me = getMe(new OkHttpTelegramClient(http, token, url), settings);
         BotIdentity identity = new BotIdentity(me.getId(), me.getUserName());
         ChatCommands commands = commandsFor.apply(identity.username());
         publishMenu(gateway);
@@ -90,11 +91,14 @@ public final class TelegramBot implements AutoCloseable {
         return username;
     }
 
-    private static User getMe(OkHttpTelegramClient client) {
+    private static User getMe(OkHttpTelegramClient client, TelegramSettings settings) {
         try {
             return client.execute(new GetMe());
+        } catch (TelegramApiRequestException e) {
+            throw new TelegramStartException("Telegram refused the bot token (" + TelegramGateway.describe(e)
+                    + "); check telegram.token (env TELEGRAM_BOT_TOKEN)");
         } catch (TelegramApiException e) {
-            throw new TelegramStartException("cannot reach Telegram or the bot token was refused: "
+            throw new TelegramStartException("cannot reach Telegram at " + settings.baseUrl() + ": "
                     + TelegramGateway.describe(e));
         }
     }

@@ -36,17 +36,27 @@ final class TelegramChatOutput implements ChatOutput {
 
     @Override
     public Typing typing() {
+        // The first action goes out before the work starts, so even a fast answer shows it.
+        sendTyping();
         Thread renewer = Thread.ofVirtual().name("typing-" + chatId).start(() -> {
-            while (!Thread.currentThread().isInterrupted()) {
-                gateway.call(chatId, SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+            while (true) {
                 try {
                     Thread.sleep(TYPING_RENEWAL);
                 } catch (InterruptedException e) {
                     return;
                 }
+                sendTyping();
             }
         });
         return renewer::interrupt;
+    }
+
+    private void sendTyping() {
+        try {
+            gateway.call(chatId, SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        } catch (TelegramGateway.RejectedCall e) {
+            log.debug("chat action refused in chat {}: {}", chatId, e.getMessage());
+        }
     }
 
     @Override

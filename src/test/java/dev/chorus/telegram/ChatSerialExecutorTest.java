@@ -1,0 +1,83 @@
+package dev.chorus.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ChatSerialExecutorTest {
+
+    @Test
+    void tasksOfOneChatRunInOrderAndChatsRunConcurrently() throws Exception {
+        Map<Long, List<Integer>> seen = new ConcurrentHashMap<>();
+        CountDownLatch otherChatDone = new CountDownLatch(1);
+        CountDownLatch all = new CountDownLatch(201);
+        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+            // Chat 1's first task waits until chat 2 has run: it would deadlock if chats were serialized together.
+            executor.submit(1, () -> {
+                await(otherChatDone);
+                seen.computeIfAbsent(1L, k -> new CopyOnWriteArrayList<>()).add(-1);
+                all.countDown();
+            });
+            for (int i = 0; i < 100; i++) {
+                int n = i;
+                executor.submit(1, () -> {
+                    seen.computeIfAbsent(1L, k -> new CopyOnWriteArrayList<>()).add(n);
+                    all.countDown();
+                });
+                executor.submit(2, () -> {
+                    seen.computeIfAbsent(2L, k -> new CopyOnWriteArrayList<>()).add(n);
+                    if (n == 99) {
+                        otherChatDone.countDown();
+                    }
+                    all.countDown();
+                });
+            }
+            assertThat(all.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(seen.get(1L)).first().isEqualTo(-1);
+        assertThat(seen.get(1L).subList(1, 101)).isSorted().hasSize(100);
+        assertThat(seen.get(2L)).isSorted().hasSize(100);
+    }
+
+    @Test
+    void aFailingTaskDoesNotStopTheChatsQueue() throws Exception {
+        CountDownLatch ran = new CountDownLatch(1);
+        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+            executor.submit(5, () -> {
+                throw new IllegalStateException("boom");
+            });
+            executor.submit(5, ran::countDown);
+            assertThat(ran.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void finishedChatsAreForgotten() throws Exception {
+        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+            CountDownLatch done = new CountDownLatch(50);
+            for (long chat = 0; chat < 50; chat++) {
+                executor.submit(chat, done::countDown);
+            }
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (executor.activeChats() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(executor.activeChats()).isZero();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

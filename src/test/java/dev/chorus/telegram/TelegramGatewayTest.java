@@ -1,0 +1,73 @@
+package dev.chorus.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** The Bot API client is the narrow seam here; its errors are built from the recorded error bodies. */
+class TelegramGatewayTest {
+    private final TelegramClient client = mock(TelegramClient.class);
+    private final List<Duration> slept = new CopyOnWriteArrayList<>();
+    private final TelegramGateway gateway = new TelegramGateway(client, slept::add);
+    private final SendMessage send = SendMessage.builder().chatId(42L).text("hi").build();
+
+    @Test
+    void floodLimitWaitsWhatTelegramAsksThenSucceeds() throws Exception {
+        Message sent = new Message();
+        sent.setMessageId(7);
+        when(client.execute(any(SendMessage.class)))
+                .thenThrow(error("error_429_too_many_requests.json"))
+                .thenReturn(sent);
+        assertThat(gateway.call(42, send)).contains(sent);
+        assertThat(slept).containsExactly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void endlessFloodGivesUpAfterAFewWaits() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(error("error_429_too_many_requests.json"));
+        assertThatThrownBy(() -> gateway.call(42, send)).isInstanceOf(TelegramGateway.RejectedCall.class);
+        assertThat(slept).hasSize(5);
+    }
+
+    @Test
+    void blockedChatIsSkippedQuietly() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(error("error_403_bot_blocked.json"));
+        assertThat(gateway.call(42, send)).isEmpty();
+        assertThat(gateway.call(42, send)).isEmpty();
+        verify(client, times(2)).execute(any(SendMessage.class));
+        assertThat(slept).isEmpty();
+    }
+
+    @Test
+    void badRequestIsReportedToTheCallerWithTelegramsDescription() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(error("error_400_cant_parse_entities.json"));
+        assertThatThrownBy(() -> gateway.call(42, send))
+                .isInstanceOf(TelegramGateway.RejectedCall.class)
+                .hasMessageContaining("can't parse entities");
+    }
+
+    @Test
+    void networkErrorsAreRetriedThenGivenUp() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(new TelegramApiException("connection reset"));
+        assertThat(gateway.call(42, send)).isEmpty();
+        verify(client, times(3)).execute(any(SendMessage.class));
+    }
+
+    private static TelegramApiRequestException error(String fixture) {
+        return new TelegramApiRequestException("Error executing method", TelegramFixtures.error(fixture));
+    }
+}
