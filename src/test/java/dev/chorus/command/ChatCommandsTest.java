@@ -1,0 +1,115 @@
+package dev.chorus.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.AskSettings;
+import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.FinishReason;
+import dev.chorus.provider.Usage;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.store.Database;
+import dev.chorus.store.JdbiCallLog;
+import dev.chorus.testing.ScriptedChatClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ChatCommandsTest {
+    @TempDir
+    Path dir;
+    ScriptedChatClient client;
+    ChatCommands commands;
+    RecordingOutput out = new RecordingOutput();
+
+    @BeforeEach
+    void setUp() {
+        client = new ScriptedChatClient(r -> r.messages().getLast().content().contains("fail")
+                ? new ChatOutcome.RateLimited(null, "429")
+                : new ChatOutcome.Completed("**Answer** to " + r.messages().getLast().content(),
+                new Usage(10, 0, 5, 0, false), "gpt-4o-mini", FinishReason.STOP));
+        AskService asks = new AskService(ModelCatalog.builtIn(), m -> client,
+                new JdbiCallLog(Database.open(dir.resolve("c.db"))), new AskSettings("gpt-4o-mini", 100, "sys"),
+                Clock.systemUTC());
+        commands = new ChatCommands("ChorusBot", asks);
+    }
+
+    @Test
+    void privatePlainTextIsAQuestionAnsweredWithFooterWhileTyping() {
+        commands.handle(new Incoming(1, ChatKind.PRIVATE, 1, "what is rust", true), out);
+        assertThat(out.replies).singleElement().satisfies(r -> {
+            assertThat(r.format()).isEqualTo(Reply.Format.MARKDOWN);
+            assertThat(r.body()).isEqualTo("**Answer** to what is rust");
+            assertThat(r.footer()).matches("gpt-4o-mini · \\$0\\.000005 · \\d+\\.\\ds");
+        });
+        assertThat(out.typingStarted).isEqualTo(1);
+        assertThat(out.typingStopped).isEqualTo(1);
+    }
+
+    @Test
+    void groupBareAskIsAnsweredButBareUnknownCommandIsNot() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/ask what is rust", false), out);
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/weather", false), out);
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "just chatting", false), out);
+        assertThat(out.replies).singleElement().satisfies(r -> assertThat(r.body()).contains("what is rust"));
+    }
+
+    @Test
+    void commandsForOtherBotsAreIgnored() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/ask@OtherBot hi", false), out);
+        commands.handle(new Incoming(1, ChatKind.PRIVATE, 1, "/help@OtherBot", true), out);
+        assertThat(out.replies).isEmpty();
+        assertThat(client.requests()).isEmpty();
+    }
+
+    @Test
+    void emptyQuestionGetsAnExampleForTheChatKind() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/ask@ChorusBot   ", true), out);
+        assertThat(out.replies.getFirst().body()).contains("/ask@ChorusBot How");
+        assertThat(client.requests()).isEmpty();
+    }
+
+    @Test
+    void unknownCommandAddressedToTheBotGetsAHint() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/weather@ChorusBot", true), out);
+        assertThat(out.replies.getFirst().body()).isEqualTo("I don't know /weather. Send /help to see what I can do.");
+    }
+
+    @Test
+    void failureIsAPlainMessageWithNoTechnicalDetail() {
+        commands.handle(new Incoming(1, ChatKind.PRIVATE, 1, "please fail", true), out);
+        assertThat(out.replies).singleElement().satisfies(r -> {
+            assertThat(r.format()).isEqualTo(Reply.Format.PLAIN);
+            assertThat(r.body()).contains("too many requests").doesNotContain("429");
+        });
+    }
+
+    @Test
+    void helpDiffersBetweenPrivateAndGroup() {
+        commands.handle(new Incoming(1, ChatKind.PRIVATE, 1, "/help", true), out);
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/help", false), out);
+        assertThat(out.replies.get(0).body()).contains("/ask", "just type");
+        assertThat(out.replies.get(1).body()).contains("/ask@ChorusBot", "reply to one of my answers");
+    }
+
+    static final class RecordingOutput implements ChatOutput {
+        final List<Reply> replies = new ArrayList<>();
+        int typingStarted;
+        int typingStopped;
+
+        @Override
+        public Typing typing() {
+            typingStarted++;
+            return () -> typingStopped++;
+        }
+
+        @Override
+        public void send(Reply reply) {
+            replies.add(reply);
+        }
+    }
+}

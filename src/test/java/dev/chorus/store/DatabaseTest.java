@@ -1,0 +1,66 @@
+package dev.chorus.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DatabaseTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void createsTheFileAndFolderAndMigratesToTheNewestSchema() {
+        Path file = dir.resolve("nested/folder/chorus.db");
+        Database db = Database.open(file);
+        assertThat(file).exists();
+        assertThat(db.schemaVersion()).isEqualTo("1");
+        assertThat(db.isReachable()).isTrue();
+        List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
+        assertThat(tables).contains("users", "chats", "llm_calls", "flyway_schema_history");
+    }
+
+    @Test
+    void runsInWalModeWithABusyTimeout() {
+        Database db = Database.open(dir.resolve("chorus.db"));
+        assertThat(text(db, "PRAGMA journal_mode")).isEqualToIgnoringCase("wal");
+        assertThat(text(db, "PRAGMA busy_timeout")).isEqualTo("10000");
+    }
+
+    @Test
+    void callsSurviveAReopenWithExactAmounts() {
+        Path file = dir.resolve("chorus.db");
+        Instant at = Instant.parse("2026-11-22T10:15:30.123Z");
+        new JdbiCallLog(Database.open(file)).append(new CallRecord(at, 7L, -100L, "gpt-4o-mini", "answer",
+                "Completed", 23, 0, 8, 9, false, 812));
+
+        Database reopened = Database.open(file);
+        assertThat(reopened.schemaVersion()).isEqualTo("1");
+        List<CallRecord> calls = new JdbiCallLog(reopened).recent(10);
+        assertThat(calls).containsExactly(new CallRecord(at, 7L, -100L, "gpt-4o-mini", "answer", "Completed",
+                23, 0, 8, 9, false, 812));
+        // Stored as readable text, not epoch numbers.
+        assertThat(text(reopened, "SELECT at FROM llm_calls")).isEqualTo("2026-11-22T10:15:30.123Z");
+    }
+
+    @Test
+    void directoryRemembersUsersAndChatsAndUpdatesThem() {
+        Database db = Database.open(dir.resolve("chorus.db"));
+        Directory directory = new Directory(db, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
+        directory.seen(5, "ann", "Ann", -42, "supergroup", "Team");
+        directory.seen(5, "ann_new", "Ann", -42, "supergroup", "Team 2");
+        assertThat(text(db, "SELECT username FROM users WHERE id = 5")).isEqualTo("ann_new");
+        assertThat(text(db, "SELECT title FROM chats WHERE id = -42")).isEqualTo("Team 2");
+    }
+
+    private static String text(Database db, String sql) {
+        String value = db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
+        return value;
+    }
+}
