@@ -8,6 +8,7 @@ import dev.chorus.store.CallRecord;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.testing.BotCall;
 import dev.chorus.testing.FakeOpenAi;
+import dev.chorus.testing.LogCapture;
 import dev.chorus.testing.TelegramEmulator;
 import dev.chorus.testing.TelegramUser;
 import java.nio.file.Files;
@@ -39,8 +40,11 @@ class ChorusEndToEndTest {
     static FakeOpenAi openAi;
     static Chorus chorus;
 
+    static final LogCapture log = new LogCapture();
+
     @BeforeAll
     static void start() throws Exception {
+        log.start();
         telegram = TelegramEmulator.start(BOT);
         openAi = new FakeOpenAi();
         Path config = dir.resolve("bot-config.properties");
@@ -63,6 +67,54 @@ class ChorusEndToEndTest {
         }
         openAi.close();
         telegram.close();
+        String logged = log.stop();
+        // Checked last, after every scenario (failures included) has had its chance to log.
+        assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY).doesNotContain(TOKEN.substring(11));
+    }
+
+    @Test
+    void startUpLogShowsNameSchemaAndModelButNoSecret() {
+        String logged = log.text();
+        assertThat(logged).contains("@" + BOT, "schema version 1", "answering with model gpt-4o-mini");
+        assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void rejectedHtmlIsResentAsPlainText() {
+        TelegramUser user = new TelegramUser(1013, "Max", "max");
+        telegram.failNext("sendMessage", 400,
+                "Bad Request: can't parse entities: Unsupported start tag \"foo\" at byte offset 12", null, 1);
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "What is Rust?");
+        List<BotCall> calls = telegram.await(mark, Duration.ofSeconds(20),
+                c -> c.stream().anyMatch(x -> x.is("sendMessage") && x.chatId() == user.id()
+                        && x.result().has("message_id")));
+        BotCall plain = calls.stream().filter(c -> c.is("sendMessage") && c.result().has("message_id")).findFirst()
+                .orElseThrow();
+        assertThat(plain.body().has("parse_mode")).isFalse();
+        assertThat(plain.text()).startsWith(ANSWER + "\n\n— gpt-4o-mini · $0.000009");
+    }
+
+    @Test
+    void userWhoBlockedTheBotDoesNotStopItServingOthers() {
+        TelegramUser blocker = new TelegramUser(1014, "Ned", "ned");
+        TelegramUser other = new TelegramUser(1015, "Ola", "ola");
+        telegram.failNext("sendMessage", 403, "Forbidden: bot was blocked by the user", null, 1);
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, blocker, "What is Rust?");
+        telegram.await(mark, Duration.ofSeconds(20), c -> c.stream().anyMatch(x -> x.is("sendMessage")
+                && x.chatId() == blocker.id()));
+        telegram.sendPrivate(TOKEN, other, "What is Rust?");
+        assertThat(telegram.awaitMessages(mark, other.id(), 1).getFirst().text()).startsWith(ANSWER);
+        assertThat(BotCall.messagesTo(telegram.callsSince(mark), blocker.id())).hasSize(1);
+    }
+
+    @Test
+    void nonTextMessageInPrivateGetsAClearMessage() {
+        TelegramUser user = new TelegramUser(1016, "Pia", "pia");
+        long mark = telegram.mark();
+        telegram.sendPrivateSticker(TOKEN, user);
+        assertThat(telegram.awaitMessages(mark, user.id(), 1).getFirst().text()).contains("only read text");
     }
 
     @Test
@@ -94,7 +146,8 @@ class ChorusEndToEndTest {
         // 23 prompt tokens at $0.15/M + 8 completion tokens at $0.60/M = 8.25 micro-dollars, rounded up.
         assertThat(answer.text()).isEqualTo(ANSWER + "\n\n<i>— gpt-4o-mini · $0.000009 · "
                 + footerTime(answer.text()) + "</i>");
-        assertThat(telegram.callsSince(mark)).anyMatch(c -> c.is("sendChatAction") && c.chatId() == user.id());
+        assertThat(telegram.callsSince(mark)).anyMatch(c -> c.is("sendChatAction") && c.chatId() == user.id()
+                && c.body().path("action").asText().equals("typing"));
 
         assertThat(openAi.authorizations()).contains("Bearer " + API_KEY);
         List<CallRecord> recorded = new JdbiCallLog(chorus.database()).recent(50);

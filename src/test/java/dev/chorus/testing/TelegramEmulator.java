@@ -103,6 +103,15 @@ public final class TelegramEmulator implements AutoCloseable {
         return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
     }
 
+    /** A user sends a sticker (no text) in their private chat. */
+    public int sendPrivateSticker(String token, TelegramUser user) {
+        ObjectNode message = message(user, privateChat(user), "");
+        message.remove("text");
+        message.putObject("sticker").put("file_id", "CAACAgIAAxk").put("file_unique_id", "AgAD").put("width", 512)
+                .put("height", 512).put("is_animated", false).put("is_video", false).put("type", "regular");
+        return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
+    }
+
     /** A user writes {@code text} in group {@code groupId}; returns the message id. */
     public int sendGroup(String token, TelegramUser user, long groupId, String text) {
         return sendGroupReply(token, user, groupId, text, null, null);
