@@ -12,6 +12,7 @@ import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
+import dev.chorus.store.JdbiDirectory;
 import dev.chorus.telegram.TelegramBot;
 import java.io.IOException;
 import java.time.Clock;
@@ -54,7 +55,9 @@ public final class Chorus implements AutoCloseable {
                 new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
         log.info("answering with model {} ({}, {})", model.id(), model.provider(), model.apiModel());
 
-        TelegramBot telegram = TelegramBot.start(config.telegram(), username -> new ChatCommands(username, asks));
+        JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
+        TelegramBot telegram = TelegramBot.start(config.telegram(),
+                username -> new ChatCommands(username, asks, directory));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health);
     }

@@ -4,6 +4,7 @@ import dev.chorus.orchestration.AnswerProgress;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.Asker;
+import dev.chorus.store.Directory;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,14 +21,17 @@ public final class ChatCommands {
 
     private final String botUsername;
     private final AskService asks;
+    private final Directory directory;
     private final AnswerReplies replies = new AnswerReplies();
 
-    public ChatCommands(String botUsername, AskService asks) {
+    public ChatCommands(String botUsername, AskService asks, Directory directory) {
         this.botUsername = botUsername;
         this.asks = asks;
+        this.directory = directory;
     }
 
     public void handle(Incoming in, ChatOutput out) {
+        remember(in);
         Optional<CommandLine> command = CommandLine.parse(in.text());
         if (command.isEmpty()) {
             if (in.chatKind() == ChatKind.PRIVATE || in.addressed()) {
@@ -50,6 +54,13 @@ public final class ChatCommands {
                 }
             }
         }
+    }
+
+    private void remember(Incoming in) {
+        Incoming.Names names = in.names();
+        String chatType = names.chatType() != null ? names.chatType()
+                : in.chatKind() == ChatKind.PRIVATE ? "private" : "group";
+        directory.seen(in.userId(), names.username(), names.firstName(), in.chatId(), chatType, names.chatTitle());
     }
 
     private void ask(Incoming in, String question, ChatOutput out) {

@@ -6,12 +6,27 @@ import java.util.Objects;
  * A chat message that may concern the bot, already freed of Telegram types.
  *
  * @param text the message text, with a leading mention of the bot removed
+ * @param names who wrote and where, as far as Telegram says, for the bot's directory of users
  * @param addressed true when the user clearly spoke to this bot: a private chat, a reply to one of
  *     its messages, a mention, or a command with its {@code @username}
  */
-public record Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed) {
+public record Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names) {
     public Incoming {
         Objects.requireNonNull(chatKind, "chatKind");
         text = text == null ? "" : text;
+        names = names == null ? Names.UNKNOWN : names;
+    }
+
+    public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed) {
+        this(chatId, chatKind, userId, text, addressed, Names.UNKNOWN);
+    }
+
+    /**
+     * How Telegram names the user and the chat; any may be {@code null}.
+     *
+     * @param chatType Telegram's chat type: {@code private}, {@code group}, {@code supergroup}
+     */
+    public record Names(String username, String firstName, String chatType, String chatTitle) {
+        public static final Names UNKNOWN = new Names(null, null, null, null);
     }
 }

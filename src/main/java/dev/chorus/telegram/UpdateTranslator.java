@@ -30,8 +30,10 @@ final class UpdateTranslator {
         String text = message.getText();
         long chatId = message.getChatId();
         long userId = message.getFrom().getId();
+        Incoming.Names names = new Incoming.Names(message.getFrom().getUserName(), message.getFrom().getFirstName(),
+                message.getChat().getType(), message.getChat().getTitle());
         if (message.isUserMessage()) {
-            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true));
+            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names));
         }
         if (!message.isGroupMessage() && !message.isSuperGroupMessage()) {
             return Optional.empty();
@@ -43,11 +45,11 @@ final class UpdateTranslator {
         if (command) {
             boolean named = text.regionMatches(true, commandLength(text), "@" + bot.username(), 0,
                     bot.username().length() + 1);
-            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot));
+            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot, names));
         }
         if (replyToBot || mentioned) {
             String question = mention.matcher(text).replaceAll(" ").strip().replaceAll("\\s{2,}", " ");
-            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true));
+            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names));
         }
         return Optional.empty();
     }

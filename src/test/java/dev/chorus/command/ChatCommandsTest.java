@@ -10,6 +10,7 @@ import dev.chorus.provider.Usage;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
+import dev.chorus.store.JdbiDirectory;
 import dev.chorus.testing.ScriptedChatClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,6 +26,7 @@ class ChatCommandsTest {
     ScriptedChatClient client;
     ChatCommands commands;
     RecordingOutput out = new RecordingOutput();
+    Database database;
 
     @BeforeEach
     void setUp() {
@@ -35,7 +37,8 @@ class ChatCommandsTest {
         AskService asks = new AskService(ModelCatalog.builtIn(), m -> client,
                 new JdbiCallLog(Database.open(dir.resolve("c.db"))), new AskSettings("gpt-4o-mini", 100, "sys"),
                 Clock.systemUTC());
-        commands = new ChatCommands("ChorusBot", asks);
+        database = Database.open(dir.resolve("users.db"));
+        commands = new ChatCommands("ChorusBot", asks, new JdbiDirectory(database, Clock.systemUTC()));
     }
 
     @Test
@@ -48,6 +51,18 @@ class ChatCommandsTest {
         });
         assertThat(out.typingStarted).isEqualTo(1);
         assertThat(out.typingStopped).isEqualTo(1);
+    }
+
+    @Test
+    void everyoneWhoWritesIsRemembered() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 42, "/help", false,
+                new Incoming.Names("ann", "Ann", "supergroup", "Team")), out);
+        String username = database.jdbi().withHandle(h -> h.createQuery("SELECT username FROM users WHERE id = 42")
+                .mapTo(String.class).one());
+        String title = database.jdbi().withHandle(h -> h.createQuery("SELECT title FROM chats WHERE id = -5")
+                .mapTo(String.class).one());
+        assertThat(username).isEqualTo("ann");
+        assertThat(title).isEqualTo("Team");
     }
 
     @Test

@@ -52,7 +52,7 @@ class DatabaseTest {
     @Test
     void directoryRemembersUsersAndChatsAndUpdatesThem() {
         Database db = Database.open(dir.resolve("chorus.db"));
-        Directory directory = new Directory(db, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
+        Directory directory = new JdbiDirectory(db, Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC));
         directory.seen(5, "ann", "Ann", -42, "supergroup", "Team");
         directory.seen(5, "ann_new", "Ann", -42, "supergroup", "Team 2");
         assertThat(text(db, "SELECT username FROM users WHERE id = 5")).isEqualTo("ann_new");
