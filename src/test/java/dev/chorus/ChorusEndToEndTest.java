@@ -1,5 +1,6 @@
 package dev.chorus;
 
+import static dev.chorus.testing.HtmlAssertions.assertBalanced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.config.ChorusConfig;
@@ -232,10 +233,7 @@ class ChorusEndToEndTest {
         for (BotCall part : parts) {
             String html = part.text();
             assertThat(html.length()).isLessThan(4096);
-            for (String tag : List.of("pre", "code", "b", "i")) {
-                assertThat(count(html, "<" + tag + "[ >]")).as("<%s> balanced in %s", tag, html)
-                        .isEqualTo(count(html, "</" + tag + ">"));
-            }
+            assertBalanced(html);
             assertThat(html).doesNotContain("<tag>").doesNotContain("a < b");
             all.append(html).append('\n');
         }
@@ -283,14 +281,6 @@ class ChorusEndToEndTest {
                 .hasSize(2);
     }
 
-    private static long count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        long n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 
     private static String footerTime(String text) {
         Matcher m = Pattern.compile("· (\\d+\\.\\ds)</i>$").matcher(text);

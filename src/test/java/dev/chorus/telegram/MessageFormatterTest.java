@@ -1,11 +1,10 @@
 package dev.chorus.telegram;
 
+import static dev.chorus.testing.HtmlAssertions.assertBalanced;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.command.Reply;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class MessageFormatterTest {
@@ -107,18 +106,5 @@ class MessageFormatterTest {
         assertThat(formatter.format(Reply.answer("", null))).containsExactly("…");
     }
 
-    private static void assertBalanced(String html) {
-        for (String tag : List.of("pre", "code", "b", "i", "a")) {
-            assertThat(count(html, "<" + tag + "[ >]")).as("<%s> in %s", tag, html).isEqualTo(count(html, "</" + tag + ">"));
-        }
-    }
 
-    private static long count(String text, String regex) {
-        Matcher m = Pattern.compile(regex).matcher(text);
-        long n = 0;
-        while (m.find()) {
-            n++;
-        }
-        return n;
-    }
 }
