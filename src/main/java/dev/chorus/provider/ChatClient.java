@@ -13,5 +13,14 @@ public interface ChatClient {
     ChatOutcome complete(ChatRequest request);
 
     /** Sends the request and passes answer text to the listener as it arrives. Blocks until the end. */
-    ChatOutcome stream(ChatRequest request, StreamListener listener);
+    default ChatOutcome stream(ChatRequest request, StreamListener listener) {
+        return stream(request, listener, new CancelSignal());
+    }
+
+    /**
+     * Like {@link #stream(ChatRequest, StreamListener)}, but {@code cancel} can abort the call from
+     * another thread; the call then ends at once with whatever outcome the abort produced (the
+     * caller that cancelled knows why, and reports it).
+     */
+    ChatOutcome stream(ChatRequest request, StreamListener listener, CancelSignal cancel);
 }

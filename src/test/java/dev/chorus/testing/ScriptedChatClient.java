@@ -1,5 +1,6 @@
 package dev.chorus.testing;
 
+import dev.chorus.provider.CancelSignal;
 import dev.chorus.provider.ChatClient;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.ChatRequest;
@@ -31,7 +32,7 @@ public final class ScriptedChatClient implements ChatClient {
     }
 
     @Override
-    public ChatOutcome stream(ChatRequest request, StreamListener listener) {
+    public ChatOutcome stream(ChatRequest request, StreamListener listener, CancelSignal cancel) {
         ChatOutcome outcome = complete(request);
         String text = switch (outcome) {
             case ChatOutcome.Completed c -> c.text();

@@ -2,6 +2,7 @@ package dev.chorus.provider.openai;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.provider.CancelSignal;
 import dev.chorus.provider.ChatClient;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.ChatRequest;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.util.List;
 import java.util.Objects;
+import okhttp3.Call;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -70,10 +72,12 @@ public final class OpenAiCompatibleClient implements ChatClient {
     }
 
     @Override
-    public ChatOutcome stream(ChatRequest request, StreamListener listener) {
+    public ChatOutcome stream(ChatRequest request, StreamListener listener, CancelSignal cancel) {
         Objects.requireNonNull(listener, "listener");
         StreamAccumulator state = null;
-        try (Response response = http.newCall(httpRequest(request, true)).execute()) {
+        Call call = http.newCall(httpRequest(request, true));
+        cancel.onCancel(call::cancel);
+        try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
                 return OpenAiErrorMapper.map(response.code(), response.headers(), scrub(response.body().string(), apiKey));
             }
