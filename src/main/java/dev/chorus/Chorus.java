@@ -2,12 +2,15 @@ package dev.chorus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.command.ChatCommands;
+import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.AskSettings;
-import dev.chorus.provider.ProviderClients;
+import dev.chorus.provider.ProviderFleet;
+import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.store.Database;
@@ -37,8 +40,8 @@ public final class Chorus implements AutoCloseable {
     }
 
     public static Chorus start(ChorusConfig config) {
-        ModelCatalog catalog = ModelCatalog.builtIn();
-        ProviderClients providers = new ProviderClients(config, new ObjectMapper());
+        ModelCatalog catalog = ModelCatalog.load(config.catalog());
+        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL);
         ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
                 "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
                         + "' is not in the model catalog; known: "
@@ -51,13 +54,15 @@ public final class Chorus implements AutoCloseable {
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
 
-        AskService asks = new AskService(catalog, providers::clientFor, new JdbiCallLog(database),
+        AskService asks = new AskService(catalog, providers::withFallbacks,
+                providers.chain(FallbackChain.FailureObserver.LOG_ONLY), new JdbiCallLog(database),
                 new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
-        log.info("answering with model {} ({}, {})", model.id(), model.provider(), model.apiModel());
+        log.info("answering with model {} ({}, {}); fallbacks: {}", model.id(), model.provider(), model.apiModel(),
+                String.join(", ", providers.withFallbacks(model).stream().skip(1).map(ModelSpec::id).toList()));
 
         JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
         TelegramBot telegram = TelegramBot.start(config.telegram(),
-                username -> new ChatCommands(username, asks, directory));
+                username -> new ChatCommands(username, new Services(asks, directory, config.admins(), providers::health)));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health);
     }

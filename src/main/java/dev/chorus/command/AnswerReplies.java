@@ -10,12 +10,13 @@ final class AnswerReplies {
         return switch (outcome) {
             case AskOutcome.Answered a -> Reply.answer(
                     a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)" : a.text(),
-                    footer(a.modelId(), a.costMicros(), a.costEstimated(), a.took().toMillis()));
+                    footer(a.modelId(), a.costMicros(), a.costEstimated(), a.took().toMillis())
+                            + (a.failedModels().isEmpty() ? "" : " · stood in for " + String.join(", ", a.failedModels())));
             case AskOutcome.Declined d -> Reply.answer(d.refusal(),
                     footer(d.modelId(), d.costMicros(), false, -1) + " · declined");
             case AskOutcome.Failed f when f.failure() == Failure.INTERRUPTED && !f.partialText().isBlank() ->
-                    Reply.answer(f.partialText() + "\n\n(The answer broke off here. Please ask again for the rest.)",
-                            f.modelId() + " · interrupted");
+                    Reply.answer(f.partialText() + "\n\n(The answer broke off here and no other model could finish it. "
+                            + "Please ask again.)", f.modelId() + " · interrupted · " + MoneyFormat.dollars(f.costMicros()));
             case AskOutcome.Failed f -> Reply.plain(message(f.failure()));
         };
     }
@@ -28,8 +29,8 @@ final class AnswerReplies {
 
     private static String message(Failure failure) {
         return switch (failure) {
-            case RATE_LIMITED -> "The model is getting too many requests right now. Please try again in a minute.";
-            case UNAVAILABLE -> "The model's provider is not answering right now. Please try again in a little while.";
+            case RATE_LIMITED -> "The models are getting too many requests right now. Please try again in a minute.";
+            case UNAVAILABLE -> "No model is answering right now. Please try again in a little while.";
             case TIMEOUT -> "The model took too long to answer. Please try again.";
             case MISCONFIGURED -> "I can't reach my model: the provider refused my API key. "
                     + "An admin needs to fix the bot's configuration.";

@@ -2,9 +2,7 @@ package dev.chorus.command;
 
 import dev.chorus.orchestration.AnswerProgress;
 import dev.chorus.orchestration.AskOutcome;
-import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.Asker;
-import dev.chorus.store.Directory;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,17 +15,16 @@ public final class ChatCommands {
     public static final List<CommandInfo> MENU = List.of(
             new CommandInfo("ask", "Ask a question"),
             new CommandInfo("help", "What this bot can do"),
-            new CommandInfo("start", "Start here"));
+            new CommandInfo("start", "Start here"),
+            new CommandInfo("status", "Providers' health (admins)"));
 
     private final String botUsername;
-    private final AskService asks;
-    private final Directory directory;
+    private final Services services;
     private final AnswerReplies replies = new AnswerReplies();
 
-    public ChatCommands(String botUsername, AskService asks, Directory directory) {
+    public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
-        this.asks = asks;
-        this.directory = directory;
+        this.services = services;
     }
 
     public void handle(Incoming in, ChatOutput out) {
@@ -47,6 +44,9 @@ public final class ChatCommands {
             case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
             case "help" -> out.send(Reply.plain(help(in.chatKind())));
             case "ask" -> ask(in, cmd.args(), out);
+            case "status" -> out.send(services.admins().contains(in.userId())
+                    ? StatusReport.render(services.fleetHealth().get())
+                    : Reply.plain("Only the bot's admins can see the providers' status."));
             default -> {
                 // A bare unknown command in a group is probably meant for another bot.
                 if (in.chatKind() == ChatKind.PRIVATE || cmd.target() != null) {
@@ -60,7 +60,7 @@ public final class ChatCommands {
         Incoming.Names names = in.names();
         String chatType = names.chatType() != null ? names.chatType()
                 : in.chatKind() == ChatKind.PRIVATE ? "private" : "group";
-        directory.seen(in.userId(), names.username(), names.firstName(), in.chatId(), chatType, names.chatTitle());
+        services.directory().seen(in.userId(), names.username(), names.firstName(), in.chatId(), chatType, names.chatTitle());
     }
 
     private void ask(Incoming in, String question, ChatOutput out) {
@@ -72,7 +72,7 @@ public final class ChatCommands {
         }
         AskOutcome outcome;
         try (ChatOutput.Typing ignored = out.typing()) {
-            outcome = asks.ask(new Asker(in.userId(), in.chatId()), question.strip(), AnswerProgress.IGNORE);
+            outcome = services.asks().ask(new Asker(in.userId(), in.chatId()), question.strip(), AnswerProgress.IGNORE);
         }
         out.send(replies.of(outcome));
     }

@@ -1,7 +1,6 @@
 package dev.chorus.config;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +16,10 @@ public record ChorusConfig(
         int healthPort,
         String defaultModel,
         int answerMaxTokens,
-        Duration providerTimeout,
+        ResilienceSettings resilience,
         String systemPrompt,
-        Map<String, ProviderEndpoint> providers) {
+        Map<String, ProviderEndpoint> providers,
+        CatalogSettings catalog) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

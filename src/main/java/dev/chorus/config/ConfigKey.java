@@ -23,8 +23,20 @@ public enum ConfigKey {
             "Model that answers /ask, by catalog id."),
     ANSWER_MAX_TOKENS("answer.max-tokens", "CHORUS_ANSWER_MAX_TOKENS", "1024", false,
             "Upper bound on the length of one answer, in tokens (1..200000)."),
+    MODEL_FALLBACKS("model.fallbacks", "CHORUS_MODEL_FALLBACKS", "", false,
+            "Comma-separated model ids tried, in order, when the chosen model fails; empty: every usable model, strongest first."),
+    CATALOG_FILE("catalog.file", "CHORUS_CATALOG_FILE", "", false,
+            "A JSON file in the format of the built-in catalog whose models replace (same id) or extend it."),
     PROVIDER_TIMEOUT("provider.timeout-seconds", "CHORUS_PROVIDER_TIMEOUT_SECONDS", "90", false,
             "Longest wait for one model call, 1..600 seconds."),
+    PROVIDER_FIRST_TOKEN_TIMEOUT("provider.first-token-timeout-seconds", "CHORUS_PROVIDER_FIRST_TOKEN_TIMEOUT_SECONDS",
+            "25", false, "Longest wait for a model's first token before trying the next model, 1..600 seconds."),
+    PROVIDER_MAX_RETRIES("provider.max-retries", "CHORUS_PROVIDER_MAX_RETRIES", "2", false,
+            "Retries of a failed call (rate limit, 5xx, network) before the next model, 0..5; never after the first token."),
+    PROVIDER_MAX_CONCURRENT("provider.max-concurrent-calls", "CHORUS_PROVIDER_MAX_CONCURRENT_CALLS", "8", false,
+            "Calls in flight to one provider at once (a bulkhead), 1..256."),
+    PROVIDER_BREAKER_OPEN("provider.breaker-open-seconds", "CHORUS_PROVIDER_BREAKER_OPEN_SECONDS", "30", false,
+            "How long a failing provider is skipped before it is tried again, 1..3600 seconds."),
     SYSTEM_PROMPT("answer.system-prompt", "CHORUS_SYSTEM_PROMPT",
             "You are Chorus, a helpful assistant in a Telegram chat. Answer clearly and concisely; "
                     + "use Markdown code blocks for code.", false,
@@ -43,8 +55,8 @@ public enum ConfigKey {
     OPENROUTER_API_KEY("openrouter.api-key", "OPENROUTER_API_KEY", null, true, "OpenRouter API key."),
     OPENROUTER_BASE_URL("openrouter.base-url", "OPENROUTER_BASE_URL", "https://openrouter.ai/api/v1", false,
             "OpenRouter endpoint."),
-    OLLAMA_BASE_URL("ollama.base-url", "OLLAMA_BASE_URL", "http://localhost:11434/v1", false,
-            "Local Ollama's OpenAI-compatible endpoint; needs no key.");
+    OLLAMA_BASE_URL("ollama.base-url", "OLLAMA_BASE_URL", "", false,
+            "A local Ollama's OpenAI-compatible endpoint, usually http://localhost:11434/v1; empty: no Ollama.");
 
     private final String property;
     private final String env;

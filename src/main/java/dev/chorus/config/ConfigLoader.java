@@ -32,9 +32,11 @@ public final class ConfigLoader {
             "ollama", new ConfigKey[] {ConfigKey.OLLAMA_BASE_URL, null});
 
     private final Map<ConfigKey, String> raw;
+    private final DynamicKeys dynamic;
 
-    private ConfigLoader(Map<ConfigKey, String> raw) {
+    private ConfigLoader(Map<ConfigKey, String> raw, DynamicKeys dynamic) {
         this.raw = raw;
+        this.dynamic = dynamic;
     }
 
     /**
@@ -45,7 +47,8 @@ public final class ConfigLoader {
      */
     public static ChorusConfig load(Path file, Map<String, String> env) {
         Properties properties = file == null ? new Properties() : read(file);
-        rejectUnknownKeys(properties, file);
+        DynamicKeys dynamic = DynamicKeys.read(properties, env, file);
+        rejectUnknownKeys(properties, file, dynamic);
         Map<ConfigKey, String> raw = new EnumMap<>(ConfigKey.class);
         for (ConfigKey key : ConfigKey.values()) {
             String fromEnv = env.get(key.env());
@@ -55,7 +58,7 @@ public final class ConfigLoader {
                 raw.put(key, value);
             }
         }
-        return new ConfigLoader(raw).build();
+        return new ConfigLoader(raw, dynamic).build();
     }
 
     private ChorusConfig build() {
@@ -64,8 +67,19 @@ public final class ConfigLoader {
                 url(ConfigKey.TELEGRAM_BASE_URL),
                 Duration.ofSeconds(integer(ConfigKey.TELEGRAM_POLL_TIMEOUT, 1, 100)));
         Map<String, ProviderEndpoint> providers = new HashMap<>();
-        PROVIDER_KEYS.forEach((name, keys) -> providers.put(name, new ProviderEndpoint(
-                name, url(keys[0]), keys[1] == null ? Optional.empty() : optional(keys[1]).map(Secret::of))));
+        PROVIDER_KEYS.forEach((name, keys) -> {
+            // A provider without a base URL (Ollama by default) is simply not there.
+            if (optional(keys[0]).isPresent()) {
+                providers.put(name, new ProviderEndpoint(name, url(keys[0]),
+                        keys[1] == null ? Optional.empty() : optional(keys[1]).map(Secret::of)));
+            }
+        });
+        for (ProviderEndpoint custom : dynamic.providers()) {
+            if (providers.putIfAbsent(custom.provider(), custom) != null) {
+                throw new ConfigException("Config error: providers." + custom.provider()
+                        + " clashes with a built-in provider; configure that one with its own keys");
+            }
+        }
         return new ChorusConfig(
                 telegram,
                 admins(),
@@ -73,9 +87,25 @@ public final class ConfigLoader {
                 integer(ConfigKey.HEALTH_PORT, 0, 65535),
                 required(ConfigKey.DEFAULT_MODEL),
                 integer(ConfigKey.ANSWER_MAX_TOKENS, 1, 200_000),
-                Duration.ofSeconds(integer(ConfigKey.PROVIDER_TIMEOUT, 1, 600)),
+                resilience(),
                 required(ConfigKey.SYSTEM_PROMPT),
-                providers);
+                providers,
+                new CatalogSettings(optional(ConfigKey.CATALOG_FILE).map(Path::of), dynamic.models(),
+                        list(ConfigKey.MODEL_FALLBACKS)));
+    }
+
+    private ResilienceSettings resilience() {
+        return new ResilienceSettings(
+                Duration.ofSeconds(integer(ConfigKey.PROVIDER_FIRST_TOKEN_TIMEOUT, 1, 600)),
+                Duration.ofSeconds(integer(ConfigKey.PROVIDER_TIMEOUT, 1, 600)),
+                integer(ConfigKey.PROVIDER_MAX_RETRIES, 0, 5),
+                integer(ConfigKey.PROVIDER_MAX_CONCURRENT, 1, 256),
+                Duration.ofSeconds(integer(ConfigKey.PROVIDER_BREAKER_OPEN, 1, 3600)));
+    }
+
+    private java.util.List<String> list(ConfigKey key) {
+        return java.util.Arrays.stream(raw.getOrDefault(key, "").split(","))
+                .map(String::strip).filter(v -> !v.isEmpty()).toList();
     }
 
     private String required(ConfigKey key) {
@@ -155,13 +185,13 @@ public final class ConfigLoader {
         return properties;
     }
 
-    private static void rejectUnknownKeys(Properties properties, Path file) {
+    private static void rejectUnknownKeys(Properties properties, Path file, DynamicKeys dynamic) {
         Set<String> known = new TreeSet<>();
         for (ConfigKey key : ConfigKey.values()) {
             known.add(key.property());
         }
         for (String name : new TreeSet<>(properties.stringPropertyNames())) {
-            if (!known.contains(name)) {
+            if (!known.contains(name) && !DynamicKeys.isDynamic(name)) {
                 throw new ConfigException("Config error: unknown key '" + name + "' in " + file
                         + " (see bot-config.example.properties for the keys)");
             }

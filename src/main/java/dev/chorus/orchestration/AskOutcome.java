@@ -1,6 +1,7 @@
 package dev.chorus.orchestration;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /** How one question ended. */
@@ -12,12 +13,14 @@ public sealed interface AskOutcome {
      * @param costMicros what the call cost, in micro-dollars
      * @param costEstimated true when the provider reported no usage and tokens were counted locally
      * @param truncated true when the answer hit the output limit and stops mid-way
+     * @param failedModels the models that failed before {@code modelId} answered, in order
      */
     record Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
-                    boolean truncated) implements AskOutcome {
+                    boolean truncated, List<String> failedModels) implements AskOutcome {
         public Answered {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(modelId, "modelId");
+            failedModels = List.copyOf(failedModels);
         }
     }
 
@@ -26,9 +29,10 @@ public sealed interface AskOutcome {
     }
 
     /**
-     * No answer. {@code partialText} is what had arrived before an interruption, or empty.
+     * No answer. {@code partialText} is what had arrived before an interruption, or empty;
+     * {@code costMicros} what the failed attempts cost (a broken stream is billed).
      */
-    record Failed(Failure failure, String modelId, String partialText) implements AskOutcome {
+    record Failed(Failure failure, String modelId, String partialText, long costMicros) implements AskOutcome {
         public Failed {
             Objects.requireNonNull(failure, "failure");
             partialText = partialText == null ? "" : partialText;

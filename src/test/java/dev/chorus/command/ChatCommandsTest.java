@@ -12,6 +12,10 @@ import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.testing.ScriptedChatClient;
+import dev.chorus.testing.TestAsks;
+import dev.chorus.provider.resilience.ProviderHealth;
+import java.time.Duration;
+import java.util.Set;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -34,11 +38,12 @@ class ChatCommandsTest {
                 ? new ChatOutcome.RateLimited(null, "429")
                 : new ChatOutcome.Completed("**Answer** to " + r.messages().getLast().content(),
                 new Usage(10, 0, 5, 0, false), "gpt-4o-mini", FinishReason.STOP));
-        AskService asks = new AskService(ModelCatalog.builtIn(), m -> client,
-                new JdbiCallLog(Database.open(dir.resolve("c.db"))), new AskSettings("gpt-4o-mini", 100, "sys"),
-                Clock.systemUTC());
+        AskService asks = TestAsks.service(client, new JdbiCallLog(Database.open(dir.resolve("c.db"))),
+                "gpt-4o-mini", 100);
         database = Database.open(dir.resolve("users.db"));
-        commands = new ChatCommands("ChorusBot", asks, new JdbiDirectory(database, Clock.systemUTC()));
+        commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
+                Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
+                        Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f))));
     }
 
     @Test
@@ -109,6 +114,16 @@ class ChatCommandsTest {
         commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/help", false), out);
         assertThat(out.replies.get(0).body()).contains("/ask", "just type");
         assertThat(out.replies.get(1).body()).contains("/ask@ChorusBot", "reply to one of my answers");
+    }
+
+    @Test
+    void statusIsForAdminsOnly() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/status", true), out);
+        commands.handle(new Incoming(99, ChatKind.PRIVATE, 99, "/status", true), out);
+        assertThat(out.replies.get(0).body()).isEqualTo("Only the bot's admins can see the providers' status.");
+        assertThat(out.replies.get(1).body()).contains(
+                "openai     ok     0.8s  2.1s   0%",
+                "anthropic  OPEN      –     – 100%");
     }
 
     static final class RecordingOutput implements ChatOutput {

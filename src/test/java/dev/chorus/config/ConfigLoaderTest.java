@@ -29,7 +29,9 @@ class ConfigLoaderTest {
         assertThat(config.defaultModel()).isEqualTo("gpt-4o-mini");
         assertThat(config.dbPath()).isEqualTo(Path.of("./data/chorus.db"));
         assertThat(config.provider("openai").orElseThrow().apiKey().orElseThrow().reveal()).isEqualTo(KEY);
-        assertThat(config.provider("ollama").orElseThrow().apiKey()).isEmpty();
+        assertThat(config.provider("ollama")).as("Ollama is off until its URL is set").isEmpty();
+        assertThat(config.resilience().firstTokenTimeout()).isEqualTo(Duration.ofSeconds(25));
+        assertThat(config.catalog().fallbacks()).isEmpty();
         assertThat(config.admins()).isEmpty();
     }
 
@@ -80,6 +82,29 @@ class ConfigLoaderTest {
         Path file = write("telegram.token=" + TOKEN, "telegram.tokn=oops");
         assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
                 .hasMessageContaining("unknown key 'telegram.tokn'");
+    }
+
+    @Test
+    void customProvidersAndModelsComeFromTheirOwnKeys() throws IOException {
+        Path file = write("telegram.token=" + TOKEN,
+                "providers.local-vllm.base-url=http://127.0.0.1:8000/v1",
+                "models.qwen2.5\\:7b.provider=local-vllm",
+                "models.qwen2.5\\:7b.price.input=0",
+                "model.fallbacks=qwen2.5:7b, gpt-4o");
+        ChorusConfig config = ConfigLoader.load(file, Map.of("CHORUS_PROVIDER_LOCAL_VLLM_API_KEY", "local-secret-key"));
+        ProviderEndpoint custom = config.provider("local-vllm").orElseThrow();
+        assertThat(custom.baseUrl()).hasToString("http://127.0.0.1:8000/v1");
+        assertThat(custom.apiKey().orElseThrow().reveal()).isEqualTo("local-secret-key");
+        assertThat(config.catalog().models()).containsEntry("qwen2.5:7b",
+                Map.of("provider", "local-vllm", "price.input", "0"));
+        assertThat(config.catalog().fallbacks()).containsExactly("qwen2.5:7b", "gpt-4o");
+    }
+
+    @Test
+    void customProviderNeedsAUrl() throws IOException {
+        Path file = write("telegram.token=" + TOKEN, "providers.lab.api-key=abc");
+        assertThatThrownBy(() -> ConfigLoader.load(file, Map.of()))
+                .hasMessage("Config error: providers.lab.base-url is required for the custom provider 'lab'");
     }
 
     @Test

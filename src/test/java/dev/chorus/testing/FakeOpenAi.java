@@ -20,15 +20,21 @@ import mockwebserver3.RecordedRequest;
  * a question containing a trigger word gets that scenario, any other the recorded stream fixture.
  */
 public final class FakeOpenAi implements AutoCloseable {
+    /** Every provider answers 500. */
     public static final String FAIL_500 = "TRIGGER_500";
+    /** The primary provider answers 500; a backup answers normally. */
+    public static final String FAIL_PRIMARY = "TRIGGER_PRIMARY_500";
     public static final String LONG_ANSWER = "TRIGGER_LONG";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
+    private final boolean primary;
 
-    public FakeOpenAi() throws IOException {
+    /** @param primary whether {@link #FAIL_PRIMARY} makes this one fail */
+    public FakeOpenAi(boolean primary) throws IOException {
+        this.primary = primary;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -61,7 +67,7 @@ public final class FakeOpenAi implements AutoCloseable {
         requests.add(body);
         authorizations.add(String.valueOf(request.getHeaders().get("Authorization")));
         String question = body.path("messages").get(body.path("messages").size() - 1).path("content").asText();
-        if (question.contains(FAIL_500)) {
+        if (question.contains(FAIL_500) || primary && question.contains(FAIL_PRIMARY)) {
             return new MockResponse.Builder().code(500).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_500_server_error.json")).build();
         }

@@ -1,28 +1,26 @@
 package dev.chorus.provider.catalog;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chorus.provider.ModelPrice;
+import dev.chorus.config.CatalogSettings;
+import dev.chorus.config.ConfigException;
 import dev.chorus.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * The models Chorus knows, with prices and limits. The shipped list lives in
- * {@code catalog/models.json} inside the jar. Immutable and thread-safe.
+ * The models Chorus knows, with prices, limits and per-domain capability scores. The shipped list
+ * lives in {@code catalog/models.json} inside the jar; config can replace entries and add its own.
+ * Immutable and thread-safe.
  */
 public final class ModelCatalog {
     private static final String BUILT_IN = "/catalog/models.json";
 
     private final Map<String, ModelSpec> models;
-    private final List<String> order;
 
     public ModelCatalog(List<ModelSpec> models) {
         Map<String, ModelSpec> byId = new LinkedHashMap<>();
@@ -31,8 +29,7 @@ public final class ModelCatalog {
                 throw new ProviderException("duplicate model id in catalog: " + model.id());
             }
         }
-        this.models = Map.copyOf(byId);
-        this.order = List.copyOf(byId.keySet());
+        this.models = java.util.Collections.unmodifiableMap(byId);
     }
 
     /** The catalog shipped in the jar. */
@@ -41,17 +38,38 @@ public final class ModelCatalog {
             if (in == null) {
                 throw new ProviderException("the built-in model catalog " + BUILT_IN + " is missing from the jar");
             }
-            return parse(in);
+            return new ModelCatalog(CatalogJson.read(in));
         } catch (IOException e) {
             throw new ProviderException("cannot read the built-in model catalog: " + e.getMessage(), e);
         }
     }
 
-    static ModelCatalog parse(InputStream json) throws IOException {
-        ObjectMapper mapper = new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        CatalogFile file = mapper.readValue(json, CatalogFile.class);
-        return new ModelCatalog(file.models().stream().map(m -> m.toSpec(file.pricesTakenOn())).toList());
+    /**
+     * The built-in catalog, then the models of {@code settings.file()} (same id: replaced), then
+     * each {@code models.<id>.*} config entry (changing a known model or adding one).
+     *
+     * @throws ConfigException naming the file or key that is wrong
+     */
+    public static ModelCatalog load(CatalogSettings settings) {
+        Map<String, ModelSpec> byId = new LinkedHashMap<>(builtIn().models);
+        settings.file().ifPresent(file -> readFile(file).forEach(m -> byId.put(m.id(), m)));
+        settings.models().forEach((id, fields) -> {
+            try {
+                byId.put(id, ModelOverrides.apply(id, fields, byId.get(id)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("Config error: models." + id + ": " + e.getMessage());
+            }
+        });
+        return new ModelCatalog(List.copyOf(byId.values()));
+    }
+
+    private static List<ModelSpec> readFile(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CatalogJson.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigException("Config error: catalog.file " + file + " is not a valid catalog: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+        }
     }
 
     public Optional<ModelSpec> find(String id) {
@@ -60,24 +78,6 @@ public final class ModelCatalog {
 
     /** All models, in catalog order. */
     public List<ModelSpec> all() {
-        return order.stream().map(models::get).toList();
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record CatalogFile(LocalDate pricesTakenOn, List<Entry> models) {
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(String id, String provider, WireProtocol protocol, String apiModel, int contextWindow,
-                 int maxOutput, Price price, boolean local) {
-        ModelSpec toSpec(LocalDate pricedOn) {
-            ModelPrice modelPrice = price == null ? ModelPrice.FREE
-                    : new ModelPrice(price.input(), price.cachedInput(), price.output(), pricedOn);
-            return new ModelSpec(id, provider, protocol, apiModel, contextWindow, maxOutput, modelPrice, local);
-        }
-    }
-
-    @JsonIgnoreProperties(ignoreUnknown = true)
-    record Price(BigDecimal input, BigDecimal cachedInput, BigDecimal output) {
+        return List.copyOf(models.values());
     }
 }

@@ -1,0 +1,156 @@
+package dev.chorus.provider;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.config.ChorusConfig;
+import dev.chorus.config.ProviderEndpoint;
+import dev.chorus.config.Secret;
+import dev.chorus.provider.anthropic.AnthropicClient;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.provider.catalog.WireProtocol;
+import dev.chorus.provider.openai.OpenAiCompatibleClient;
+import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.ProviderGuard;
+import dev.chorus.provider.resilience.ProviderHealth;
+import dev.chorus.provider.resilience.ProviderMetrics;
+import dev.chorus.provider.resilience.Sleeper;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+
+/**
+ * The configured providers: one client and one {@link ProviderGuard} per provider (all sharing one
+ * HTTP connection pool), which catalog models can be used with this config, and in which order
+ * models stand in for each other. Thread-safe.
+ */
+public final class ProviderFleet {
+    private final ChorusConfig config;
+    private final ModelCatalog catalog;
+    private final OkHttpClient http;
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final ProviderMetrics metrics = new ProviderMetrics();
+    private final Map<String, ProviderGuard> guards = new ConcurrentHashMap<>();
+
+    public ProviderFleet(ChorusConfig config, ModelCatalog catalog, ObjectMapper json, Clock clock, Sleeper sleeper) {
+        this.config = config;
+        this.catalog = catalog;
+        this.json = json;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        // The guard enforces the first-token and total timeouts precisely; these are a backstop.
+        Duration total = config.resilience().totalTimeout().plusSeconds(5);
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .readTimeout(total)
+                .callTimeout(total)
+                .build();
+    }
+
+    public ModelCatalog catalog() {
+        return catalog;
+    }
+
+    public ProviderMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Why {@code model} cannot be used with this config, or {@code null} when it can: checked at start
+     * for the default model, so that a missing key fails there, naming the key.
+     */
+    public String problemWith(ModelSpec model) {
+        ProviderEndpoint endpoint = config.provider(model.provider()).orElse(null);
+        if (endpoint == null) {
+            return "provider '" + model.provider() + "' of model " + model.id()
+                    + " is not configured (set providers." + model.provider() + ".base-url)";
+        }
+        if (!model.local() && endpoint.apiKey().isEmpty() && !isCustom(model.provider())) {
+            return "model " + model.id() + " needs " + model.provider() + ".api-key (env "
+                    + model.provider().toUpperCase(Locale.ROOT) + "_API_KEY)";
+        }
+        return null;
+    }
+
+    public boolean usable(ModelSpec model) {
+        return problemWith(model) == null;
+    }
+
+    /** Every catalog model this config can call. */
+    public List<ModelSpec> usableModels() {
+        return catalog.all().stream().filter(this::usable).toList();
+    }
+
+    /**
+     * {@code chosen} first, then the models that stand in when it fails: those listed in
+     * {@code model.fallbacks}, or else every usable model, strongest first and cheaper first among equals.
+     */
+    public List<ModelSpec> withFallbacks(ModelSpec chosen) {
+        Set<ModelSpec> order = new LinkedHashSet<>();
+        order.add(chosen);
+        if (!config.catalog().fallbacks().isEmpty()) {
+            config.catalog().fallbacks().forEach(id -> catalog.find(id).filter(this::usable).ifPresent(order::add));
+        } else {
+            usableModels().stream()
+                    .sorted(Comparator.comparingDouble(ModelSpec::overallCapability).reversed()
+                            .thenComparing(m -> m.price().outputPerMillion()))
+                    .forEach(order::add);
+        }
+        return new ArrayList<>(order);
+    }
+
+    public ProviderGuard guard(ModelSpec model) {
+        return guards.computeIfAbsent(model.provider(), provider -> new ProviderGuard(provider, client(model),
+                config.resilience(), clock, sleeper, metrics));
+    }
+
+    /** The guards created so far: the providers that have been called. */
+    public List<ProviderGuard> guards() {
+        return guards.values().stream().sorted(Comparator.comparing(ProviderGuard::provider)).toList();
+    }
+
+    /** The health of every configured provider that has a usable model, by name. */
+    public List<ProviderHealth> health() {
+        Map<String, ModelSpec> byProvider = new java.util.TreeMap<>();
+        usableModels().forEach(m -> byProvider.putIfAbsent(m.provider(), m));
+        List<ProviderHealth> health = new ArrayList<>();
+        byProvider.forEach((provider, model) -> {
+            ProviderGuard guard = guard(model);
+            Duration[] latency = metrics.firstTokenPercentiles(provider);
+            health.add(new ProviderHealth(provider, guard.state().name(), latency == null ? null : latency[0],
+                    latency == null ? null : latency[1], guard.failureRate()));
+        });
+        return health;
+    }
+
+    public FallbackChain chain(FallbackChain.FailureObserver observer) {
+        return new FallbackChain(this::guard, observer);
+    }
+
+    private ChatClient client(ModelSpec model) {
+        String problem = problemWith(model);
+        if (problem != null) {
+            throw new ProviderException(problem);
+        }
+        ProviderEndpoint endpoint = config.provider(model.provider()).orElseThrow();
+        HttpUrl baseUrl = HttpUrl.get(endpoint.baseUrl().toString());
+        String key = endpoint.apiKey().map(Secret::reveal).orElse(null);
+        return model.protocol() == WireProtocol.ANTHROPIC_MESSAGES
+                ? new AnthropicClient(http, baseUrl, key, json)
+                : new OpenAiCompatibleClient(http, baseUrl, key, json);
+    }
+
+    private static boolean isCustom(String provider) {
+        return !Set.of("openai", "anthropic", "mistral", "xai", "openrouter", "ollama").contains(provider);
+    }
+}

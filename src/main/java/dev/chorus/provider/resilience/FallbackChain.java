@@ -1,0 +1,120 @@
+package dev.chorus.provider.resilience;
+
+import dev.chorus.provider.ChatMessage;
+import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.ChatRequest;
+import dev.chorus.provider.StreamListener;
+import dev.chorus.provider.TokenEstimator;
+import dev.chorus.provider.Usage;
+import dev.chorus.provider.catalog.ModelSpec;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Asks the first candidate model; when it fails, the next one answers. Before every call the
+ * conversation is fitted to that model's context window and the preflight (budget) is asked. A
+ * stream that broke after the user saw text is continued by the next model after a short visible
+ * note, never restarted from the beginning. Thread-safe.
+ */
+public final class FallbackChain {
+    private static final Logger log = LoggerFactory.getLogger(FallbackChain.class);
+    static final String CONTINUE = "Your previous answer was cut off. Continue it exactly where it stops, "
+            + "without repeating anything already written.";
+
+    private final Function<ModelSpec, ProviderGuard> guards;
+    private final FailureObserver observer;
+
+    public FallbackChain(Function<ModelSpec, ProviderGuard> guards, FailureObserver observer) {
+        this.guards = guards;
+        this.observer = observer;
+    }
+
+    public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
+                           Double temperature, Preflight preflight, StreamListener listener) {
+        List<Attempt> attempts = new ArrayList<>();
+        StringBuilder shown = new StringBuilder();
+        StringBuilder answerSoFar = new StringBuilder();
+        ModelSpec brokeOff = null;
+        ChatOutcome last = new ChatOutcome.Overloaded("no model could be asked");
+        int smallestTooSmall = Integer.MAX_VALUE;
+        for (ModelSpec model : candidates) {
+            if (model.contextWindow() <= smallestTooSmall && smallestTooSmall != Integer.MAX_VALUE) {
+                attempts.add(Attempt.skipped(model, "context window no larger than one that was too small"));
+                continue;
+            }
+            List<ChatMessage> messages = new ArrayList<>(conversation);
+            if (!answerSoFar.isEmpty()) {
+                messages.add(ChatMessage.assistant(answerSoFar.toString()));
+                messages.add(ChatMessage.user(CONTINUE));
+            }
+            int maxOut = Math.min(maxOutputTokens, model.maxOutput());
+            Optional<List<ChatMessage>> fitted = ContextFitter.fit(messages, model.contextWindow(), maxOut);
+            if (fitted.isEmpty()) {
+                attempts.add(Attempt.skipped(model, "conversation too long for its context window"));
+                continue;
+            }
+            long promptTokens = TokenEstimator.estimate(fitted.get());
+            String refusal = preflight.refuse(model, promptTokens, maxOut);
+            if (refusal != null) {
+                attempts.add(Attempt.skipped(model, refusal));
+                continue;
+            }
+            if (brokeOff != null) {
+                String note = "\n\n[" + brokeOff.id() + " stopped here; " + model.id() + " continues]\n\n";
+                shown.append(note);
+                listener.onText(note);
+                brokeOff = null;
+            }
+            GuardedOutcome guarded = guards.apply(model).call(
+                    new ChatRequest(model.apiModel(), fitted.get(), maxOut, temperature), listener);
+            last = guarded.outcome();
+            Usage usage = usageOf(guarded, promptTokens);
+            attempts.add(new Attempt(model, last, null, usage, model.price().costMicros(usage), guarded.took()));
+            switch (last) {
+                case ChatOutcome.Completed c -> {
+                    return new ChainResult(Optional.of(model), shown + c.text(), last, attempts);
+                }
+                case ChatOutcome.Refused r -> {
+                    return new ChainResult(Optional.of(model), shown + r.refusal(), last, attempts);
+                }
+                case ChatOutcome.ContextTooLong c -> smallestTooSmall = model.contextWindow();
+                case ChatOutcome.AuthFailed a -> observer.authFailed(model.provider(), a.message());
+                default -> {
+                    // try the next model
+                }
+            }
+            if (!guarded.shownText().isEmpty()) {
+                shown.append(guarded.shownText());
+                answerSoFar.append(guarded.shownText());
+                brokeOff = model;
+            }
+            log.warn("model {} failed ({}), trying the next one", model.id(), last.getClass().getSimpleName());
+        }
+        return new ChainResult(Optional.empty(), shown.toString(), last, attempts);
+    }
+
+    /**
+     * The usage to charge: what the provider reported, else, when the user saw text from a call
+     * that broke, a local count of it (providers bill partial streams); else nothing.
+     */
+    private static Usage usageOf(GuardedOutcome guarded, long promptTokens) {
+        return switch (guarded.outcome()) {
+            case ChatOutcome.Completed c -> c.usage();
+            case ChatOutcome.Refused r -> r.usage();
+            default -> guarded.shownText().isEmpty() ? Usage.ZERO
+                    : Usage.estimated(promptTokens, TokenEstimator.estimate(guarded.shownText()));
+        };
+    }
+
+    /** Hears about failures an admin must fix, such as a provider refusing our key. */
+    @FunctionalInterface
+    public interface FailureObserver {
+        FailureObserver LOG_ONLY = (provider, message) -> log.error("{} refused the API key: {}", provider, message);
+
+        void authFailed(String provider, String message);
+    }
+}

@@ -1,0 +1,176 @@
+package dev.chorus.provider.resilience;
+
+import dev.chorus.config.ResilienceSettings;
+import dev.chorus.provider.CancelSignal;
+import dev.chorus.provider.ChatClient;
+import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.ChatRequest;
+import dev.chorus.provider.StreamListener;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Everything between Chorus and one provider: a circuit breaker (failure rate and slow first
+ * tokens), a bulkhead (calls in flight), a first-token and a total timeout, and retries with
+ * exponential backoff and jitter that honour {@code retry-after}. Thread-safe; one per provider.
+ *
+ * <p>Resilience4j's breaker and bulkhead are used as they are. Its Retry is not: we must never
+ * retry once a token has been streamed (the user has seen it), must wait what a 429 asks, and must
+ * be testable without sleeping, so the attempts are driven here with its backoff function.
+ */
+public final class ProviderGuard {
+    private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
+    // Waiting longer than this for one provider is worse than answering with the next model.
+    private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
+    static final String CIRCUIT_OPEN = "circuit open";
+
+    private final String provider;
+    private final ChatClient client;
+    private final ResilienceSettings settings;
+    private final CircuitBreaker breaker;
+    private final Bulkhead bulkhead;
+    private final IntervalFunction backoff = IntervalFunction.ofExponentialRandomBackoff(Duration.ofMillis(500), 2.0, 0.5);
+    private final Sleeper sleeper;
+    private final ProviderMetrics metrics;
+
+    public ProviderGuard(String provider, ChatClient client, ResilienceSettings settings, Clock clock, Sleeper sleeper,
+                         ProviderMetrics metrics) {
+        this.provider = provider;
+        this.client = client;
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.metrics = metrics;
+        this.breaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
+                .clock(clock)
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(4)
+                .failureRateThreshold(50)
+                // Slow means slow to start: a long answer legitimately takes long to finish.
+                .slowCallDurationThreshold(settings.firstTokenTimeout().dividedBy(2))
+                .slowCallRateThreshold(80)
+                .waitDurationInOpenState(settings.breakerOpen())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .build());
+        this.bulkhead = Bulkhead.of(provider, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxConcurrentCalls())
+                .maxWaitDuration(Duration.ofSeconds(2))
+                .build());
+    }
+
+    public String provider() {
+        return provider;
+    }
+
+    public CircuitBreaker.State state() {
+        return breaker.getState();
+    }
+
+    /** Failure rate over the breaker's window in percent, or -1 while it has too few calls to say. */
+    public float failureRate() {
+        return breaker.getMetrics().getFailureRate();
+    }
+
+    /** Streams {@code request}, retrying what can be retried while nothing has been shown. */
+    public GuardedOutcome call(ChatRequest request, StreamListener listener) {
+        long start = System.nanoTime();
+        int tries = 0;
+        while (true) {
+            tries++;
+            TimedStream stream = new TimedStream(listener, System.nanoTime());
+            ChatOutcome outcome = attempt(request, stream);
+            boolean last = tries > settings.maxRetries() || stream.sawText() || !outcome.retryable();
+            Duration wait = last ? null : waitBefore(tries, outcome);
+            if (wait == null) {
+                return new GuardedOutcome(outcome, stream.shownText(), tries, Duration.ofNanos(System.nanoTime() - start));
+            }
+            log.info("{} answered {}; retrying in {} ms", provider, outcome.getClass().getSimpleName(), wait.toMillis());
+            sleeper.sleep(wait);
+        }
+    }
+
+    private Duration waitBefore(int tries, ChatOutcome outcome) {
+        // An open circuit stays open for a while; a provider slow to start now is likely slow again.
+        // Either way the next model answers sooner than a retry would.
+        if (outcome instanceof ChatOutcome.Overloaded o && o.message().startsWith(CIRCUIT_OPEN)
+                || outcome instanceof ChatOutcome.Timeout) {
+            return null;
+        }
+        Duration wait = outcome instanceof ChatOutcome.RateLimited r && r.retryAfter() != null
+                ? r.retryAfter() : Duration.ofMillis(backoff.apply(tries));
+        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? null : wait;
+    }
+
+    private ChatOutcome attempt(ChatRequest request, TimedStream stream) {
+        if (!breaker.tryAcquirePermission()) {
+            metrics.record(provider, "CircuitOpen", 0);
+            return new ChatOutcome.Overloaded(CIRCUIT_OPEN + ": " + provider + " failed repeatedly; skipping it for now");
+        }
+        if (!bulkhead.tryAcquirePermission()) {
+            breaker.releasePermission();
+            metrics.record(provider, "Bulkhead", 0);
+            return new ChatOutcome.Overloaded("too many calls in flight to " + provider);
+        }
+        CancelSignal cancel = new CancelSignal();
+        ScheduledFuture<?> firstToken = Watchdog.SHARED.after(settings.firstTokenTimeout(), () -> {
+            if (stream.timeOut("no first token within " + settings.firstTokenTimeout().toSeconds() + " s", true)) {
+                cancel.cancel();
+            }
+        });
+        ScheduledFuture<?> total = Watchdog.SHARED.after(settings.totalTimeout(), () -> {
+            if (stream.timeOut("no complete answer within " + settings.totalTimeout().toSeconds() + " s", false)) {
+                cancel.cancel();
+            }
+        });
+        ChatOutcome outcome;
+        try {
+            outcome = client.stream(request, stream, cancel);
+        } finally {
+            firstToken.cancel(false);
+            total.cancel(false);
+            bulkhead.onComplete();
+        }
+        if (stream.timedOut() != null) {
+            outcome = stream.sawText() ? new ChatOutcome.Interrupted(stream.shownText(), stream.timedOut())
+                    : new ChatOutcome.Timeout(stream.timedOut());
+        } else if (outcome instanceof ChatOutcome.Interrupted i && !i.partialText().equals(stream.shownText())) {
+            // What counts is what the user saw; the client's partial text may include a delta we held back.
+            outcome = new ChatOutcome.Interrupted(stream.shownText(), i.message());
+        }
+        long latency = stream.firstTokenLatencyNanos();
+        if (countsAsFailure(outcome)) {
+            breaker.onError(latency, TimeUnit.NANOSECONDS, new ProviderFailure(outcome));
+        } else {
+            breaker.onSuccess(latency, TimeUnit.NANOSECONDS);
+        }
+        metrics.record(provider, outcome.getClass().getSimpleName(), latency);
+        return outcome;
+    }
+
+    /** Whether the outcome says the provider is unhealthy (a bad request or a refusal does not). */
+    private static boolean countsAsFailure(ChatOutcome outcome) {
+        return switch (outcome) {
+            case ChatOutcome.Completed c -> false;
+            case ChatOutcome.Refused r -> false;
+            case ChatOutcome.BadRequest b -> false;
+            case ChatOutcome.ContextTooLong c -> false;
+            default -> true;
+        };
+    }
+
+    /** Carries a failed outcome into the breaker, which counts Throwables. Never thrown. */
+    private static final class ProviderFailure extends RuntimeException {
+        ProviderFailure(ChatOutcome outcome) {
+            super(outcome.getClass().getSimpleName(), null, false, false);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package dev.chorus.testing;
+
+import dev.chorus.config.ResilienceSettings;
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.AskSettings;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.ProviderGuard;
+import dev.chorus.provider.resilience.ProviderMetrics;
+import dev.chorus.store.CallLog;
+import java.time.Clock;
+import java.util.List;
+
+/** An {@link AskService} over a scripted client, with the real guard and fallback chain around it. */
+public final class TestAsks {
+    private TestAsks() {
+    }
+
+    public static AskService service(ScriptedChatClient client, CallLog calls, String model, int maxTokens) {
+        ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
+                wait -> { }, new ProviderMetrics());
+        FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
+        return new AskService(ModelCatalog.builtIn(), List::of, chain, calls,
+                new AskSettings(model, maxTokens, "Be brief."), Clock.systemUTC());
+    }
+}
