@@ -6,10 +6,10 @@ import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
+import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.provider.ProviderFleet;
-import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
@@ -19,6 +19,7 @@ import dev.chorus.store.JdbiDirectory;
 import dev.chorus.telegram.TelegramBot;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,8 +55,9 @@ public final class Chorus implements AutoCloseable {
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
 
+        AdminAlerts alerts = new AdminAlerts(Clock.systemUTC(), Duration.ofHours(1));
         AskService asks = new AskService(catalog, providers::withFallbacks,
-                providers.chain(FallbackChain.FailureObserver.LOG_ONLY), new JdbiCallLog(database),
+                providers.chain(alerts::providerKeyRefused), new JdbiCallLog(database),
                 new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
         log.info("answering with model {} ({}, {}); fallbacks: {}", model.id(), model.provider(), model.apiModel(),
                 String.join(", ", providers.withFallbacks(model).stream().skip(1).map(ModelSpec::id).toList()));
@@ -63,6 +65,7 @@ public final class Chorus implements AutoCloseable {
         JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
         TelegramBot telegram = TelegramBot.start(config.telegram(),
                 username -> new ChatCommands(username, new Services(asks, directory, config.admins(), providers::health)));
+        alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health);
     }

@@ -64,6 +64,20 @@ class ProviderFailureEndToEndTest {
 
     @Test
     @Order(3)
+    void refusedKeyIsReportedToTheAdminWhileTheFallbackAnswers() {
+        TelegramUser user = new TelegramUser(2003, "Tia", "tia");
+        long admin = 2001;
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "What is Rust? " + FakeOpenAi.AUTH_PRIMARY);
+        assertThat(bot.telegram.awaitMessages(mark, user.id(), 1).getFirst().text()).contains("backup-model");
+        String alert = bot.telegram.awaitMessages(mark, admin, 1).getFirst().text();
+        assertThat(alert).contains("openai refused the bot&#39;s API key".replace("&#39;", "'"))
+                .contains("openai.api-key (env OPENAI_API_KEY)")
+                .doesNotContain(BotHarness.API_KEY);
+    }
+
+    @Test
+    @Order(4)
     void whenEveryProviderFailsTheUserGetsOneClearMessage() {
         TelegramUser user = new TelegramUser(2002, "Sam", "sam");
         long mark = bot.telegram.mark();

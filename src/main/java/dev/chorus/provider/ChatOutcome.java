@@ -36,7 +36,10 @@ public sealed interface ChatOutcome {
         }
     }
 
-    /** The model declined (OpenAI {@code message.refusal}); the refusal text is model output, not clipped. */
+    /**
+     * The model declined (OpenAI {@code message.refusal}, Anthropic {@code stop_reason: "refusal"});
+     * the refusal text is model output, not clipped.
+     */
     record Refused(String refusal, Usage usage) implements ChatOutcome {
         public Refused {
             Objects.requireNonNull(refusal, "refusal");

@@ -6,6 +6,7 @@ import dev.chorus.command.CommandInfo;
 import dev.chorus.config.TelegramSettings;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
@@ -33,14 +34,29 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication application;
     private final ScheduledExecutorService pollScheduler;
     private final ChatSerialExecutor executor;
+    private final TelegramGateway gateway;
     private final String username;
 
     private TelegramBot(TelegramBotsLongPollingApplication application, ScheduledExecutorService pollScheduler,
-                        ChatSerialExecutor executor, String username) {
+                        ChatSerialExecutor executor, TelegramGateway gateway, String username) {
         this.application = application;
         this.pollScheduler = pollScheduler;
         this.executor = executor;
+        this.gateway = gateway;
         this.username = username;
+    }
+
+    /**
+     * Sends {@code text} to each user's private chat, on the chat's queue so it never interleaves with
+     * an answer being sent there. A user who never started the bot cannot be written to (Telegram
+     * answers 403); that is logged once.
+     */
+    public void sendPrivately(Set<Long> userIds, String text) {
+        MessageFormatter formatter = new MessageFormatter();
+        for (long userId : userIds) {
+            executor.submit(userId, () -> new TelegramChatOutput(userId, null, gateway, formatter)
+                    .send(dev.chorus.command.Reply.plain(text)));
+        }
     }
 
     /**
@@ -79,7 +95,7 @@ public final class TelegramBot implements AutoCloseable {
             throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
         }
         log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
-        return new TelegramBot(application, pollScheduler, executor, identity.username());
+        return new TelegramBot(application, pollScheduler, executor, gateway, identity.username());
     }
 
     /** Whether long polling is running. */

@@ -119,12 +119,4 @@ class ValuesTest {
                 "Incorrect API key provided: sk-proj-****9xQz. Header was Bearer abc.def").message();
         assertThat(message).doesNotContain("9xQz").doesNotContain("abc.def").contains("[redacted]");
     }
-
-    @Test
-    void tokenEstimateIsCharsOverFourRoundedUp() {
-        assertThat(TokenEstimator.estimate("")).isZero();
-        assertThat(TokenEstimator.estimate("abcd")).isEqualTo(1);
-        assertThat(TokenEstimator.estimate("abcde")).isEqualTo(2);
-        assertThat(TokenEstimator.estimate(List.of(ChatMessage.system("abc"), ChatMessage.user("defgh")))).isEqualTo(2);
-    }
 }

@@ -24,6 +24,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final String FAIL_500 = "TRIGGER_500";
     /** The primary provider answers 500; a backup answers normally. */
     public static final String FAIL_PRIMARY = "TRIGGER_PRIMARY_500";
+    /** The primary provider refuses the API key (401); a backup answers normally. */
+    public static final String AUTH_PRIMARY = "TRIGGER_PRIMARY_401";
     public static final String LONG_ANSWER = "TRIGGER_LONG";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -70,6 +72,10 @@ public final class FakeOpenAi implements AutoCloseable {
         if (question.contains(FAIL_500) || primary && question.contains(FAIL_PRIMARY)) {
             return new MockResponse.Builder().code(500).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_500_server_error.json")).build();
+        }
+        if (primary && question.contains(AUTH_PRIMARY)) {
+            return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
+                    .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
         }
         String stream = question.contains(LONG_ANSWER)
                 ? streamOf(LongAnswer.text(), 2100, 420)

@@ -174,8 +174,8 @@ class FixtureParsingTest {
     void missingUsageIsEstimated() {
         ChatOutcome.Completed c = (ChatOutcome.Completed) CompletionParser.toOutcome(CompletionParser.parse(JSON, """
                 {"model":"m","choices":[{"message":{"content":"123456789"},"finish_reason":"stop"}]}"""), 200, REQUEST);
-        // prompt "What is Rust?" = 13 chars -> 4 tokens; answer 9 chars -> 3 tokens
-        assertThat(c.usage()).isEqualTo(new Usage(4, 0, 3, 0, true));
+        // prompt: 3 priming + (3 + "user" 1 + "What is Rust?" 4) = 11; answer "123456789" is 3 o200k tokens
+        assertThat(c.usage()).isEqualTo(new Usage(11, 0, 3, 0, true));
     }
 
     @Test

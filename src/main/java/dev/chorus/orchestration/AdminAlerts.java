@@ -1,0 +1,57 @@
+package dev.chorus.orchestration;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Messages for the bot's admins (a provider refusing our key, ...). The chat side connects its
+ * sender once it is running; an alert with the same key is sent at most once per quiet period, so a
+ * broken key does not flood the admins with one message per question. Thread-safe.
+ */
+public final class AdminAlerts {
+    private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
+
+    private final Clock clock;
+    private final Duration quietPeriod;
+    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private volatile Consumer<String> sender;
+
+    public AdminAlerts(Clock clock, Duration quietPeriod) {
+        this.clock = clock;
+        this.quietPeriod = quietPeriod;
+    }
+
+    /** Where alerts go from now on (the Telegram adapter, once it knows the admins' chats). */
+    public void connect(Consumer<String> sender) {
+        this.sender = sender;
+    }
+
+    /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
+    public void alert(String key, String text) {
+        Instant now = clock.instant();
+        Instant previous = lastSent.get(key);
+        if (previous != null && Duration.between(previous, now).compareTo(quietPeriod) < 0) {
+            return;
+        }
+        lastSent.put(key, now);
+        log.warn("admin alert: {}", text);
+        Consumer<String> target = sender;
+        if (target != null) {
+            target.accept(text);
+        }
+    }
+
+    /** The alert for a provider that refused our API key: what broke and the key to fix. */
+    public void providerKeyRefused(String provider, String detail) {
+        String key = provider.toLowerCase(java.util.Locale.ROOT);
+        alert("auth:" + provider, "⚠️ " + provider + " refused the bot's API key (" + detail + "). Questions go to "
+                + "other models meanwhile. Fix " + key + ".api-key (env " + key.toUpperCase(java.util.Locale.ROOT)
+                + "_API_KEY) and restart the bot.");
+    }
+}
