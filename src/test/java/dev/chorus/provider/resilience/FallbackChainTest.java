@@ -39,6 +39,7 @@ class FallbackChainTest {
 
     MockWebServer alpha = new MockWebServer();
     MockWebServer beta = new MockWebServer();
+    MockWebServer gamma = new MockWebServer();
     MutableClock clock = new MutableClock();
     List<Duration> slept = new CopyOnWriteArrayList<>();
     List<String> authFailures = new CopyOnWriteArrayList<>();
@@ -51,6 +52,7 @@ class FallbackChainTest {
     void start() throws IOException {
         alpha.start();
         beta.start();
+        gamma.start();
         Map<String, String> env = new HashMap<>();
         env.put("TELEGRAM_BOT_TOKEN", "1:unused-token-value");
         ChorusConfig config = ConfigLoader.load(writeConfig(), env);
@@ -64,6 +66,7 @@ class FallbackChainTest {
     void stop() throws IOException {
         alpha.close();
         beta.close();
+        gamma.close();
     }
 
     @Test
@@ -214,6 +217,23 @@ class FallbackChainTest {
     }
 
     @Test
+    void fallbackCrossesWireProtocols() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+        }
+        gamma.enqueue(stream(FakeOpenAi.fixture("/fixtures/anthropic/messages_stream.sse")));
+        ModelSpec claude = fleet.catalog().find("gamma-claude").orElseThrow();
+        ChainResult result = run(List.of(small, claude));
+        assertThat(result.answeredBy()).contains(claude);
+        assertThat(result.text()).isEqualTo("Rust is a memory-safe systems programming language.");
+        RecordedRequest sent = gamma.takeRequest();
+        assertThat(sent.getUrl().encodedPath()).isEqualTo("/v1/messages");
+        assertThat(sent.getHeaders().get("x-api-key")).isEqualTo("gamma-key-value");
+        // 21 uncached + 2048 cached input, 12 output: 21 × 0.80 + 2048 × 0.08 + 12 × 4 = 16.8 + 163.84 + 48 µ$.
+        assertThat(result.attempts().getLast().costMicros()).isEqualTo(229);
+    }
+
+    @Test
     void everyProviderDownGivesNoAnswerAndChargesNothing() throws Exception {
         for (int i = 0; i < 3; i++) {
             alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
@@ -260,6 +280,15 @@ class FallbackChainTest {
         java.nio.file.Files.writeString(file, String.join("\n",
                 "providers.alpha.base-url=" + alpha.url("/v1"),
                 "providers.beta.base-url=" + beta.url("/v1"),
+                "providers.gamma.base-url=" + gamma.url("/v1"),
+                "providers.gamma.api-key=gamma-key-value",
+                "models.gamma-claude.provider=gamma",
+                "models.gamma-claude.protocol=anthropic",
+                "models.gamma-claude.api-model=claude-3-5-haiku-latest",
+                "models.gamma-claude.context-window=200000",
+                "models.gamma-claude.price.input=0.80",
+                "models.gamma-claude.price.cached-input=0.08",
+                "models.gamma-claude.price.output=4",
                 "provider.first-token-timeout-seconds=1",
                 "provider.max-retries=2",
                 "models.alpha-small.provider=alpha",
