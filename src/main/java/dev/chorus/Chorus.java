@@ -1,6 +1,9 @@
 package dev.chorus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.budget.BudgetAlerts;
+import dev.chorus.budget.BudgetService;
+import dev.chorus.budget.Spender;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
@@ -13,6 +16,7 @@ import dev.chorus.provider.ProviderFleet;
 import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
@@ -56,15 +60,25 @@ public final class Chorus implements AutoCloseable {
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
 
         AdminAlerts alerts = new AdminAlerts(Clock.systemUTC(), Duration.ofHours(1));
+        JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
+        BudgetLedger ledger = new BudgetLedger(database);
+        BudgetService budgets = new BudgetService(ledger, config.budget(), config.admins(), Clock.systemUTC(),
+                new BudgetAlerts(ledger, directory, Clock.systemUTC(), alerts::send));
+        int reconciled = budgets.reconcile();
+        if (reconciled > 0) {
+            log.warn("closed {} budget reservations left open by the last run", reconciled);
+        }
         AskService asks = new AskService(catalog, providers::withFallbacks,
-                providers.chain(alerts::providerKeyRefused), new JdbiCallLog(database),
+                providers.chain(alerts::providerKeyRefused),
+                asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
+                        : Spender.privately(asker.userId()), "answer"),
+                new JdbiCallLog(database),
                 new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
         log.info("answering with model {} ({}, {}); fallbacks: {}", model.id(), model.provider(), model.apiModel(),
                 String.join(", ", providers.withFallbacks(model).stream().skip(1).map(ModelSpec::id).toList()));
 
-        JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
-        TelegramBot telegram = TelegramBot.start(config.telegram(),
-                username -> new ChatCommands(username, new Services(asks, directory, config.admins(), providers::health)));
+        TelegramBot telegram = TelegramBot.start(config.telegram(), (username, chatAdmins) -> new ChatCommands(username,
+                new Services(asks, directory, config.admins(), providers::health, budgets, chatAdmins)));
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health);

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.budget.MoneyFormat;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.Failure;
 
@@ -18,6 +19,7 @@ final class AnswerReplies {
                     Reply.answer(f.partialText() + "\n\n(The answer broke off here and no other model could finish it. "
                             + "Please ask again.)", f.modelId() + " · interrupted · " + MoneyFormat.dollars(f.costMicros()));
             case AskOutcome.Failed f -> Reply.plain(message(f.failure()));
+            case AskOutcome.OverBudget o -> Reply.plain(o.message());
         };
     }
 

@@ -14,17 +14,21 @@ public final class ChatCommands {
     /** The commands shown in Telegram's menu, in order. */
     public static final List<CommandInfo> MENU = List.of(
             new CommandInfo("ask", "Ask a question"),
+            new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"),
             new CommandInfo("status", "Providers' health (admins)"));
 
     private final String botUsername;
     private final Services services;
+    private final BudgetCommands budget;
     private final AnswerReplies replies = new AnswerReplies();
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
         this.services = services;
+        this.budget = new BudgetCommands(services.budgets(), services.directory(), services.admins(),
+                services.chatAdmins());
     }
 
     public void handle(Incoming in, ChatOutput out) {
@@ -44,6 +48,7 @@ public final class ChatCommands {
             case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
             case "help" -> out.send(Reply.plain(help(in.chatKind())));
             case "ask" -> ask(in, cmd.args(), out);
+            case "budget" -> out.send(budget.handle(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
@@ -70,9 +75,15 @@ public final class ChatCommands {
                     + example + " How do vaccines work?"));
             return;
         }
+        if (!services.budgets().allowed(BudgetCommands.spender(in))) {
+            out.send(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin to run "
+                    + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
+            return;
+        }
         AskOutcome outcome;
         try (ChatOutput.Typing ignored = out.typing()) {
-            outcome = services.asks().ask(new Asker(in.userId(), in.chatId()), question.strip(), AnswerProgress.IGNORE);
+            outcome = services.asks().ask(new Asker(in.userId(), in.chatId(), in.chatKind() == ChatKind.GROUP),
+                    question.strip(), AnswerProgress.IGNORE);
         }
         out.send(replies.of(outcome));
     }

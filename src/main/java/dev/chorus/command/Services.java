@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.budget.BudgetService;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.provider.resilience.ProviderHealth;
 import dev.chorus.store.Directory;
@@ -12,8 +13,10 @@ import java.util.function.Supplier;
  *
  * @param admins Telegram user ids of the bot's admins
  * @param fleetHealth the providers' health, for {@code /status}
+ * @param chatAdmins who administers a group chat (they may set its budget)
  */
-public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth) {
+public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
+                       BudgetService budgets, ChatAdmins chatAdmins) {
     public Services {
         admins = Set.copyOf(admins);
     }

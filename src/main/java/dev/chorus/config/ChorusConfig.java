@@ -19,7 +19,8 @@ public record ChorusConfig(
         ResilienceSettings resilience,
         String systemPrompt,
         Map<String, ProviderEndpoint> providers,
-        CatalogSettings catalog) {
+        CatalogSettings catalog,
+        BudgetSettings budget) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

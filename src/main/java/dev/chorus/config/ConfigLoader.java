@@ -91,7 +91,40 @@ public final class ConfigLoader {
                 required(ConfigKey.SYSTEM_PROMPT),
                 providers,
                 new CatalogSettings(optional(ConfigKey.CATALOG_FILE).map(Path::of), dynamic.models(),
-                        list(ConfigKey.MODEL_FALLBACKS)));
+                        list(ConfigKey.MODEL_FALLBACKS)),
+                budget());
+    }
+
+    private BudgetSettings budget() {
+        String unknown = required(ConfigKey.BUDGET_UNKNOWN_USERS).toLowerCase(java.util.Locale.ROOT);
+        if (!unknown.equals("allow") && !unknown.equals("refuse")) {
+            throw new ConfigException("Config error: " + ConfigKey.BUDGET_UNKNOWN_USERS.label()
+                    + " must be allow or refuse, got '" + unknown + "'");
+        }
+        java.time.ZoneId zone;
+        try {
+            zone = java.time.ZoneId.of(required(ConfigKey.BUDGET_TIMEZONE));
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException("Config error: " + ConfigKey.BUDGET_TIMEZONE.label()
+                    + " must be a time zone such as UTC or Europe/Berlin, got '" + raw.get(ConfigKey.BUDGET_TIMEZONE) + "'");
+        }
+        return new BudgetSettings(limit(ConfigKey.BUDGET_USER).orElseThrow(() -> missing(ConfigKey.BUDGET_USER)),
+                limit(ConfigKey.BUDGET_GROUP).orElseThrow(() -> missing(ConfigKey.BUDGET_GROUP)),
+                limit(ConfigKey.BUDGET_MEMBER_CAP), limit(ConfigKey.BUDGET_GLOBAL), unknown.equals("refuse"), zone);
+    }
+
+    private Optional<Amounts.Limit> limit(ConfigKey key) {
+        return optional(key).map(text -> {
+            try {
+                return Amounts.limit(text);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("Config error: " + key.label() + ": " + e.getMessage() + ", got '" + text + "'");
+            }
+        });
+    }
+
+    private static ConfigException missing(ConfigKey key) {
+        return new ConfigException("Config error: " + key.label() + " is required. " + key.description());
     }
 
     private ResilienceSettings resilience() {

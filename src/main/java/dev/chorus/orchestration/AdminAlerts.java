@@ -32,6 +32,15 @@ public final class AdminAlerts {
         this.sender = sender;
     }
 
+    /** Sends {@code text} now; the caller has made sure it is not a repeat. */
+    public void send(String text) {
+        log.warn("admin alert: {}", text);
+        Consumer<String> target = sender;
+        if (target != null) {
+            target.accept(text);
+        }
+    }
+
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
     public void alert(String key, String text) {
         Instant now = clock.instant();
@@ -40,11 +49,7 @@ public final class AdminAlerts {
             return;
         }
         lastSent.put(key, now);
-        log.warn("admin alert: {}", text);
-        Consumer<String> target = sender;
-        if (target != null) {
-            target.accept(text);
-        }
+        send(text);
     }
 
     /** The alert for a provider that refused our API key: what broke and the key to fix. */

@@ -38,4 +38,8 @@ public sealed interface AskOutcome {
             partialText = partialText == null ? "" : partialText;
         }
     }
+
+    /** The budget allowed none of the models; {@code message} says which budget and when it resets. */
+    record OverBudget(String message) implements AskOutcome {
+    }
 }

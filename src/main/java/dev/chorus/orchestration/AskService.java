@@ -8,7 +8,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
 import dev.chorus.provider.resilience.FallbackChain;
-import dev.chorus.provider.resilience.Preflight;
+import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.store.CallLog;
 import dev.chorus.store.CallRecord;
 import java.time.Clock;
@@ -26,15 +26,18 @@ public final class AskService {
     private final ModelSpec model;
     private final Function<ModelSpec, List<ModelSpec>> withFallbacks;
     private final FallbackChain chain;
+    private final Function<Asker, SpendGate> gates;
     private final CallLog calls;
     private final AskSettings settings;
     private final Clock clock;
 
     /**
      * @param withFallbacks for a chosen model, the models to try in order (it first)
+     * @param gates the budget gate of whoever asks
      */
     public AskService(ModelCatalog catalog, Function<ModelSpec, List<ModelSpec>> withFallbacks, FallbackChain chain,
-                      CallLog calls, AskSettings settings, Clock clock) {
+                      Function<Asker, SpendGate> gates, CallLog calls, AskSettings settings, Clock clock) {
+        this.gates = gates;
         this.model = catalog.find(settings.defaultModel()).orElseThrow(() -> new IllegalArgumentException(
                 "model " + settings.defaultModel() + " is not in the catalog"));
         this.withFallbacks = withFallbacks;
@@ -53,7 +56,7 @@ public final class AskService {
         Instant started = clock.instant();
         List<ChatMessage> conversation = List.of(ChatMessage.system(settings.systemPrompt()), ChatMessage.user(question));
         ChainResult result = chain.run(withFallbacks.apply(model), conversation, settings.maxTokens(), null,
-                Preflight.ALLOW_ALL, progress::onText);
+                gates.apply(asker), progress::onText);
         Duration took = Duration.between(started, clock.instant());
         record(asker, result);
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
@@ -65,6 +68,13 @@ public final class AskService {
             boolean truncated = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.LENGTH;
             return new AskOutcome.Answered(result.text(), id, result.costMicros(), result.costEstimated(), took,
                     truncated, failed);
+        }
+        boolean noneCalled = result.attempts().stream().noneMatch(Attempt::called);
+        if (noneCalled) {
+            var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();
+            if (denial.isPresent()) {
+                return new AskOutcome.OverBudget(denial.get().skipped());
+            }
         }
         String tried = failed.isEmpty() ? model.id() : String.join(", ", failed);
         return new AskOutcome.Failed(failureOf(result.last()), tried, result.text(), result.costMicros());

@@ -11,4 +11,13 @@ public interface Directory {
      * @param chatKind {@code private}, {@code group}, {@code supergroup} or {@code channel}
      */
     void seen(long userId, String username, String firstName, long chatId, String chatKind, String chatTitle);
+
+    /** The user's Telegram username (without @) as last seen. */
+    java.util.Optional<String> username(long userId);
+
+    /** The user id behind {@code @username} (case-insensitive), if the bot has met that user. */
+    java.util.Optional<Long> userIdOf(String username);
+
+    /** A group's title as last seen. */
+    java.util.Optional<String> chatTitle(long chatId);
 }

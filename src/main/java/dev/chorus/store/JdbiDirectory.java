@@ -23,4 +23,27 @@ public final class JdbiDirectory implements Directory {
             throw new StoreException("cannot record user " + userId + " in chat " + chatId, e);
         }
     }
+
+    @Override
+    public java.util.Optional<String> username(long userId) {
+        return read(() -> dao.username(userId));
+    }
+
+    @Override
+    public java.util.Optional<Long> userIdOf(String username) {
+        return read(() -> dao.userIdOf(username.startsWith("@") ? username.substring(1) : username));
+    }
+
+    @Override
+    public java.util.Optional<String> chatTitle(long chatId) {
+        return read(() -> dao.chatTitle(chatId));
+    }
+
+    private static <T> java.util.Optional<T> read(java.util.function.Supplier<java.util.Optional<T>> query) {
+        try {
+            return query.get();
+        } catch (JdbiException e) {
+            throw new StoreException("cannot read the directory", e);
+        }
+    }
 }

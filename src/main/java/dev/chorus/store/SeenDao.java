@@ -22,4 +22,14 @@ interface SeenDao {
             """)
     void touchChat(@Bind("id") long id, @Bind("kind") String kind, @Bind("title") String title,
                    @Bind("now") String now);
+
+    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT username FROM users WHERE id = :id")
+    java.util.Optional<String> username(@Bind("id") long id);
+
+    @org.jdbi.v3.sqlobject.statement.SqlQuery(
+            "SELECT id FROM users WHERE username = :name COLLATE NOCASE ORDER BY last_seen DESC LIMIT 1")
+    java.util.Optional<Long> userIdOf(@Bind("name") String username);
+
+    @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT title FROM chats WHERE id = :id")
+    java.util.Optional<String> chatTitle(@Bind("id") long id);
 }

@@ -1,6 +1,7 @@
 package dev.chorus.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.command.ChatAdmins;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.CommandInfo;
 import dev.chorus.config.TelegramSettings;
@@ -9,7 +10,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +63,11 @@ public final class TelegramBot implements AutoCloseable {
     /**
      * Connects and starts polling.
      *
-     * @param commandsFor builds the command handler once the bot's username is known
+     * @param commandsFor builds the command handler once the bot's username is known, given how to
+     *     look up a group's admins
      * @throws TelegramStartException when Telegram cannot be reached or refuses the token
      */
-    public static TelegramBot start(TelegramSettings settings, Function<String, ChatCommands> commandsFor) {
+    public static TelegramBot start(TelegramSettings settings, BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
         // The read timeout must outlast a long poll, or every idle poll ends in an error.
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
@@ -78,7 +80,7 @@ public final class TelegramBot implements AutoCloseable {
 
         User me = getMe(new OkHttpTelegramClient(http, token, url), settings);
         BotIdentity identity = new BotIdentity(me.getId(), me.getUserName());
-        ChatCommands commands = commandsFor.apply(identity.username());
+        ChatCommands commands = commandsFor.apply(identity.username(), new TelegramChatAdmins(gateway));
         publishMenu(gateway);
 
         ChatSerialExecutor executor = new ChatSerialExecutor();

@@ -10,6 +10,10 @@ import dev.chorus.provider.Usage;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
+import dev.chorus.store.BudgetLedger;
+import dev.chorus.budget.BudgetAlerts;
+import dev.chorus.budget.BudgetService;
+import dev.chorus.config.BudgetSettings;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.testing.ScriptedChatClient;
 import dev.chorus.testing.TestAsks;
@@ -30,6 +34,7 @@ class ChatCommandsTest {
     ScriptedChatClient client;
     ChatCommands commands;
     RecordingOutput out = new RecordingOutput();
+    List<String> alerts = new ArrayList<>();
     Database database;
 
     @BeforeEach
@@ -43,7 +48,11 @@ class ChatCommandsTest {
         database = Database.open(dir.resolve("users.db"));
         commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
-                        Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f))));
+                        Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
+                new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L), Clock.systemUTC(),
+                        new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
+                                Clock.systemUTC(), alerts::add)),
+                (chat, user) -> user == 77L));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.ProviderGuard;
 import dev.chorus.provider.resilience.ProviderMetrics;
+import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.store.CallLog;
 import java.time.Clock;
 import java.util.List;
@@ -20,7 +21,7 @@ public final class TestAsks {
         ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
-        return new AskService(ModelCatalog.builtIn(), List::of, chain, calls,
+        return new AskService(ModelCatalog.builtIn(), List::of, chain, asker -> SpendGate.UNLIMITED, calls,
                 new AskSettings(model, maxTokens, "Be brief."), Clock.systemUTC());
     }
 }

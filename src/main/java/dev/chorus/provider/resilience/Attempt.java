@@ -10,12 +10,17 @@ import java.time.Duration;
  *
  * @param outcome the call's outcome, or {@code null} when the model was skipped without a call
  * @param skipped why the model was not called (too small a context window, the budget), or null
+ * @param deniedBySpendGate true when the budget refused it
  * @param costMicros what the call cost; estimated from the text shown when the provider sent no usage
  */
-public record Attempt(ModelSpec model, ChatOutcome outcome, String skipped, Usage usage, long costMicros,
-                      Duration took) {
+public record Attempt(ModelSpec model, ChatOutcome outcome, String skipped, boolean deniedBySpendGate, Usage usage,
+                      long costMicros, Duration took) {
     static Attempt skipped(ModelSpec model, String why) {
-        return new Attempt(model, null, why, Usage.ZERO, 0, Duration.ZERO);
+        return new Attempt(model, null, why, false, Usage.ZERO, 0, Duration.ZERO);
+    }
+
+    static Attempt denied(ModelSpec model, String why) {
+        return new Attempt(model, null, why, true, Usage.ZERO, 0, Duration.ZERO);
     }
 
     public boolean called() {

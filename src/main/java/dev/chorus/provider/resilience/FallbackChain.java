@@ -34,7 +34,7 @@ public final class FallbackChain {
     }
 
     public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
-                           Double temperature, Preflight preflight, StreamListener listener) {
+                           Double temperature, SpendGate gate, StreamListener listener) {
         List<Attempt> attempts = new ArrayList<>();
         StringBuilder shown = new StringBuilder();
         StringBuilder answerSoFar = new StringBuilder();
@@ -58,10 +58,13 @@ public final class FallbackChain {
                 continue;
             }
             long promptTokens = TokenEstimator.estimate(fitted.get());
-            String refusal = preflight.refuse(model, promptTokens, maxOut);
-            if (refusal != null) {
-                attempts.add(Attempt.skipped(model, refusal));
-                continue;
+            SpendGate.Spend spend;
+            switch (gate.admit(model, promptTokens, maxOut)) {
+                case SpendGate.Admission.Denied denied -> {
+                    attempts.add(Attempt.denied(model, denied.reason()));
+                    continue;
+                }
+                case SpendGate.Admission.Granted granted -> spend = granted.spend();
             }
             if (brokeOff != null) {
                 String note = "\n\n[" + brokeOff.id() + " stopped here; " + model.id() + " continues]\n\n";
@@ -69,11 +72,22 @@ public final class FallbackChain {
                 listener.onText(note);
                 brokeOff = null;
             }
-            GuardedOutcome guarded = guards.apply(model).call(
-                    new ChatRequest(model.apiModel(), fitted.get(), maxOut, temperature), listener);
+            spend.sent();
+            GuardedOutcome guarded;
+            try {
+                guarded = guards.apply(model).call(new ChatRequest(model.apiModel(), fitted.get(), maxOut, temperature),
+                        listener);
+            } catch (RuntimeException e) {
+                // A listener or programming error: nothing reliable is known about the cost, so the
+                // estimate a crash would charge is charged instead of nothing.
+                spend.settle(model.price().costMicros(Usage.estimated(promptTokens, 0)), true);
+                throw e;
+            }
             last = guarded.outcome();
             Usage usage = usageOf(guarded, promptTokens);
-            attempts.add(new Attempt(model, last, null, usage, model.price().costMicros(usage), guarded.took()));
+            long cost = model.price().costMicros(usage);
+            spend.settle(cost, usage.estimated());
+            attempts.add(new Attempt(model, last, null, false, usage, cost, guarded.took()));
             switch (last) {
                 case ChatOutcome.Completed c -> {
                     return new ChainResult(Optional.of(model), shown + c.text(), last, attempts);

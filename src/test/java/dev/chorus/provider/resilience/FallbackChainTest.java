@@ -137,7 +137,7 @@ class FallbackChainTest {
         beta.enqueue(stream(FakeOpenAi.streamOf(" and the second half.", 40, 6)));
         List<String> seen = new ArrayList<>();
         ChainResult result = chain.run(List.of(small, large), conversation("Explain"), 100, null,
-                Preflight.ALLOW_ALL, seen::add);
+                SpendGate.UNLIMITED, seen::add);
         assertThat(result.answeredBy()).contains(large);
         assertThat(result.text()).startsWith("The first half of the answer")
                 .contains("[alpha-small stopped here; beta-large continues]")
@@ -158,7 +158,7 @@ class FallbackChainTest {
         beta.enqueue(stream(OK_STREAM));
         String longQuestion = "word ".repeat(3000);
         ChainResult result = chain.run(List.of(small, large), conversation(longQuestion), 100, null,
-                Preflight.ALLOW_ALL, d -> { });
+                SpendGate.UNLIMITED, d -> { });
         assertThat(result.answeredBy()).contains(large);
         assertThat(alpha.getRequestCount()).isZero();
         assertThat(result.attempts().getFirst().skipped()).contains("context window");
@@ -174,7 +174,7 @@ class FallbackChainTest {
             history.add(ChatMessage.assistant("old answer " + i + " " + "filler ".repeat(40)));
         }
         history.add(ChatMessage.user("the latest question"));
-        ChainResult result = chain.run(List.of(small), history, 100, null, Preflight.ALLOW_ALL, d -> { });
+        ChainResult result = chain.run(List.of(small), history, 100, null, SpendGate.UNLIMITED, d -> { });
         assertThat(result.answeredBy()).contains(small);
         JsonNode sent = JSON.readTree(alpha.takeRequest().getBody().utf8()).path("messages");
         assertThat(sent.get(0).path("content").asText()).isEqualTo("Be brief.");
@@ -249,17 +249,40 @@ class FallbackChainTest {
     }
 
     @Test
-    void preflightRefusalSkipsTheModel() throws Exception {
+    void spendGateDenialSkipsTheModelAndEveryCallIsSettled() throws Exception {
+        alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+        alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+        alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
         beta.enqueue(stream(OK_STREAM));
-        ChainResult result = chain.run(List.of(small, large), conversation("hi"), 100, null,
-                (model, prompt, max) -> model == small ? "over budget" : null, d -> { });
+        ModelSpec twin = fleet.catalog().find("alpha-small-twin").orElseThrow();
+        List<String> events = new CopyOnWriteArrayList<>();
+        SpendGate gate = (model, prompt, max) -> {
+            if (model == twin) {
+                return new SpendGate.Admission.Denied("over budget");
+            }
+            return new SpendGate.Admission.Granted(new SpendGate.Spend() {
+                @Override
+                public void sent() {
+                    events.add(model.id() + " sent");
+                }
+
+                @Override
+                public void settle(long costMicros, boolean estimated) {
+                    events.add(model.id() + " settled " + costMicros);
+                }
+            });
+        };
+        ChainResult result = chain.run(List.of(small, twin, large), conversation("hi"), 100, null, gate, d -> { });
         assertThat(result.answeredBy()).contains(large);
-        assertThat(alpha.getRequestCount()).isZero();
-        assertThat(result.attempts().getFirst().skipped()).isEqualTo("over budget");
+        assertThat(result.attempts().get(1).skipped()).isEqualTo("over budget");
+        assertThat(result.attempts().get(1).deniedBySpendGate()).isTrue();
+        // 23 prompt tokens × $3/M + 8 output × $15/M = 69 + 120 micro-dollars.
+        assertThat(events).containsExactly("alpha-small sent", "alpha-small settled 0", "beta-large sent",
+                "beta-large settled 189");
     }
 
     private ChainResult run(List<ModelSpec> candidates) {
-        return chain.run(candidates, conversation("What is Rust?"), 100, null, Preflight.ALLOW_ALL, d -> { });
+        return chain.run(candidates, conversation("What is Rust?"), 100, null, SpendGate.UNLIMITED, d -> { });
     }
 
     private static List<ChatMessage> conversation(String question) {

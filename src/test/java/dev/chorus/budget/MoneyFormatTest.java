@@ -1,4 +1,4 @@
-package dev.chorus.command;
+package dev.chorus.budget;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.chorus.command;
+package dev.chorus.budget;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

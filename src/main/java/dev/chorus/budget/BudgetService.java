@@ -1,0 +1,196 @@
+package dev.chorus.budget;
+
+import dev.chorus.config.Amounts;
+import dev.chorus.config.BudgetSettings;
+import dev.chorus.provider.Usage;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.provider.resilience.SpendGate;
+import dev.chorus.store.BudgetLedger;
+import dev.chorus.store.BudgetRow;
+import dev.chorus.store.Hold;
+import dev.chorus.store.NewReservation;
+import dev.chorus.store.OpenReservation;
+import dev.chorus.store.ReserveResult;
+import dev.chorus.store.ScopeKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Budgets per user, per group (with an optional cap per member) and for the whole bot. Every model
+ * call reserves its worst-case cost against every scope it touches before it is made, and settles
+ * with the real cost after; a call that does not fit is not made. Thread-safe.
+ */
+public final class BudgetService {
+    private static final Logger log = LoggerFactory.getLogger(BudgetService.class);
+    // What an answer usually costs, for the estimate charged when a crash hides the real cost.
+    private static final int TYPICAL_ANSWER_TOKENS = 500;
+
+    private final BudgetLedger ledger;
+    private final BudgetSettings settings;
+    private final Set<Long> admins;
+    private final Clock clock;
+    private final BudgetAlerts alerts;
+
+    public BudgetService(BudgetLedger ledger, BudgetSettings settings, Set<Long> admins, Clock clock,
+                         BudgetAlerts alerts) {
+        this.ledger = ledger;
+        this.settings = settings;
+        this.admins = Set.copyOf(admins);
+        this.clock = clock;
+        this.alerts = alerts;
+    }
+
+    public BudgetSettings settings() {
+        return settings;
+    }
+
+    /** In allow-list mode only admins and users (or groups) an admin gave a budget may ask. */
+    public boolean allowed(Spender spender) {
+        if (!settings.refuseUnknownUsers() || admins.contains(spender.userId())) {
+            return true;
+        }
+        ScopeKey own = spender.inGroup() ? ScopeKey.group(spender.chatId()) : ScopeKey.user(spender.userId());
+        return ledger.budget(own).isPresent();
+    }
+
+    /** Every scope {@code spender}'s calls are charged to, with its limit and use now. */
+    public List<ScopeState> states(Spender spender) {
+        Instant now = clock.instant();
+        List<ScopeState> states = new ArrayList<>();
+        for (ScopeKey scope : scopes(spender)) {
+            Optional<Amounts.Limit> limit = limitOf(scope);
+            Period period = limit.map(l -> Period.of(l.period())).orElse(Period.DAY);
+            String start = period.start(now, settings.zone()).toInstant().toString();
+            states.add(new ScopeState(scope, limit.map(Amounts.Limit::micros).orElse(-1L), period,
+                    ledger.used(scope, start), period.next(now, settings.zone())));
+        }
+        return states;
+    }
+
+    /** Charged micro-dollars per model for {@code state}'s scope this period. */
+    public java.util.Map<String, Long> spendByModel(ScopeState state) {
+        return ledger.spendByModel(state.scope(), periodStart(state.period()));
+    }
+
+    public void set(ScopeKey scope, Amounts.Limit limit, long setBy) {
+        ledger.setBudget(scope, limit.micros(), limit.period(), clock.instant(), setBy);
+        log.info("budget of {} set to {} micro-dollars per {} by {}", scope, limit.micros(), limit.period(), setBy);
+    }
+
+    /** The budget gate for one question: each model call reserves against {@code spender}'s scopes. */
+    public SpendGate gate(Spender spender, String purpose) {
+        return (model, promptTokens, maxOutputTokens) -> admit(spender, purpose, model, promptTokens, maxOutputTokens);
+    }
+
+    private SpendGate.Admission admit(Spender spender, String purpose, ModelSpec model, long promptTokens,
+                                      int maxOutputTokens) {
+        // Tokenizers differ between providers; the margin keeps the worst case a real upper bound.
+        long promptBound = promptTokens + promptTokens / 8 + 32;
+        long reserved = model.price().maxCostMicros(promptBound, maxOutputTokens);
+        long estimate = model.price().costMicros(Usage.estimated(promptTokens,
+                Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
+        Instant now = clock.instant();
+        List<Hold> holds = new ArrayList<>();
+        for (ScopeState state : states(spender)) {
+            holds.add(new Hold(state.scope(), state.period().start(now, settings.zone()).toInstant().toString(),
+                    reserved == 0 ? -1 : state.limitMicros()));
+        }
+        String id = UUID.randomUUID().toString();
+        ReserveResult result = ledger.reserve(new NewReservation(id, now, spender.userId(), spender.chatId(),
+                model.id(), purpose, reserved, estimate), holds);
+        return switch (result) {
+            case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(id, holds));
+            case ReserveResult.Exceeded e -> new SpendGate.Admission.Denied(
+                    BudgetMessages.exhausted(stateOf(spender, e.scope()), reserved));
+        };
+    }
+
+    private ScopeState stateOf(Spender spender, ScopeKey scope) {
+        return states(spender).stream().filter(s -> s.scope().equals(scope)).findFirst().orElseThrow();
+    }
+
+    /**
+     * Closes the reservations a crashed process left open: a call that was sent may have been billed,
+     * so its estimate is charged; one never sent is released. Returns how many were closed.
+     */
+    public int reconcile() {
+        List<OpenReservation> open = ledger.open();
+        for (OpenReservation r : open) {
+            long charge = r.sent() ? r.estimateMicros() : 0;
+            ledger.close(r.id(), charge, r.sent(), "reconciled", clock.instant());
+            log.warn("reconciled reservation {} ({}, {}) left open by a stopped process: charged {} micro-dollars",
+                    r.id(), r.model(), r.state(), charge);
+        }
+        return open.size();
+    }
+
+    private List<ScopeKey> scopes(Spender spender) {
+        List<ScopeKey> scopes = new ArrayList<>();
+        if (spender.inGroup()) {
+            scopes.add(ScopeKey.group(spender.chatId()));
+            ScopeKey member = ScopeKey.member(spender.userId(), spender.chatId());
+            if (limitOf(member).isPresent()) {
+                scopes.add(member);
+            }
+        } else {
+            scopes.add(ScopeKey.user(spender.userId()));
+        }
+        if (limitOf(ScopeKey.global()).isPresent()) {
+            scopes.add(ScopeKey.global());
+        }
+        return scopes;
+    }
+
+    /** The scope's own budget if an admin set one, else the config default for its kind. */
+    private Optional<Amounts.Limit> limitOf(ScopeKey scope) {
+        Optional<BudgetRow> row = ledger.budget(scope);
+        if (row.isEmpty() && scope.kind().equals("member")) {
+            // A cap set for "every member of this group" applies to each member without their own.
+            row = ledger.budget(ScopeKey.member(0, scope.groupId()));
+        }
+        if (row.isPresent()) {
+            return Optional.of(new Amounts.Limit(row.get().limitMicros(), row.get().period()));
+        }
+        return switch (scope.kind()) {
+            case "user" -> Optional.of(settings.user());
+            case "group" -> Optional.of(settings.group());
+            case "member" -> settings.memberCap();
+            default -> settings.global();
+        };
+    }
+
+    private String periodStart(Period period) {
+        return period.start(clock.instant(), settings.zone()).toInstant().toString();
+    }
+
+    /** Money held for one call: settling it releases the hold, charges the cost and checks the alerts. */
+    private final class Reservation implements SpendGate.Spend {
+        private final String id;
+        private final List<Hold> holds;
+
+        Reservation(String id, List<Hold> holds) {
+            this.id = id;
+            this.holds = holds;
+        }
+
+        @Override
+        public void sent() {
+            ledger.markSent(id);
+        }
+
+        @Override
+        public void settle(long costMicros, boolean estimated) {
+            if (ledger.close(id, costMicros, estimated, costMicros > 0 ? "settled" : "released", clock.instant())
+                    && costMicros > 0) {
+                holds.forEach(alerts::check);
+            }
+        }
+    }
+}

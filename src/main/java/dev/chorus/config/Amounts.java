@@ -1,0 +1,60 @@
+package dev.chorus.config;
+
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads dollar amounts and budget limits as people type them ({@code 5}, {@code 5.00}, {@code $5},
+ * {@code 0.5}, {@code 2/week}) into exact integer micro-dollars. Anything else is refused with a
+ * reason a person can act on; nothing is ever rounded silently.
+ */
+public final class Amounts {
+    /** No budget above a million dollars: a larger number is a typo, not a budget. */
+    public static final long MAX_MICROS = 1_000_000L * 1_000_000L;
+    private static final Pattern DOLLARS = Pattern.compile("\\$?(\\d{1,7}(?:\\.\\d{1,6})?|\\.\\d{1,6})");
+
+    private Amounts() {
+    }
+
+    /** Micro-dollars of {@code text}, or an {@link IllegalArgumentException} saying what is wrong. */
+    public static long dollars(String text) {
+        String s = text == null ? "" : text.strip();
+        if (s.startsWith("-")) {
+            throw new IllegalArgumentException("an amount cannot be negative");
+        }
+        if (s.contains(",")) {
+            throw new IllegalArgumentException("use a dot for cents, like 5.50 (a comma is ambiguous)");
+        }
+        Matcher m = DOLLARS.matcher(s);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("'" + s + "' is not an amount; write dollars like 5, 0.50 or $5");
+        }
+        long micros = new BigDecimal(m.group(1)).movePointRight(6).longValueExact();
+        if (micros > MAX_MICROS) {
+            throw new IllegalArgumentException("that is more than $1,000,000");
+        }
+        return micros;
+    }
+
+    /** A limit such as {@code 5/day}: micro-dollars and a period name (day, week or month). */
+    public static Limit limit(String text) {
+        String s = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
+        int slash = s.indexOf('/');
+        if (slash < 0) {
+            throw new IllegalArgumentException("add the period, like 5/day, 20/week or 50/month");
+        }
+        String period = switch (s.substring(slash + 1).strip()) {
+            case "day", "daily", "d" -> "day";
+            case "week", "weekly", "w" -> "week";
+            case "month", "monthly", "m" -> "month";
+            default -> throw new IllegalArgumentException("the period must be day, week or month");
+        };
+        return new Limit(dollars(s.substring(0, slash)), period);
+    }
+
+    /** A budget limit: {@code micros} per {@code period} (day, week or month). */
+    public record Limit(long micros, String period) {
+    }
+}

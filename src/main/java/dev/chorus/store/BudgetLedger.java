@@ -1,0 +1,93 @@
+package dev.chorus.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Budgets, reservations and the append-only spend ledger in SQLite. A reservation checks every
+ * scope's limit and records its holds in one immediate transaction, so concurrent calls cannot
+ * overspend; closing it releases the holds and charges the real cost, idempotently. Thread-safe.
+ */
+public final class BudgetLedger {
+    private final LedgerDao dao;
+
+    public BudgetLedger(Database database) {
+        this.dao = database.jdbi().onDemand(LedgerDao.class);
+    }
+
+    /** Reserves {@code reservation.reservedMicros()} against every hold's scope, or none if one does not fit. */
+    public ReserveResult reserve(NewReservation reservation, List<Hold> holds) {
+        return guard(() -> dao.reserve(reservation, holds), "reserve " + reservation.id());
+    }
+
+    /** Notes that the provider request is going out (a crash after this may have been billed). */
+    public void markSent(String reservationId) {
+        guard(() -> dao.markSent(reservationId), "mark " + reservationId + " sent");
+    }
+
+    /**
+     * Releases the holds and charges {@code chargeMicros} to the same scopes.
+     *
+     * @param state settled, released or reconciled
+     * @return false when it was already closed (a retried close changes nothing)
+     */
+    public boolean close(String reservationId, long chargeMicros, boolean estimated, String state, Instant at) {
+        return guard(() -> dao.close(reservationId, chargeMicros, estimated, state, at.toString()),
+                "close " + reservationId);
+    }
+
+    /** Held plus charged micro-dollars of {@code scope} in the period that started at {@code periodStart}. */
+    public long used(ScopeKey scope, String periodStart) {
+        return guard(() -> dao.used(scope, periodStart), "read use of " + scope);
+    }
+
+    public List<OpenReservation> open() {
+        return guard(dao::open, "read open reservations");
+    }
+
+    /** Charged micro-dollars per model, most first. */
+    public Map<String, Long> spendByModel(ScopeKey scope, String periodStart) {
+        return guard(() -> {
+            Map<String, Long> spend = new java.util.LinkedHashMap<>();
+            dao.spendByModel(scope, periodStart).forEach(m -> spend.put(m.model(), m.micros()));
+            return spend;
+        }, "read spend of " + scope);
+    }
+
+    public Optional<BudgetRow> budget(ScopeKey scope) {
+        return guard(() -> dao.budget(scope), "read budget of " + scope);
+    }
+
+    public void setBudget(ScopeKey scope, long limitMicros, String period, Instant at, long by) {
+        guard(() -> {
+            dao.setBudget(scope, limitMicros, period, at.toString(), by);
+            return null;
+        }, "set budget of " + scope);
+    }
+
+    /** Records that {@code threshold} percent was alerted; false when it already had been. */
+    public boolean markAlert(ScopeKey scope, String periodStart, int threshold, Instant at) {
+        return guard(() -> dao.markAlert(scope, periodStart, threshold, at.toString()) > 0, "record alert");
+    }
+
+    /** The user's charged calls since {@code from}: when, which model, how much. */
+    public List<Charge> charges(long userId, Instant from) {
+        return guard(() -> dao.charges(userId, from.toString()).stream()
+                .map(c -> new Charge(Instant.parse(c.at()), c.model(), c.micros())).toList(), "read charges");
+    }
+
+    /** One charged call. */
+    public record Charge(Instant at, String model, long micros) {
+    }
+
+    private static <T> T guard(java.util.function.Supplier<T> action, String what) {
+        try {
+            return action.get();
+        } catch (JdbiException e) {
+            throw new StoreException("cannot " + what, e);
+        }
+    }
+}

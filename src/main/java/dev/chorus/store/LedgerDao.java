@@ -1,0 +1,150 @@
+package dev.chorus.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** SQL for budgets, reservations and the ledger. */
+interface LedgerDao {
+    @SqlQuery("""
+            SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
+            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+            """)
+    long used(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
+
+    @SqlUpdate("""
+            INSERT INTO reservations (id, created_at, user_id, chat_id, model, purpose, reserved_micros,
+                                      estimate_micros, state)
+            VALUES (:id, :at, :userId, :chatId, :model, :purpose, :reservedMicros, :estimateMicros, 'open')
+            """)
+    void insertReservation(@BindMethods NewReservation reservation);
+
+    @SqlUpdate("""
+            INSERT OR IGNORE INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start,
+                                          kind, amount_micros, model, at)
+            VALUES (:key, :reservation, :s.kind, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
+            """)
+    int insertEntry(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
+                    @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
+                    @Bind("model") String model, @Bind("at") String at);
+
+    /**
+     * Checks every hold against its scope's limit and, only if all fit, records the reservation and
+     * its holds: one transaction, so two concurrent calls can never both take the last dollar.
+     */
+    @Transaction
+    default ReserveResult reserve(NewReservation reservation, List<Hold> holds) {
+        for (Hold hold : holds) {
+            long used = used(hold.scope(), hold.periodStart());
+            if (hold.limitMicros() >= 0 && used + reservation.reservedMicros() > hold.limitMicros()) {
+                return new ReserveResult.Exceeded(hold.scope(), used, hold.limitMicros());
+            }
+        }
+        insertReservation(reservation);
+        String at = reservation.at().toString();
+        for (Hold hold : holds) {
+            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+                    hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
+        }
+        return new ReserveResult.Reserved(reservation.id());
+    }
+
+    @SqlUpdate("UPDATE reservations SET state = 'sent' WHERE id = :id AND state = 'open'")
+    int markSent(@Bind("id") String id);
+
+    @SqlQuery("""
+            SELECT scope_kind, scope_id, group_id, period_start, amount_micros, model FROM ledger
+            WHERE reservation_id = :id AND kind = 'hold'
+            """)
+    @RegisterConstructorMapper(HoldEntry.class)
+    List<HoldEntry> holds(@Bind("id") String id);
+
+    @SqlUpdate("""
+            UPDATE reservations SET state = :state, charged_micros = :charged, cost_estimated = :estimated,
+                closed_at = :at
+            WHERE id = :id AND state IN ('open', 'sent')
+            """)
+    int closeReservation(@Bind("id") String id, @Bind("state") String state, @Bind("charged") long charged,
+                         @Bind("estimated") boolean estimated, @Bind("at") String at);
+
+    /**
+     * Releases each hold and charges the real cost against the same scopes and periods. The entry
+     * keys are unique per reservation and scope, so closing twice changes nothing the second time.
+     */
+    @Transaction
+    default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
+        boolean changed = closeReservation(id, state, chargeMicros, estimated, at) > 0;
+        for (HoldEntry hold : holds(id)) {
+            ScopeKey scope = new ScopeKey(hold.scopeKind(), hold.scopeId(), hold.groupId());
+            insertEntry("release:" + id + ":" + key(scope), id, scope, hold.periodStart(), "release",
+                    -hold.amountMicros(), hold.model(), at);
+            if (chargeMicros > 0) {
+                insertEntry("charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
+                        hold.model(), at);
+            }
+        }
+        return changed;
+    }
+
+    @SqlQuery("SELECT id, state, reserved_micros, estimate_micros, model FROM reservations WHERE state IN ('open', 'sent')")
+    @RegisterConstructorMapper(OpenReservation.class)
+    List<OpenReservation> open();
+
+    @SqlQuery("""
+            SELECT model, SUM(amount_micros) AS micros FROM ledger
+            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+              AND kind = 'charge'
+            GROUP BY model ORDER BY SUM(amount_micros) DESC
+            """)
+    @RegisterConstructorMapper(ModelSpend.class)
+    List<ModelSpend> spendByModel(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
+
+    @SqlQuery("""
+            SELECT limit_micros, period FROM budgets
+            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId
+            """)
+    @RegisterConstructorMapper(BudgetRow.class)
+    Optional<BudgetRow> budget(@BindMethods("s") ScopeKey scope);
+
+    @SqlUpdate("""
+            INSERT INTO budgets (scope_kind, scope_id, group_id, limit_micros, period, updated_at, updated_by)
+            VALUES (:s.kind, :s.id, :s.groupId, :limit, :period, :at, :by)
+            ON CONFLICT (scope_kind, scope_id, group_id) DO UPDATE SET limit_micros = excluded.limit_micros,
+                period = excluded.period, updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """)
+    void setBudget(@BindMethods("s") ScopeKey scope, @Bind("limit") long limitMicros, @Bind("period") String period,
+                   @Bind("at") String at, @Bind("by") long by);
+
+    @SqlUpdate("""
+            INSERT OR IGNORE INTO alerts_sent (scope_kind, scope_id, group_id, period_start, threshold, sent_at)
+            VALUES (:s.kind, :s.id, :s.groupId, :periodStart, :threshold, :at)
+            """)
+    int markAlert(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart,
+                  @Bind("threshold") int threshold, @Bind("at") String at);
+
+    @SqlQuery("""
+            SELECT r.created_at AS at, r.model, r.charged_micros AS micros FROM reservations r
+            WHERE r.user_id = :user AND r.created_at >= :from AND r.charged_micros > 0
+            ORDER BY r.created_at
+            """)
+    @RegisterConstructorMapper(Charge.class)
+    List<Charge> charges(@Bind("user") long userId, @Bind("from") String from);
+
+    static String key(ScopeKey scope) {
+        return scope.kind() + "/" + scope.id() + "/" + scope.groupId();
+    }
+
+    record HoldEntry(String scopeKind, long scopeId, long groupId, String periodStart, long amountMicros, String model) {
+    }
+
+    record ModelSpend(String model, long micros) {
+    }
+
+    record Charge(String at, String model, long micros) {
+    }
+}
