@@ -32,7 +32,8 @@ public final class BudgetAlerts {
         if (hold.limitMicros() <= 0) {
             return;
         }
-        long used = ledger.used(hold.scope(), hold.periodStart());
+        // Spent, not held: calls still in flight may yet cost far less than their worst case.
+        long used = ledger.spent(hold.scope(), hold.periodStart());
         long percent = used * 100 / hold.limitMicros();
         Integer alerted = null;
         for (int threshold : THRESHOLDS) {

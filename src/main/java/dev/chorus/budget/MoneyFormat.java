@@ -21,7 +21,8 @@ public final class MoneyFormat {
         BigDecimal dollars = BigDecimal.valueOf(micros).divide(MICROS_PER_DOLLAR);
         int scale = micros >= 1_000_000 ? 2 : micros >= 10_000 ? 3 : 6;
         BigDecimal shown = dollars.setScale(scale, RoundingMode.HALF_UP);
-        if (scale == 3 && shown.compareTo(BigDecimal.ONE) >= 0) {
+        if (scale == 3 && (shown.compareTo(BigDecimal.ONE) >= 0 || shown.stripTrailingZeros().scale() <= 2)) {
+            // $0.160 reads as a price tag gone wrong; cents are shown as cents.
             shown = dollars.setScale(2, RoundingMode.HALF_UP);
         }
         if (scale == 6) {

@@ -44,6 +44,11 @@ public final class BudgetLedger {
         return guard(() -> dao.used(scope, periodStart), "read use of " + scope);
     }
 
+    /** Charged micro-dollars only (no holds of calls in flight) of {@code scope} in that period. */
+    public long spent(ScopeKey scope, String periodStart) {
+        return guard(() -> dao.spent(scope, periodStart), "read spend of " + scope);
+    }
+
     public List<OpenReservation> open() {
         return guard(dao::open, "read open reservations");
     }

@@ -17,6 +17,13 @@ interface LedgerDao {
             """)
     long used(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
 
+    @SqlQuery("""
+            SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
+            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+              AND kind = 'charge'
+            """)
+    long spent(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
+
     @SqlUpdate("""
             INSERT INTO reservations (id, created_at, user_id, chat_id, model, purpose, reserved_micros,
                                       estimate_micros, state)

@@ -13,6 +13,7 @@ import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.budget.BudgetAlerts;
 import dev.chorus.budget.BudgetService;
+import dev.chorus.budget.Spender;
 import dev.chorus.config.BudgetSettings;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.testing.ScriptedChatClient;
@@ -43,16 +44,17 @@ class ChatCommandsTest {
                 ? new ChatOutcome.RateLimited(null, "429")
                 : new ChatOutcome.Completed("**Answer** to " + r.messages().getLast().content(),
                 new Usage(10, 0, 5, 0, false), "gpt-4o-mini", FinishReason.STOP));
-        AskService asks = TestAsks.service(client, new JdbiCallLog(Database.open(dir.resolve("c.db"))),
-                "gpt-4o-mini", 100);
         database = Database.open(dir.resolve("users.db"));
+        BudgetService budgets = new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L),
+                Clock.systemUTC(), new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database,
+                Clock.systemUTC()), Clock.systemUTC(), alerts::add));
+        AskService asks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100,
+                asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
+                        : Spender.privately(asker.userId()), "answer"));
         commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
-                new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L), Clock.systemUTC(),
-                        new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
-                                Clock.systemUTC(), alerts::add)),
-                (chat, user) -> user == 77L));
+                budgets, (chat, user) -> user == 77L));
     }
 
     @Test
@@ -133,6 +135,80 @@ class ChatCommandsTest {
         assertThat(out.replies.get(1).body()).contains(
                 "openai     ok     0.8s  2.1s   0%",
                 "anthropic  OPEN      –     – 100%");
+    }
+
+    @Test
+    void budgetShowsWhatIsLeftAndWhenItResets() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "what is rust", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/budget", true), out);
+        String text = out.replies.getLast().body();
+        // The scripted answer used 10 input and 5 output tokens of gpt-4o-mini: 1.5 + 3 = 4.5, so 5 µ$.
+        assertThat(text).startsWith("Your budget: $1.00 of $1.00 left today (spent $0.000005)")
+                .contains("Resets ", "UTC", "By model: gpt-4o-mini $0.000005")
+                .contains("The bot's overall budget: $20.00 of $20.00 left today (spent $0.000005)");
+    }
+
+    @Test
+    void badBudgetInputIsExplainedAndChangesNothing() {
+        List<String> bad = List.of("/budget set @ann -5/day", "/budget set @ann abc/day", "/budget set 42 1e99/day",
+                "/budget set 42 5,00/day", "/budget set 42 5", "/budget set 42 5/year", "/budget set @nobody 5/day",
+                "/budget set group 5/day", "/budget set", "/budget raise 42 5/day");
+        for (String command : bad) {
+            commands.handle(new Incoming(99, ChatKind.PRIVATE, 99, command, true), out);
+        }
+        assertThat(out.replies).hasSize(bad.size());
+        assertThat(out.replies.get(0).body()).startsWith("That budget was not changed: an amount cannot be negative");
+        assertThat(out.replies.get(1).body()).contains("'abc' is not an amount");
+        assertThat(out.replies.get(2).body()).contains("'1e99' is not an amount");
+        assertThat(out.replies.get(3).body()).contains("use a dot for cents");
+        assertThat(out.replies.get(4).body()).contains("add the period");
+        assertThat(out.replies.get(5).body()).contains("day, week or month");
+        assertThat(out.replies.get(6).body()).startsWith("I don't know who '@nobody' is");
+        assertThat(out.replies.get(7).body()).startsWith("I don't know who 'group' is");
+        assertThat(out.replies.get(8).body()).startsWith("Usage: /budget set");
+        assertThat(out.replies.get(9).body()).contains("Usage: /budget set");
+        assertThat(budgetRows()).isZero();
+    }
+
+    @Test
+    void onlyAdminsChangeBudgetsAndGroupAdminsOnlyTheirGroup() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/budget set 5 100/day", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 5, "/budget set group 100/day", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 77, "/budget set global 100/day", true), out);
+        assertThat(out.replies).extracting(Reply::body).containsExactly(
+                "Only the bot's admins can change budgets.",
+                "Only this group's admins and the bot's admins can change budgets here.",
+                "Only this group's admins and the bot's admins can change budgets here.");
+        assertThat(budgetRows()).isZero();
+
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 77, "/budget set group 7.5/week", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 77, "/budget set members 1/day", true), out);
+        commands.handle(new Incoming(99, ChatKind.PRIVATE, 99, "/budget set global 50/month", true), out);
+        assertThat(out.replies.subList(3, 6)).extracting(Reply::body).containsExactly(
+                "Done: This group's budget is now $7.50 per week.",
+                "Done: Each member's cap in this group is now $1.00 per day.",
+                "Done: The bot's overall budget is now $50.00 per month.");
+        assertThat(budgetRows()).isEqualTo(3);
+    }
+
+    @Test
+    void allowListRefusalTellsTheUserTheirId() {
+        BudgetService strict = new BudgetService(new BudgetLedger(database), new BudgetSettings(
+                BudgetSettings.DEFAULTS.user(), BudgetSettings.DEFAULTS.group(), java.util.Optional.empty(),
+                java.util.Optional.empty(), true, java.time.ZoneId.of("UTC")), Set.of(99L), Clock.systemUTC(),
+                new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
+                        Clock.systemUTC(), alerts::add));
+        ChatCommands allowList = new ChatCommands("ChorusBot", new Services(
+                TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100),
+                new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE));
+        allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
+        assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
+        assertThat(client.requests()).isEmpty();
+    }
+
+    private long budgetRows() {
+        Long rows = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM budgets").mapTo(Long.class).one());
+        return rows;
     }
 
     static final class RecordingOutput implements ChatOutput {

@@ -168,8 +168,9 @@ public final class TelegramEmulator implements AutoCloseable {
         List<BotCall> calls = callsSince(since);
         while (!done.test(calls)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("timed out after " + timeout + " waiting for the bot; it made: " + calls
-                        + "\nemulator output:\n" + output());
+                List<BotCall> last = calls.subList(Math.max(0, calls.size() - 20), calls.size());
+                throw new AssertionError("timed out after " + timeout + " waiting for the bot; of its " + calls.size()
+                        + " calls the last were: " + last + "\nemulator output:\n" + output());
             }
             sleep(50);
             calls = callsSince(since);

@@ -18,10 +18,16 @@ public final class TestAsks {
     }
 
     public static AskService service(ScriptedChatClient client, CallLog calls, String model, int maxTokens) {
+        return service(client, calls, model, maxTokens, asker -> SpendGate.UNLIMITED);
+    }
+
+    /** The same, with each asker's spend going through {@code gates}. */
+    public static AskService service(ScriptedChatClient client, CallLog calls, String model, int maxTokens,
+                                     java.util.function.Function<dev.chorus.orchestration.Asker, SpendGate> gates) {
         ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
-        return new AskService(ModelCatalog.builtIn(), List::of, chain, asker -> SpendGate.UNLIMITED, calls,
+        return new AskService(ModelCatalog.builtIn(), List::of, chain, gates, calls,
                 new AskSettings(model, maxTokens, "Be brief."), Clock.systemUTC());
     }
 }
