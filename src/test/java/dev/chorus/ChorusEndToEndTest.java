@@ -59,7 +59,7 @@ class ChorusEndToEndTest {
     @Test
     void startUpLogShowsNameSchemaAndModelButNoSecret() {
         String logged = log.text();
-        assertThat(logged).contains("@" + BOT, "schema version 1", "answering with model gpt-4o-mini");
+        assertThat(logged).contains("@" + BOT, "schema version 2", "answering with model gpt-4o-mini");
         assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY);
     }
 
