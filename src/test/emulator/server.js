@@ -28,6 +28,7 @@ const BOT_USER = { id: 7482915360, is_bot: true, first_name: 'Chorus', username:
 const MAX_HOLD_MS = 10000;
 
 const journal = [];
+const chatAdmins = {}; // chat id -> [User]
 const injectedFailures = []; // {method, status, description, retryAfter, times}
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
@@ -124,7 +125,9 @@ function botMethod(server, token, method, body) {
       server.deleteMessage(Number(body.chat_id), Number(body.message_id));
       return true;
     case 'getchatadministrators':
-      return [];
+      return (chatAdmins[String(body.chat_id)] || []).map((user) => ({
+        status: 'creator', user: { is_bot: false, ...user }, is_anonymous: false,
+      }));
     case 'getmycommands':
       return [];
     default:
@@ -143,6 +146,10 @@ const compatRoutes = (app, server) => {
       method: String(b.method).toLowerCase(), status: Number(b.status), description: b.description,
       retryAfter: b.retryAfter, times: Number(b.times || 1),
     });
+    res.json({ ok: true });
+  });
+  app.post('/_chorus/admins', (req, res) => {
+    chatAdmins[String(req.body.chatId)] = req.body.users || [];
     res.json({ ok: true });
   });
   app.post('/_chorus/user/message', async (req, res) => {

@@ -64,6 +64,30 @@ class ChorusEndToEndTest {
     }
 
     @Test
+    void groupAdminSetsTheGroupBudgetAndEveryoneSeesIt() {
+        long group = -1002143658710L;
+        TelegramUser admin = new TelegramUser(1017, "Quin", "quin");
+        TelegramUser member = new TelegramUser(1018, "Rex", "rex");
+        telegram.setChatAdmins(group, admin);
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, member, group, "/budget@" + BOT + " set group 3/week");
+        telegram.sendGroup(TOKEN, admin, group, "/budget@" + BOT + " set group 3/week");
+        telegram.sendGroup(TOKEN, admin, group, "/budget@" + BOT + " set @rex 0.50/day");
+        telegram.sendGroup(TOKEN, member, group, "/ask@" + BOT + " What is Rust?");
+        telegram.sendGroup(TOKEN, member, group, "/budget@" + BOT);
+        List<BotCall> replies = telegram.awaitMessages(mark, group, 5);
+        assertThat(replies.get(0).text()).isEqualTo("Only this group&#39;s admins and the bot&#39;s admins can change budgets here."
+                .replace("&#39;", "'"));
+        assertThat(replies.get(1).text()).isEqualTo("Done: This group's budget is now $3.00 per week.");
+        assertThat(replies.get(2).text()).isEqualTo("Done: The cap of @rex in this group is now $0.50 per day.");
+        assertThat(replies.get(3).text()).startsWith(ANSWER);
+        assertThat(replies.get(4).text()).startsWith("This group's budget: $3.00 of $3.00 left this week (spent $0.000009)")
+                .contains("Your cap in this group: $0.50 of $0.50 left today (spent $0.000009)")
+                .contains("By model: gpt-4o-mini $0.000009");
+        assertThat(telegram.callsSince(mark)).anyMatch(c -> c.is("getChatAdministrators"));
+    }
+
+    @Test
     void rejectedHtmlIsResentAsPlainText() {
         TelegramUser user = new TelegramUser(1013, "Max", "max");
         telegram.failNext("sendMessage", 400,

@@ -133,6 +133,17 @@ public final class TelegramEmulator implements AutoCloseable {
         return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
     }
 
+    /** Makes {@code admins} the administrators Telegram reports for group {@code chatId}. */
+    public void setChatAdmins(long chatId, TelegramUser... admins) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("chatId", chatId);
+        ArrayNode users = body.putArray("users");
+        for (TelegramUser admin : admins) {
+            users.addObject().put("id", admin.id()).put("first_name", admin.firstName()).put("username", admin.username());
+        }
+        post("/_chorus/admins", body);
+    }
+
     /** The next Bot API call for {@code method} fails with {@code status} ({@code retryAfter} seconds for 429). */
     public void failNext(String method, int status, String description, Integer retryAfter, int times) {
         ObjectNode body = JSON.createObjectNode();
