@@ -71,6 +71,32 @@ function cleanUpdate(update) {
   return copy;
 }
 
+// Uploads (sendPhoto) come as multipart/form-data, which the emulator does not parse. Text fields
+// are kept; a file field is recorded by name and size, which is what tests assert on.
+function readMultipart(req) {
+  return new Promise((resolve) => {
+    const chunks = [];
+    req.on('data', (c) => chunks.push(c));
+    req.on('end', () => {
+      const raw = Buffer.concat(chunks);
+      const boundary = '--' + String(req.headers['content-type']).split('boundary=')[1].replace(/"/g, '');
+      const fields = {};
+      const text = raw.toString('latin1');
+      for (const part of text.split(boundary)) {
+        const m = part.match(/name="([^"]+)"(?:; filename="([^"]*)")?[\s\S]*?\r\n\r\n([\s\S]*)\r\n$/);
+        if (!m) continue;
+        if (m[2] !== undefined) {
+          const bytes = Buffer.from(m[3], 'latin1');
+          fields[m[1]] = { filename: m[2], size: bytes.length, png: bytes.slice(1, 4).toString() === 'PNG' };
+        } else {
+          fields[m[1]] = Buffer.from(m[3], 'latin1').toString('utf8');
+        }
+      }
+      resolve(fields);
+    });
+  });
+}
+
 function sentMessage(server, token, body) {
   const msg = server.addBotMessage(body, token);
   msg.date = Math.floor(msg.date / 1000);
@@ -114,6 +140,11 @@ function botMethod(server, token, method, body) {
       return BOT_USER;
     case 'sendmessage':
       return sentMessage(server, token, body);
+    case 'sendphoto': {
+      const msg = sentMessage(server, token, { chat_id: body.chat_id, caption: body.caption });
+      msg.photo = [{ file_id: 'photo-' + msg.message_id, file_unique_id: 'u' + msg.message_id, width: 900, height: 600 }];
+      return msg;
+    }
     case 'editmessagetext': {
       server.editMessageText(body);
       return {
@@ -160,11 +191,12 @@ const compatRoutes = (app, server) => {
     await server.addUserCallback({ ...req.body.callbackQuery, botToken: req.body.botToken });
     res.json({ ok: true, callback_id: String(server.callbackId - 1) });
   });
-  app.all('/bot:token/:method', (req, res, next) => {
+  app.all('/bot:token/:method', async (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
     const { token } = req.params;
     const method = String(req.params.method).toLowerCase();
-    const body = parseJsonFields({ ...req.query, ...(req.body || {}) });
+    const multipart = String(req.headers['content-type'] || '').startsWith('multipart/form-data');
+    const body = parseJsonFields({ ...req.query, ...(multipart ? await readMultipart(req) : (req.body || {})) });
     const failure = takeInjectedFailure(method);
     if (failure) {
       record(token, method, body, { error_code: failure.status });

@@ -88,6 +88,23 @@ class ChorusEndToEndTest {
     }
 
     @Test
+    void usageArrivesAsAPhotoWithTheNumbersInItsCaption() {
+        TelegramUser user = new TelegramUser(1019, "Sia", "sia");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "What is Rust?");
+        telegram.awaitMessages(mark, user.id(), 1);
+        telegram.sendPrivate(TOKEN, user, "/usage");
+        BotCall photo = telegram.await(mark, Duration.ofSeconds(20), calls -> calls.stream()
+                .anyMatch(c -> c.is("sendPhoto") && c.chatId() == user.id())).stream()
+                .filter(c -> c.is("sendPhoto")).findFirst().orElseThrow();
+        assertThat(photo.body().path("caption").asText()).contains("Your spend, ", "gpt-4o-mini: $0.000009");
+        // The upload names its file part: photo=attach://<part>.
+        String part = photo.body().path("photo").asText().replace("attach://", "");
+        assertThat(photo.body().path(part).path("png").asBoolean()).as(photo.body().toString()).isTrue();
+        assertThat(photo.body().path(part).path("size").asInt()).isGreaterThan(5_000);
+    }
+
+    @Test
     void rejectedHtmlIsResentAsPlainText() {
         TelegramUser user = new TelegramUser(1013, "Max", "max");
         telegram.failNext("sendMessage", 400,

@@ -79,6 +79,29 @@ public final class BudgetService {
         return ledger.spendByModel(state.scope(), periodStart(state.period()));
     }
 
+    /** What {@code userId} spent over the last {@code days} days, wherever they asked. */
+    public SpendHistory history(long userId, int days) {
+        java.time.ZoneId zone = settings.zone();
+        java.time.LocalDate to = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        java.time.LocalDate from = to.minusDays(days - 1L);
+        java.util.SortedMap<java.time.LocalDate, java.util.Map<String, Long>> byDay = new java.util.TreeMap<>();
+        for (java.time.LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            byDay.put(day, new java.util.TreeMap<>());
+        }
+        java.util.Map<String, Long> byModel = new java.util.HashMap<>();
+        long total = 0;
+        for (BudgetLedger.Charge charge : ledger.charges(userId, from.atStartOfDay(zone).toInstant())) {
+            java.time.LocalDate day = java.time.LocalDate.ofInstant(charge.at(), zone);
+            byDay.computeIfAbsent(day, d -> new java.util.TreeMap<>()).merge(charge.model(), charge.micros(), Long::sum);
+            byModel.merge(charge.model(), charge.micros(), Long::sum);
+            total += charge.micros();
+        }
+        java.util.Map<String, Long> sorted = new java.util.LinkedHashMap<>();
+        byModel.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return new SpendHistory(from, to, byDay, sorted, total);
+    }
+
     public void set(ScopeKey scope, Amounts.Limit limit, long setBy) {
         ledger.setBudget(scope, limit.micros(), limit.period(), clock.instant(), setBy);
         log.info("budget of {} set to {} micro-dollars per {} by {}", scope, limit.micros(), limit.period(), setBy);

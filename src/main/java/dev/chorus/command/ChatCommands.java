@@ -1,5 +1,7 @@
 package dev.chorus.command;
 
+import dev.chorus.budget.MoneyFormat;
+import dev.chorus.budget.SpendHistory;
 import dev.chorus.orchestration.AnswerProgress;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.Asker;
@@ -15,6 +17,7 @@ public final class ChatCommands {
     public static final List<CommandInfo> MENU = List.of(
             new CommandInfo("ask", "Ask a question"),
             new CommandInfo("budget", "What you can still spend"),
+            new CommandInfo("usage", "Your spend over 30 days, as a chart"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"),
             new CommandInfo("status", "Providers' health (admins)"));
@@ -49,6 +52,7 @@ public final class ChatCommands {
             case "help" -> out.send(Reply.plain(help(in.chatKind())));
             case "ask" -> ask(in, cmd.args(), out);
             case "budget" -> out.send(budget.handle(in, cmd.args()));
+            case "usage" -> usage(in, out);
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
@@ -59,6 +63,19 @@ public final class ChatCommands {
                 }
             }
         }
+    }
+
+    private void usage(Incoming in, ChatOutput out) {
+        SpendHistory history = services.budgets().history(in.userId(), 30);
+        if (history.totalMicros() == 0) {
+            out.send(Reply.plain("You have not spent anything in the last 30 days."));
+            return;
+        }
+        StringBuilder caption = new StringBuilder("Your spend, " + history.from() + " to " + history.to() + ": "
+                + MoneyFormat.dollars(history.totalMicros()));
+        history.byModel().forEach((model, micros) -> caption.append('\n').append(model).append(": ")
+                .append(MoneyFormat.dollars(micros)));
+        out.sendPhoto(UsageChart.png(history), caption.toString());
     }
 
     private void remember(Incoming in) {

@@ -7,6 +7,9 @@ public interface ChatOutput {
 
     void send(Reply reply);
 
+    /** Sends a PNG image with a short caption (plain text, at most about 1,000 characters). */
+    void sendPhoto(byte[] png, String caption);
+
     /** A running "typing…" indicator. */
     interface Typing extends AutoCloseable {
         @Override

@@ -10,6 +10,9 @@ import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.ParseMode;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.InputFile;
+import java.io.ByteArrayInputStream;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
@@ -64,6 +67,19 @@ final class TelegramChatOutput implements ChatOutput {
         List<String> parts = formatter.format(reply);
         for (int i = 0; i < parts.size(); i++) {
             sendHtml(parts.get(i), i == 0 ? replyToMessageId : null);
+        }
+    }
+
+    @Override
+    public void sendPhoto(byte[] png, String caption) {
+        // Telegram allows 1,024 characters of caption.
+        String shortCaption = caption.length() > 1000 ? caption.substring(0, 999) + "…" : caption;
+        try {
+            gateway.sendPhoto(chatId, SendPhoto.builder().chatId(chatId)
+                    .photo(new InputFile(new ByteArrayInputStream(png), "usage.png"))
+                    .caption(shortCaption).build());
+        } catch (TelegramGateway.RejectedCall e) {
+            log.warn("Telegram rejected a photo to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
         }
     }
 

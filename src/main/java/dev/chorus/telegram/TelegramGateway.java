@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -38,11 +40,20 @@ final class TelegramGateway {
 
     /** Calls {@code method} for {@code chatId}, waiting out flood limits. */
     <T extends Serializable> Optional<T> call(long chatId, BotApiMethod<T> method) {
+        return run(chatId, method.getMethod(), () -> client.execute(method));
+    }
+
+    /** Uploads a photo to {@code chatId}, with the same handling of Telegram's failures. */
+    Optional<Message> sendPhoto(long chatId, SendPhoto photo) {
+        return run(chatId, SendPhoto.PATH, () -> client.execute(photo));
+    }
+
+    private <T> Optional<T> run(long chatId, String methodName, TelegramCall<T> call) {
         int floodWaits = 0;
         int networkRetries = 0;
         while (true) {
             try {
-                T result = client.execute(method);
+                T result = call.execute();
                 blockedChats.remove(chatId);
                 return Optional.ofNullable(result);
             } catch (TelegramApiRequestException e) {
@@ -50,7 +61,7 @@ final class TelegramGateway {
                 if (code != null && code == 429 && floodWaits < MAX_FLOOD_WAITS) {
                     Duration wait = retryAfter(e);
                     floodWaits++;
-                    log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, method.getMethod(),
+                    log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, methodName,
                             wait.toSeconds());
                     sleeper.sleep(wait);
                     continue;
@@ -68,7 +79,7 @@ final class TelegramGateway {
                     sleeper.sleep(Duration.ofSeconds(networkRetries));
                     continue;
                 }
-                log.warn("Telegram call {} for chat {} failed: {}", method.getMethod(), chatId, describe(e));
+                log.warn("Telegram call {} for chat {} failed: {}", methodName, chatId, describe(e));
                 return Optional.empty();
             }
         }
@@ -98,6 +109,11 @@ final class TelegramGateway {
         int errorCode() {
             return errorCode;
         }
+    }
+
+    @FunctionalInterface
+    private interface TelegramCall<T> {
+        T execute() throws TelegramApiException;
     }
 
     /** Waiting, made replaceable so tests of flood handling do not sleep. */

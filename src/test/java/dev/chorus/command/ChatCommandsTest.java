@@ -211,8 +211,32 @@ class ChatCommandsTest {
         return rows;
     }
 
+    @Test
+    void usageIsAChartWithTheNumbersInTheCaption() throws Exception {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/usage", true), out);
+        assertThat(out.replies.getFirst().body()).isEqualTo("You have not spent anything in the last 30 days.");
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "what is rust", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/usage", true), out);
+        assertThat(out.photos).singleElement().satisfies(photo -> {
+            assertThat(photo.caption()).contains("Your spend, ", ": $0.000005", "gpt-4o-mini: $0.000005");
+            java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(photo.png()));
+            assertThat(image.getWidth()).isEqualTo(900);
+            assertThat(image.getHeight()).isEqualTo(600);
+            java.nio.file.Files.write(dir.resolve("usage.png"), photo.png());
+        });
+    }
+
     static final class RecordingOutput implements ChatOutput {
         final List<Reply> replies = new ArrayList<>();
+        final List<Photo> photos = new ArrayList<>();
+
+        record Photo(byte[] png, String caption) {
+        }
+
+        @Override
+        public void sendPhoto(byte[] png, String caption) {
+            photos.add(new Photo(png, caption));
+        }
         int typingStarted;
         int typingStopped;
 

@@ -1,0 +1,61 @@
+package dev.chorus.command;
+
+import dev.chorus.budget.SpendHistory;
+import java.awt.Color;
+import java.awt.Font;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.CategoryLabelPositions;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.renderer.category.StackedBarRenderer;
+import org.jfree.data.category.DefaultCategoryDataset;
+
+/** {@code /usage} as a PNG: spend per day, stacked by model, sized to read on a phone. */
+final class UsageChart {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
+
+    static {
+        // A bot runs on a server without a display.
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    private UsageChart() {
+    }
+
+    static byte[] png(SpendHistory history) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (Map.Entry<LocalDate, Map<String, Long>> day : history.byDay().entrySet()) {
+            String label = DAY.format(day.getKey());
+            for (String model : history.byModel().keySet()) {
+                // Dollars as a double only for plotting; the money itself stays in integer micro-dollars.
+                data.addValue(day.getValue().getOrDefault(model, 0L) / 1_000_000.0, model, label);
+            }
+        }
+        JFreeChart chart = ChartFactory.createStackedBarChart("Spend per day, last " + history.byDay().size() + " days",
+                null, "US dollars", data, PlotOrientation.VERTICAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getDomainAxis().setCategoryLabelPositions(CategoryLabelPositions.UP_90);
+        plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        ((StackedBarRenderer) plot.getRenderer()).setShadowVisible(false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, 900, 600);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the usage chart", e);
+        }
+        return out.toByteArray();
+    }
+}
