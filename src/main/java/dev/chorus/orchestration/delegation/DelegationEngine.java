@@ -1,0 +1,203 @@
+package dev.chorus.orchestration.delegation;
+
+import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.provider.Usage;
+import dev.chorus.provider.catalog.Domain;
+import dev.chorus.provider.catalog.LatencyClass;
+import dev.chorus.provider.catalog.ModelSpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Sends each question to the cheapest model that is good enough for it. "Good enough" is a bar that
+ * rises with the question's complexity; a model's expected quality for the question's domain must
+ * clear it. Models whose context window, privacy or the budget rule them out are never chosen.
+ * Plain Java and allocation-light: it runs for every question. Thread-safe.
+ */
+public final class DelegationEngine {
+    /** Complexity above which a question may be escalated to a stronger model (the design's rule). */
+    public static final double ESCALATION_COMPLEXITY = 0.7;
+    /** The cost-benefit score above which escalation is worth it. */
+    public static final double ESCALATION_COST_BENEFIT = 0.6;
+    // A quality gain of this size is worth escalating for on its own; smaller gains count less.
+    private static final double FULL_GAIN = 0.15;
+
+    private final QualityModel quality;
+
+    public DelegationEngine(QualityModel quality) {
+        this.quality = quality;
+    }
+
+    /**
+     * @param models the models that can be called with this config
+     * @param headroomMicros what the tightest budget still allows, or {@link Long#MAX_VALUE}
+     * @param localOnly the chat asked that nothing leaves the machine
+     */
+    public Routing route(TaskProfile profile, List<ModelSpec> models, Preferences prefs, long headroomMicros,
+                         boolean localOnly) {
+        boolean privateData = !profile.needs().privateData().isEmpty();
+        boolean mustStayLocal = privateData || localOnly || prefs.mode() == Mode.LOCAL;
+        List<Candidate> local = candidates(profile, models, headroomMicros, true);
+        if (mustStayLocal && local.stream().noneMatch(Candidate::eligible)) {
+            if (privateData && !localOnly && prefs.mode() != Mode.LOCAL) {
+                Routing cloud = route(profile, models, prefs, headroomMicros, false, false);
+                if (cloud instanceof Routing.Routed routed) {
+                    return new Routing.NeedsConsent(describe(profile), routed.decision());
+                }
+                return cloud;
+            }
+            return new Routing.NoModel("No local model can take this question, and this chat is set to keep "
+                    + "everything on the bot's own machine (/mode local). An admin can configure a local model.");
+        }
+        return route(profile, models, prefs, headroomMicros, mustStayLocal, true);
+    }
+
+    private Routing route(TaskProfile profile, List<ModelSpec> models, Preferences prefs, long headroom,
+                          boolean localOnly, boolean consentGiven) {
+        List<Candidate> all = candidates(profile, models, headroom, localOnly);
+        List<Candidate> eligible = all.stream().filter(Candidate::eligible).toList();
+        if (eligible.isEmpty()) {
+            // Only the budget stands in the way: route to the cheapest and let the budget say no, with
+            // the reset time, rather than a vague "no model".
+            Optional<Candidate> cheapest = all.stream().filter(c -> OVER_BUDGET.equals(c.rejected()))
+                    .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
+            if (cheapest.isPresent()) {
+                return new Routing.Routed(new Decision(cheapest.get().model(), List.of(),
+                        "every model costs more than the budget has left", 0, all, false));
+            }
+            return new Routing.NoModel("No configured model can take this question: " + why(all) + ".");
+        }
+        double bar = bar(prefs.mode(), profile.complexity());
+        Candidate chosen = choose(prefs, eligible, bar);
+        String reason;
+        boolean escalated = false;
+        Optional<Candidate> pinned = prefs.pinnedModel().flatMap(id -> eligible.stream()
+                .filter(c -> c.model().id().equals(id)).findFirst());
+        if (pinned.isPresent()) {
+            chosen = pinned.get();
+            reason = "pinned with /model";
+        } else {
+            Candidate best = strongest(eligible);
+            if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && best != chosen
+                    && profile.complexity() > ESCALATION_COMPLEXITY
+                    && costBenefit(chosen, best, headroom) > ESCALATION_COST_BENEFIT) {
+                reason = String.format(Locale.ROOT, "hard question (%.2f): escalated from %s (%.2f) to the "
+                        + "stronger %s (%.2f)", profile.complexity(), chosen.model().id(), chosen.quality(),
+                        best.model().id(), best.quality());
+                chosen = best;
+                escalated = true;
+            } else {
+                reason = reason(prefs.mode(), profile, chosen, bar);
+            }
+        }
+        return new Routing.Routed(new Decision(chosen.model(), fallbacks(eligible, chosen, bar), reason, bar, all,
+                escalated));
+    }
+
+    static final String OVER_BUDGET = "costs more than the budget has left";
+
+    private List<Candidate> candidates(TaskProfile profile, List<ModelSpec> models, long headroom, boolean localOnly) {
+        Domain domain = profile.domain();
+        long promptTokens = profile.needs().promptTokens();
+        int expectedOutput = expectedOutputTokens(profile);
+        List<Candidate> candidates = new ArrayList<>(models.size());
+        for (ModelSpec model : models) {
+            int output = Math.min(expectedOutput, model.maxOutput());
+            long cost = model.price().costMicros(Usage.estimated(promptTokens, output));
+            String rejected = null;
+            if (promptTokens + output > model.contextWindow()) {
+                rejected = "context window too small";
+            } else if (localOnly && !model.local()) {
+                rejected = "not a local model";
+            } else if (cost > headroom) {
+                rejected = OVER_BUDGET;
+            }
+            candidates.add(new Candidate(model, quality.expected(model, domain), cost, rejected));
+        }
+        return candidates;
+    }
+
+    /** The quality a task needs: higher for harder questions; cheap mode accepts less. */
+    static double bar(Mode mode, double complexity) {
+        return switch (mode) {
+            case CHEAP -> 0.35 + 0.40 * complexity;
+            default -> 0.45 + 0.45 * complexity;
+        };
+    }
+
+    private static Candidate choose(Preferences prefs, List<Candidate> eligible, double bar) {
+        if (prefs.mode() == Mode.QUALITY || prefs.mode() == Mode.LOCAL) {
+            return strongest(eligible);
+        }
+        List<Candidate> pool = eligible;
+        if (prefs.mode() == Mode.FAST) {
+            List<Candidate> fast = eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList();
+            pool = fast.isEmpty() ? eligible : fast;
+        }
+        return pool.stream().filter(c -> c.quality() >= bar)
+                .min(Comparator.comparingLong(Candidate::estimatedCostMicros).thenComparing(c -> -c.quality()))
+                .orElseGet(() -> strongest(eligible));
+    }
+
+    private static Candidate strongest(List<Candidate> eligible) {
+        return eligible.stream().max(Comparator.comparingDouble(Candidate::quality)
+                .thenComparing(Comparator.comparingLong(Candidate::estimatedCostMicros).reversed())).orElseThrow();
+    }
+
+    /**
+     * How worthwhile the stronger model is: its quality gain (a gain of {@link #FULL_GAIN} counts fully)
+     * times how affordable the extra cost is against a tenth of the remaining budget.
+     */
+    static double costBenefit(Candidate chosen, Candidate best, long headroom) {
+        double benefit = Math.min(1, Math.max(0, (best.quality() - chosen.quality()) / FULL_GAIN));
+        if (headroom == Long.MAX_VALUE) {
+            return benefit;
+        }
+        long extra = best.estimatedCostMicros() - chosen.estimatedCostMicros();
+        double affordability = Math.min(1, Math.max(0, 1 - extra / (0.1 * Math.max(1, headroom))));
+        return benefit * affordability;
+    }
+
+    private static List<ModelSpec> fallbacks(List<Candidate> eligible, Candidate chosen, double bar) {
+        return eligible.stream().filter(c -> c != chosen)
+                .sorted(Comparator.comparing((Candidate c) -> c.quality() < bar)
+                        .thenComparing(c -> c.quality() >= bar ? c.estimatedCostMicros() : 0L)
+                        .thenComparing(c -> -c.quality()))
+                .map(Candidate::model).toList();
+    }
+
+    /** Typical answer length: longer for harder questions, and for code and writing. */
+    static int expectedOutputTokens(TaskProfile profile) {
+        double base = 200 + 1200 * profile.complexity();
+        Domain d = profile.domain();
+        if (d == Domain.CODE || d == Domain.WRITING || d == Domain.CREATIVE) {
+            base *= 1.5;
+        }
+        return (int) base;
+    }
+
+    private static String reason(Mode mode, TaskProfile profile, Candidate chosen, double bar) {
+        String task = String.format(Locale.ROOT, "%s, complexity %.2f", profile.domain().key(), profile.complexity());
+        return switch (mode) {
+            case QUALITY -> task + ": the strongest model for it (quality mode)";
+            case LOCAL -> task + ": the strongest local model (local mode)";
+            default -> chosen.quality() >= bar
+                    ? String.format(Locale.ROOT, "%s: cheapest%s model scoring at least %.2f (it scores %.2f)", task,
+                    mode == Mode.FAST ? " fast" : "", bar, chosen.quality())
+                    : String.format(Locale.ROOT, "%s: no model reaches %.2f; the strongest one (%.2f)", task, bar,
+                    chosen.quality());
+        };
+    }
+
+    private static String why(List<Candidate> all) {
+        return all.stream().map(Candidate::rejected).distinct().reduce((a, b) -> a + "; " + b).orElse("none configured");
+    }
+
+    private static String describe(TaskProfile profile) {
+        return String.join(", ", profile.needs().privateData().stream()
+                .map(k -> k.toString().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+    }
+}

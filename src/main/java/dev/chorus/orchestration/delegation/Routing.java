@@ -1,0 +1,18 @@
+package dev.chorus.orchestration.delegation;
+
+/** What the delegation engine says about a question. */
+public sealed interface Routing {
+    record Routed(Decision decision) implements Routing {
+    }
+
+    /**
+     * The question holds private data and no local model can take it. {@code cloud} is where it would
+     * go if the user agrees to send it out anyway.
+     */
+    record NeedsConsent(String privateData, Decision cloud) implements Routing {
+    }
+
+    /** No model can take the question; {@code reason} says why, for the user. */
+    record NoModel(String reason) implements Routing {
+    }
+}

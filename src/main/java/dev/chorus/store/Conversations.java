@@ -1,0 +1,95 @@
+package dev.chorus.store;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * Chat settings, conversations and sent answers in SQLite, so that a reply to an answer, the
+ * "Why this model?" button and a chat's mode survive a restart. Thread-safe.
+ */
+public final class Conversations {
+    /** More turns than any model's context holds; the context fitter trims what is sent. */
+    private static final int MAX_TURNS = 200;
+
+    private final ConversationDao dao;
+    private final Clock clock;
+
+    public Conversations(Database database, Clock clock) {
+        this.dao = database.jdbi().onDemand(ConversationDao.class);
+        this.clock = clock;
+    }
+
+    public Optional<ChatSettingsRow> settings(long chatId) {
+        return guard(() -> dao.settings(chatId));
+    }
+
+    public void saveSettings(long chatId, ChatSettingsRow settings, long by) {
+        guard(() -> {
+            dao.saveSettings(chatId, settings.mode(), settings.pinnedModel(), settings.allowEscalation(),
+                    clock.instant().toString(), by);
+            return null;
+        });
+    }
+
+    /** The chat's open conversation, if any. */
+    public Optional<Long> current(long chatId) {
+        return guard(() -> dao.current(chatId));
+    }
+
+    /** Closes the chat's conversations and starts a new one. */
+    public long startNew(long chatId, long userId) {
+        return guard(() -> {
+            dao.closeAll(chatId);
+            return dao.start(chatId, userId, clock.instant().toString());
+        });
+    }
+
+    /** Closes the chat's conversations: the next question starts fresh ({@code /new}). */
+    public void close(long chatId) {
+        guard(() -> dao.closeAll(chatId));
+    }
+
+    public void addTurn(long conversationId, String role, String content, String model) {
+        guard(() -> {
+            dao.addTurn(conversationId, role, content, model, clock.instant().toString());
+            return null;
+        });
+    }
+
+    /** The conversation's turns, oldest first (at most the latest {@value #MAX_TURNS}). */
+    public List<Turn> turns(long conversationId) {
+        return guard(() -> dao.turns(conversationId, MAX_TURNS));
+    }
+
+    /** Records an answer before it is sent; link it to its Telegram message once that exists. */
+    public long recordAnswer(long chatId, Long conversationId, String model, String explanation) {
+        return guard(() -> dao.addAnswer(chatId, null, conversationId, model, explanation, clock.instant().toString()));
+    }
+
+    public void linkAnswer(long answerId, int messageId) {
+        guard(() -> {
+            dao.linkAnswer(answerId, messageId);
+            return null;
+        });
+    }
+
+    /** The conversation the bot's message {@code messageId} belongs to. */
+    public Optional<Long> conversationOf(long chatId, int messageId) {
+        return guard(() -> dao.conversationOf(chatId, messageId));
+    }
+
+    public Optional<String> explanation(long answerId, long chatId) {
+        return guard(() -> dao.explanation(answerId, chatId));
+    }
+
+    private static <T> T guard(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (JdbiException e) {
+            throw new StoreException("cannot read or write conversations", e);
+        }
+    }
+}
