@@ -35,10 +35,16 @@ CREATE INDEX turns_conversation ON turns (conversation_id, id);
 CREATE TABLE answers (
     id               INTEGER PRIMARY KEY AUTOINCREMENT,
     chat_id          INTEGER NOT NULL,
-    message_id       INTEGER,
     conversation_id  INTEGER REFERENCES conversations (id),
     model            TEXT    NOT NULL,
     explanation      TEXT    NOT NULL,
     at               TEXT    NOT NULL
 );
-CREATE UNIQUE INDEX answers_message ON answers (chat_id, message_id);
+
+-- The Telegram messages an answer was sent as (a long answer is several).
+CREATE TABLE answer_messages (
+    chat_id     INTEGER NOT NULL,
+    message_id  INTEGER NOT NULL,
+    answer_id   INTEGER NOT NULL REFERENCES answers (id),
+    PRIMARY KEY (chat_id, message_id)
+);

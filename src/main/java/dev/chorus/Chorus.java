@@ -11,12 +11,18 @@ import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
+import dev.chorus.orchestration.delegation.DelegationEngine;
+import dev.chorus.orchestration.delegation.Preferences;
+import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.provider.ProviderFleet;
 import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.store.BudgetLedger;
+import dev.chorus.store.Conversations;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
@@ -45,16 +51,37 @@ public final class Chorus implements AutoCloseable {
     }
 
     public static Chorus start(ChorusConfig config) {
-        ModelCatalog catalog = ModelCatalog.load(config.catalog());
-        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL);
+        return start(config, Clock.systemUTC());
+    }
+
+    /**
+     * The default model (pinned for every chat) or {@code null} for routing, checked so that a missing
+     * key fails at start naming the key.
+     */
+    static ModelSpec pinnedModel(ChorusConfig config, ModelCatalog catalog, ProviderFleet providers) {
+        if (config.defaultModel().equalsIgnoreCase("auto")) {
+            if (providers.usableModels().isEmpty()) {
+                throw new ConfigException("Config error: no model can be used: set the API key of at least one "
+                        + "provider, such as openai.api-key (env OPENAI_API_KEY) or anthropic.api-key (env "
+                        + "ANTHROPIC_API_KEY), or ollama.base-url for a local Ollama");
+            }
+            return null;
+        }
         ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
                 "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
-                        + "' is not in the model catalog; known: "
+                        + "' is not in the model catalog; known: auto, "
                         + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
         String problem = providers.problemWith(model);
         if (problem != null) {
             throw new ConfigException("Config error: " + ConfigKey.DEFAULT_MODEL.label() + ": " + problem);
         }
+        return model;
+    }
+
+    static Chorus start(ChorusConfig config, Clock clock) {
+        ModelCatalog catalog = ModelCatalog.load(config.catalog());
+        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL);
+        ModelSpec model = pinnedModel(config, catalog, providers);
 
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
@@ -68,17 +95,20 @@ public final class Chorus implements AutoCloseable {
         if (reconciled > 0) {
             log.warn("closed {} budget reservations left open by the last run", reconciled);
         }
-        AskService asks = new AskService(catalog, providers::withFallbacks,
-                providers.chain(alerts::providerKeyRefused),
-                asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
-                        : Spender.privately(asker.userId()), "answer"),
-                new JdbiCallLog(database),
-                new AskSettings(model.id(), config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
-        log.info("answering with model {} ({}, {}); fallbacks: {}", model.id(), model.provider(), model.apiModel(),
-                String.join(", ", providers.withFallbacks(model).stream().skip(1).map(ModelSpec::id).toList()));
+        Conversations conversations = new Conversations(database, Clock.systemUTC());
+        ChatSessions sessions = new ChatSessions(conversations, defaultPreferences(config, model));
+        AskService asks = new AskService(new DeterministicAnalyzer(), new DelegationEngine(QualityModel.CATALOG),
+                providers::usableModels, providers::configuredFallbacks, providers.chain(alerts::providerKeyRefused),
+                asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
+                new JdbiCallLog(database), new AskSettings(config.answerMaxTokens(), config.systemPrompt()),
+                Clock.systemUTC());
+        log.info("models: {}; {}", String.join(", ", providers.usableModels().stream().map(ModelSpec::id).toList()),
+                model == null ? "each question routed to the cheapest good-enough model"
+                        : "every question pinned to " + model.id() + " (model.default)");
 
         TelegramBot telegram = TelegramBot.start(config.telegram(), (username, chatAdmins) -> new ChatCommands(username,
-                new Services(asks, directory, config.admins(), providers::health, budgets, chatAdmins)));
+                new Services(asks, directory, config.admins(), providers::health, budgets, chatAdmins, sessions,
+                        providers::usableModels)));
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health);
@@ -95,6 +125,15 @@ public final class Chorus implements AutoCloseable {
             throw new ConfigException("Config error: " + ConfigKey.HEALTH_PORT.label() + ": cannot listen on port "
                     + port + " (" + e.getMessage() + ")");
         }
+    }
+
+    private static Spender spender(dev.chorus.orchestration.Asker asker) {
+        return asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId()) : Spender.privately(asker.userId());
+    }
+
+    private static Preferences defaultPreferences(ChorusConfig config, ModelSpec pinned) {
+        return pinned == null ? Preferences.DEFAULT
+                : new Preferences(Preferences.DEFAULT.mode(), java.util.Optional.of(pinned.id()), true);
     }
 
     /** The bot's Telegram username, as learned from {@code getMe}. */

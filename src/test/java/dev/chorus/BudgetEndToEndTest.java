@@ -38,7 +38,9 @@ class BudgetEndToEndTest {
                 "models.exact-model.price.output=1000",
                 "answer.max-tokens=8",
                 "model.default=exact-model",
-                "model.fallbacks=exact-model",
+                // Only exact-model can be used: no OpenAI key, and the harness's backup model points nowhere.
+                "openai.api-key=",
+                "models.backup-model.provider=nowhere",
                 "budget.global=0.16/day",
                 "admins=" + ADMIN);
     }
@@ -65,10 +67,12 @@ class BudgetEndToEndTest {
         List<BotCall> answered = replies.stream().filter(c -> c.text().startsWith("Rust is a memory-safe")).toList();
         List<BotCall> refused = replies.stream().filter(c -> c.text().startsWith("The bot's overall budget for today is used up"))
                 .toList();
+        assertThat(replies.stream().filter(c -> !answered.contains(c) && !c.text().startsWith("The bot's overall"))
+                .map(BotCall::text).toList()).isEmpty();
         assertThat(answered).hasSize(20);
         assertThat(refused).hasSize(PEOPLE - 20);
         assertThat(refused.getFirst().text()).contains("$0 of $0.16 left", "It resets ");
-        assertThat(answered.getFirst().text()).contains("exact-model · $0.008");
+        assertThat(answered.getFirst().text()).contains("exact-model · ", " · $0.008 · ");
 
         Database db = Database.open(dir.resolve("data/chorus.db"));
         assertThat(sum(db, "scope_kind = 'global' AND kind = 'charge'")).isEqualTo(160_000);

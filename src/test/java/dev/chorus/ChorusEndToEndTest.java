@@ -59,7 +59,7 @@ class ChorusEndToEndTest {
     @Test
     void startUpLogShowsNameSchemaAndModelButNoSecret() {
         String logged = log.text();
-        assertThat(logged).contains("@" + BOT, "schema version 2", "answering with model gpt-4o-mini");
+        assertThat(logged).contains("@" + BOT, "schema version 3", "every question pinned to gpt-4o-mini");
         assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY);
     }
 
@@ -117,7 +117,7 @@ class ChorusEndToEndTest {
         BotCall plain = calls.stream().filter(c -> c.is("sendMessage") && c.result().has("message_id")).findFirst()
                 .orElseThrow();
         assertThat(plain.body().has("parse_mode")).isFalse();
-        assertThat(plain.text()).startsWith(ANSWER + "\n\n— gpt-4o-mini · $0.000009");
+        assertThat(plain.text()).startsWith(ANSWER + "\n\n— gpt-4o-mini · ").contains(" · $0.000009 · ");
     }
 
     @Test
@@ -169,8 +169,9 @@ class ChorusEndToEndTest {
 
         assertThat(answer.body().path("parse_mode").asText()).isEqualToIgnoringCase("HTML");
         // 23 prompt tokens at $0.15/M + 8 completion tokens at $0.60/M = 8.25 micro-dollars, rounded up.
-        assertThat(answer.text()).isEqualTo(ANSWER + "\n\n<i>— gpt-4o-mini · $0.000009 · "
-                + footerTime(answer.text()) + "</i>");
+        // The footer: model, the task as analysed (domain and complexity), cost, time.
+        assertThat(answer.text()).matches(Pattern.quote(ANSWER + "\n\n<i>— gpt-4o-mini · ")
+                + "[a-z]+ \\d\\.\\d\\d · \\$0\\.000009 · \\d+\\.\\ds</i>");
         assertThat(telegram.callsSince(mark)).anyMatch(c -> c.is("sendChatAction") && c.chatId() == user.id()
                 && c.body().path("action").asText().equals("typing"));
 

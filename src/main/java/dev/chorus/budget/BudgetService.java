@@ -74,6 +74,11 @@ public final class BudgetService {
         return states;
     }
 
+    /** What the tightest of {@code spender}'s budgets still allows, or {@link Long#MAX_VALUE} with none. */
+    public long headroom(Spender spender) {
+        return states(spender).stream().mapToLong(ScopeState::remainingMicros).min().orElse(Long.MAX_VALUE);
+    }
+
     /** Charged micro-dollars per model for {@code state}'s scope this period. */
     public java.util.Map<String, Long> spendByModel(ScopeState state) {
         return ledger.spendByModel(state.scope(), periodStart(state.period()));

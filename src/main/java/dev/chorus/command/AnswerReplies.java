@@ -11,8 +11,13 @@ final class AnswerReplies {
         return switch (outcome) {
             case AskOutcome.Answered a -> Reply.answer(
                     a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)" : a.text(),
-                    footer(a.modelId(), a.costMicros(), a.costEstimated(), a.took().toMillis())
+                    (a.routing() != null && a.routing().escalated() ? "🔼 escalated · " : "")
+                            + a.modelId() + routingNote(a.routing()) + " · "
+                            + cost(a.costMicros(), a.costEstimated()) + " · " + seconds(a.took().toMillis())
                             + (a.failedModels().isEmpty() ? "" : " · stood in for " + String.join(", ", a.failedModels())));
+            case AskOutcome.NeedsConsent c -> Reply.plain("Your question contains private data (" + c.privateData()
+                    + ") and no local model is set up.");
+            case AskOutcome.NoModel n -> Reply.plain(n.reason());
             case AskOutcome.Declined d -> Reply.answer(d.refusal(),
                     footer(d.modelId(), d.costMicros(), false, -1) + " · declined");
             case AskOutcome.Failed f when f.failure() == Failure.INTERRUPTED && !f.partialText().isBlank() ->
@@ -21,6 +26,19 @@ final class AnswerReplies {
             case AskOutcome.Failed f -> Reply.plain(message(f.failure()));
             case AskOutcome.OverBudget o -> Reply.plain(o.message());
         };
+    }
+
+    private static String routingNote(AskOutcome.Routing routing) {
+        return routing == null ? "" : String.format(java.util.Locale.ROOT, " · %s %.2f", routing.domain(),
+                routing.complexity());
+    }
+
+    private static String cost(long micros, boolean estimated) {
+        return (estimated ? "~" : "") + MoneyFormat.dollars(micros);
+    }
+
+    private static String seconds(long millis) {
+        return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
     }
 
     static String footer(String model, long costMicros, boolean estimated, long millis) {

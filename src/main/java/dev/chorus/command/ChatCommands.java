@@ -2,9 +2,6 @@ package dev.chorus.command;
 
 import dev.chorus.budget.MoneyFormat;
 import dev.chorus.budget.SpendHistory;
-import dev.chorus.orchestration.AnswerProgress;
-import dev.chorus.orchestration.AskOutcome;
-import dev.chorus.orchestration.Asker;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +13,10 @@ public final class ChatCommands {
     /** The commands shown in Telegram's menu, in order. */
     public static final List<CommandInfo> MENU = List.of(
             new CommandInfo("ask", "Ask a question"),
+            new CommandInfo("new", "Start a new conversation"),
+            new CommandInfo("mode", "cheap, balanced, quality, fast or local"),
+            new CommandInfo("model", "Pin a model, or auto"),
+            new CommandInfo("models", "The models and what they are good at"),
             new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
             new CommandInfo("help", "What this bot can do"),
@@ -25,13 +26,24 @@ public final class ChatCommands {
     private final String botUsername;
     private final Services services;
     private final BudgetCommands budget;
-    private final AnswerReplies replies = new AnswerReplies();
+    private final RoutingCommands routing;
+    private final AskFlow asks;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
         this.services = services;
         this.budget = new BudgetCommands(services.budgets(), services.directory(), services.admins(),
                 services.chatAdmins());
+        this.routing = new RoutingCommands(services.sessions(), services.models(),
+                new Permissions(services.admins(), services.chatAdmins()));
+        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets());
+    }
+
+    /** A press of one of the bot's buttons. */
+    public void handle(Callback callback, ChatOutput out) {
+        if (!asks.onButton(callback, out)) {
+            out.acknowledge(callback.callbackId(), "That button no longer does anything.");
+        }
     }
 
     public void handle(Incoming in, ChatOutput out) {
@@ -52,6 +64,10 @@ public final class ChatCommands {
             case "help" -> out.send(Reply.plain(help(in.chatKind())));
             case "ask" -> ask(in, cmd.args(), out);
             case "budget" -> out.send(budget.handle(in, cmd.args()));
+            case "mode" -> out.send(routing.mode(in, cmd.args()));
+            case "model" -> out.send(routing.model(in, cmd.args()));
+            case "models" -> out.send(routing.models());
+            case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get())
@@ -86,23 +102,7 @@ public final class ChatCommands {
     }
 
     private void ask(Incoming in, String question, ChatOutput out) {
-        if (question.isBlank()) {
-            String example = in.chatKind() == ChatKind.PRIVATE ? "/ask" : "/ask@" + botUsername;
-            out.send(Reply.plain("Please add your question after the command, for example:\n"
-                    + example + " How do vaccines work?"));
-            return;
-        }
-        if (!services.budgets().allowed(BudgetCommands.spender(in))) {
-            out.send(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin to run "
-                    + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
-            return;
-        }
-        AskOutcome outcome;
-        try (ChatOutput.Typing ignored = out.typing()) {
-            outcome = services.asks().ask(new Asker(in.userId(), in.chatId(), in.chatKind() == ChatKind.GROUP),
-                    question.strip(), AnswerProgress.IGNORE);
-        }
-        out.send(replies.of(outcome));
+        asks.ask(in, question, out, in.chatKind() == ChatKind.PRIVATE ? "/ask" : "/ask@" + botUsername);
     }
 
     private String welcome(ChatKind kind) {

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -7,8 +8,9 @@ import java.util.Objects;
  *
  * @param body the text; with {@link Format#MARKDOWN} it is model output and its Markdown is kept
  * @param footer a short line shown under the body in small print, or {@code null}
+ * @param buttons inline buttons under the reply
  */
-public record Reply(String body, Format format, String footer) {
+public record Reply(String body, Format format, String footer, List<Button> buttons) {
     public enum Format {
         /** Shown as typed: every character is escaped. */
         PLAIN,
@@ -19,6 +21,25 @@ public record Reply(String body, Format format, String footer) {
     public Reply {
         Objects.requireNonNull(body, "body");
         Objects.requireNonNull(format, "format");
+        buttons = buttons == null ? List.of() : List.copyOf(buttons);
+    }
+
+    public Reply(String body, Format format, String footer) {
+        this(body, format, footer, List.of());
+    }
+
+    /** The same reply with inline buttons under its last message. */
+    public Reply withButtons(Button... more) {
+        return new Reply(body, format, footer, List.of(more));
+    }
+
+    /** An inline button; {@code data} comes back in a callback (at most 64 bytes). */
+    public record Button(String text, String data) {
+        public Button {
+            if (data.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 64) {
+                throw new IllegalArgumentException("callback data over 64 bytes: " + data);
+            }
+        }
     }
 
     public static Reply plain(String text) {

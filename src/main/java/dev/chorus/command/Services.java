@@ -2,6 +2,8 @@ package dev.chorus.command;
 
 import dev.chorus.budget.BudgetService;
 import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.ProviderHealth;
 import dev.chorus.store.Directory;
 import java.util.List;
@@ -14,9 +16,11 @@ import java.util.function.Supplier;
  * @param admins Telegram user ids of the bot's admins
  * @param fleetHealth the providers' health, for {@code /status}
  * @param chatAdmins who administers a group chat (they may set its budget)
+ * @param models the models this config can call
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
-                       BudgetService budgets, ChatAdmins chatAdmins) {
+                       BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
+                       Supplier<List<ModelSpec>> models) {
     public Services {
         admins = Set.copyOf(admins);
     }

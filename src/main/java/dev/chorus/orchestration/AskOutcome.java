@@ -14,14 +14,32 @@ public sealed interface AskOutcome {
      * @param costEstimated true when the provider reported no usage and tokens were counted locally
      * @param truncated true when the answer hit the output limit and stops mid-way
      * @param failedModels the models that failed before {@code modelId} answered, in order
+     * @param routing how the model was chosen, or null when it was not routed
      */
     record Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
-                    boolean truncated, List<String> failedModels) implements AskOutcome {
+                    boolean truncated, List<String> failedModels, Routing routing) implements AskOutcome {
         public Answered {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(modelId, "modelId");
             failedModels = List.copyOf(failedModels);
         }
+    }
+
+    /**
+     * Why the model was chosen.
+     *
+     * @param escalated a hard question went to a stronger model than the cheapest adequate one
+     * @param explanation the full text for the "Why this model?" button
+     */
+    record Routing(String domain, double complexity, boolean escalated, String explanation) {
+    }
+
+    /** The question holds private data and no local model can take it: the user must choose. */
+    record NeedsConsent(String privateData, String cloudModel) implements AskOutcome {
+    }
+
+    /** No configured model can take the question; {@code reason} is for the user. */
+    record NoModel(String reason) implements AskOutcome {
     }
 
     /** The model declined to answer; {@code refusal} is its own explanation. */

@@ -1,9 +1,13 @@
 package dev.chorus.orchestration;
 
+import dev.chorus.orchestration.analysis.TaskAnalyzer;
+import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.Decision;
+import dev.chorus.orchestration.delegation.DelegationEngine;
+import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.FinishReason;
-import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
@@ -14,52 +18,88 @@ import dev.chorus.store.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
- * Answers one question: the configured model first, the fallbacks after it when it fails, the
- * text streamed to the caller, every call recorded with its cost. Thread-safe: one instance serves
- * every chat.
+ * Answers one question: analyses it, lets the delegation engine pick the model (and the ones that
+ * stand in for it), streams the answer through the fallback chain within the asker's budget, and
+ * records every call with its cost. Thread-safe: one instance serves every chat.
  */
 public final class AskService {
-    private final ModelSpec model;
-    private final Function<ModelSpec, List<ModelSpec>> withFallbacks;
+    private final TaskAnalyzer analyzer;
+    private final DelegationEngine engine;
+    private final Supplier<List<ModelSpec>> models;
+    private final Function<ModelSpec, List<ModelSpec>> configuredFallbacks;
     private final FallbackChain chain;
     private final Function<Asker, SpendGate> gates;
+    private final ToLongFunction<Asker> headroom;
     private final CallLog calls;
     private final AskSettings settings;
     private final Clock clock;
 
     /**
-     * @param withFallbacks for a chosen model, the models to try in order (it first)
+     * @param models the models this config can call
+     * @param configuredFallbacks the admin's fixed order for a chosen model (it first), or an empty list
+     *     when the engine's order should be used
      * @param gates the budget gate of whoever asks
+     * @param headroom what the asker's tightest budget still allows
      */
-    public AskService(ModelCatalog catalog, Function<ModelSpec, List<ModelSpec>> withFallbacks, FallbackChain chain,
-                      Function<Asker, SpendGate> gates, CallLog calls, AskSettings settings, Clock clock) {
-        this.gates = gates;
-        this.model = catalog.find(settings.defaultModel()).orElseThrow(() -> new IllegalArgumentException(
-                "model " + settings.defaultModel() + " is not in the catalog"));
-        this.withFallbacks = withFallbacks;
+    public AskService(TaskAnalyzer analyzer, DelegationEngine engine, Supplier<List<ModelSpec>> models,
+                      Function<ModelSpec, List<ModelSpec>> configuredFallbacks, FallbackChain chain,
+                      Function<Asker, SpendGate> gates, ToLongFunction<Asker> headroom, CallLog calls,
+                      AskSettings settings, Clock clock) {
+        this.analyzer = analyzer;
+        this.engine = engine;
+        this.models = models;
+        this.configuredFallbacks = configuredFallbacks;
         this.chain = chain;
+        this.gates = gates;
+        this.headroom = headroom;
         this.calls = calls;
         this.settings = settings;
         this.clock = clock;
     }
 
-    /** The model that answers first, by catalog id. */
-    public String modelId() {
-        return model.id();
+    /** How the engine would route {@code request}, without calling any model. */
+    public RoutedQuestion route(AskRequest request) {
+        TaskProfile profile = analyzer.analyze(request.question(), request.history());
+        long room = headroom.applyAsLong(request.asker());
+        Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
+        if (routing instanceof Routing.NeedsConsent consent && request.cloudAllowed()) {
+            routing = new Routing.Routed(consent.cloud());
+        }
+        return new RoutedQuestion(profile, routing);
     }
 
-    public AskOutcome ask(Asker asker, String question, AnswerProgress progress) {
+    public AskOutcome ask(AskRequest request, AnswerProgress progress) {
         Instant started = clock.instant();
-        List<ChatMessage> conversation = List.of(ChatMessage.system(settings.systemPrompt()), ChatMessage.user(question));
-        ChainResult result = chain.run(withFallbacks.apply(model), conversation, settings.maxTokens(), null,
-                gates.apply(asker), progress::onText);
+        RoutedQuestion routed = route(request);
+        return switch (routed.routing()) {
+            case Routing.NoModel none -> new AskOutcome.NoModel(none.reason());
+            case Routing.NeedsConsent consent -> new AskOutcome.NeedsConsent(consent.privateData(),
+                    consent.cloud().chosen().id());
+            case Routing.Routed r -> answer(request, routed.profile(), r.decision(), progress, started);
+        };
+    }
+
+    private AskOutcome answer(AskRequest request, TaskProfile profile, Decision decision, AnswerProgress progress,
+                              Instant started) {
+        List<ChatMessage> conversation = new ArrayList<>();
+        conversation.add(ChatMessage.system(settings.systemPrompt()));
+        conversation.addAll(request.history());
+        conversation.add(ChatMessage.user(request.question()));
+        List<ModelSpec> fixed = configuredFallbacks.apply(decision.chosen());
+        List<ModelSpec> order = fixed.isEmpty() ? decision.order() : fixed;
+        ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
+                progress::onText);
         Duration took = Duration.between(started, clock.instant());
-        record(asker, result);
+        record(request.asker(), result);
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
+        String explanation = Explanations.of(profile, decision);
         if (result.answeredBy().isPresent()) {
             String id = result.answeredBy().get().id();
             if (result.last() instanceof ChatOutcome.Refused) {
@@ -67,16 +107,16 @@ public final class AskService {
             }
             boolean truncated = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.LENGTH;
             return new AskOutcome.Answered(result.text(), id, result.costMicros(), result.costEstimated(), took,
-                    truncated, failed);
+                    truncated, failed, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
+                    decision.escalated(), explanation));
         }
-        boolean noneCalled = result.attempts().stream().noneMatch(Attempt::called);
-        if (noneCalled) {
+        if (result.attempts().stream().noneMatch(Attempt::called)) {
             var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();
             if (denial.isPresent()) {
                 return new AskOutcome.OverBudget(denial.get().skipped());
             }
         }
-        String tried = failed.isEmpty() ? model.id() : String.join(", ", failed);
+        String tried = failed.isEmpty() ? decision.chosen().id() : String.join(", ", failed);
         return new AskOutcome.Failed(failureOf(result.last()), tried, result.text(), result.costMicros());
     }
 
@@ -107,5 +147,9 @@ public final class AskService {
                     attempt.usage().cachedInputTokens(), attempt.usage().outputTokens(), attempt.costMicros(),
                     attempt.usage().estimated(), attempt.took().toMillis()));
         }
+    }
+
+    /** A question as analysed and routed. */
+    public record RoutedQuestion(TaskProfile profile, Routing routing) {
     }
 }

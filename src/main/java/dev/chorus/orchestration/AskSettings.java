@@ -2,10 +2,9 @@ package dev.chorus.orchestration;
 
 import java.util.Objects;
 
-/** The fixed parts of every question: which model answers, how long it may be, the system prompt. */
-public record AskSettings(String defaultModel, int maxTokens, String systemPrompt) {
+/** The fixed parts of every question: how long an answer may be, and the system prompt. */
+public record AskSettings(int maxTokens, String systemPrompt) {
     public AskSettings {
-        Objects.requireNonNull(defaultModel, "defaultModel");
         Objects.requireNonNull(systemPrompt, "systemPrompt");
         if (maxTokens <= 0) {
             throw new IllegalArgumentException("maxTokens must be positive");

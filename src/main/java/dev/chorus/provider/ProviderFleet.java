@@ -109,6 +109,14 @@ public final class ProviderFleet {
         return new ArrayList<>(order);
     }
 
+    /**
+     * {@code chosen} followed by the admin's {@code model.fallbacks}; empty when none are set, so the
+     * delegation engine's order applies.
+     */
+    public List<ModelSpec> configuredFallbacks(ModelSpec chosen) {
+        return config.catalog().fallbacks().isEmpty() ? List.of() : withFallbacks(chosen);
+    }
+
     public ProviderGuard guard(ModelSpec model) {
         return guards.computeIfAbsent(model.provider(), provider -> new ProviderGuard(provider, client(model),
                 config.resilience(), clock, sleeper, metrics));

@@ -47,17 +47,23 @@ interface ConversationDao {
     List<Turn> turns(@Bind("c") long conversationId, @Bind("limit") int limit);
 
     @SqlUpdate("""
-            INSERT INTO answers (chat_id, message_id, conversation_id, model, explanation, at)
-            VALUES (:chat, :message, :c, :model, :explanation, :at)
+            INSERT INTO answers (chat_id, conversation_id, model, explanation, at)
+            VALUES (:chat, :c, :model, :explanation, :at)
             """)
     @GetGeneratedKeys("id")
-    long addAnswer(@Bind("chat") long chatId, @Bind("message") Integer messageId, @Bind("c") Long conversationId,
-                   @Bind("model") String model, @Bind("explanation") String explanation, @Bind("at") String at);
+    long addAnswer(@Bind("chat") long chatId, @Bind("c") Long conversationId, @Bind("model") String model,
+                   @Bind("explanation") String explanation, @Bind("at") String at);
 
-    @SqlUpdate("UPDATE answers SET message_id = :message WHERE id = :id")
+    @SqlUpdate("""
+            INSERT OR REPLACE INTO answer_messages (chat_id, message_id, answer_id)
+            SELECT chat_id, :message, id FROM answers WHERE id = :id
+            """)
     void linkAnswer(@Bind("id") long answerId, @Bind("message") int messageId);
 
-    @SqlQuery("SELECT conversation_id FROM answers WHERE chat_id = :chat AND message_id = :message")
+    @SqlQuery("""
+            SELECT a.conversation_id FROM answer_messages m JOIN answers a ON a.id = m.answer_id
+            WHERE m.chat_id = :chat AND m.message_id = :message
+            """)
     Optional<Long> conversationOf(@Bind("chat") long chatId, @Bind("message") int messageId);
 
     @SqlQuery("SELECT explanation FROM answers WHERE id = :id AND chat_id = :chat")

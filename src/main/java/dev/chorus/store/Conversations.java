@@ -66,7 +66,7 @@ public final class Conversations {
 
     /** Records an answer before it is sent; link it to its Telegram message once that exists. */
     public long recordAnswer(long chatId, Long conversationId, String model, String explanation) {
-        return guard(() -> dao.addAnswer(chatId, null, conversationId, model, explanation, clock.instant().toString()));
+        return guard(() -> dao.addAnswer(chatId, conversationId, model, explanation, clock.instant().toString()));
     }
 
     public void linkAnswer(long answerId, int messageId) {

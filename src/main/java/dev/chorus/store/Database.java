@@ -58,7 +58,7 @@ public final class Database {
             flyway.migrate();
             MigrationInfo current = flyway.info().current();
             String version = current == null ? "none" : current.getVersion().getVersion();
-            Jdbi jdbi = Jdbi.create(dataSource)
+            Jdbi jdbi = Jdbi.create(new SerialDataSource(dataSource.getConnection()))
                     .installPlugin(new SQLitePlugin())
                     .installPlugin(new SqlObjectPlugin())
                     .registerArgument(new InstantAsText.ArgumentFactory())
@@ -66,6 +66,8 @@ public final class Database {
             return new Database(jdbi, version);
         } catch (FlywayException e) {
             throw new StoreException("cannot migrate the database " + absolute + ": " + e.getMessage(), e);
+        } catch (java.sql.SQLException e) {
+            throw new StoreException("cannot open the database " + absolute + ": " + e.getMessage(), e);
         }
     }
 

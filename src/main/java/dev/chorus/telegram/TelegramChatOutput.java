@@ -3,7 +3,12 @@ package dev.chorus.telegram;
 import dev.chorus.command.ChatOutput;
 import dev.chorus.command.Reply;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
@@ -63,10 +68,31 @@ final class TelegramChatOutput implements ChatOutput {
     }
 
     @Override
-    public void send(Reply reply) {
-        List<String> parts = formatter.format(reply);
+    public List<Integer> send(Reply reply) {
+        return sendParts(formatter.format(reply), reply.buttons(), replyToMessageId);
+    }
+
+    /** Sends formatted parts; the buttons go under the last one. Returns the ids of the messages sent. */
+    List<Integer> sendParts(List<String> parts, List<Reply.Button> buttons, Integer replyTo) {
+        List<Integer> ids = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            sendHtml(parts.get(i), i == 0 ? replyToMessageId : null);
+            InlineKeyboardMarkup keyboard = i == parts.size() - 1 ? Keyboards.of(buttons) : null;
+            sendHtml(parts.get(i), i == 0 ? replyTo : null, keyboard).ifPresent(ids::add);
+        }
+        return ids;
+    }
+
+    @Override
+    public AnswerStream startAnswer() {
+        return LiveAnswer.start(chatId, replyToMessageId != null, this, gateway, formatter);
+    }
+
+    @Override
+    public void acknowledge(String callbackId, String text) {
+        try {
+            gateway.call(chatId, AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build());
+        } catch (TelegramGateway.RejectedCall e) {
+            log.debug("callback {} not acknowledged: {}", callbackId, e.getMessage());
         }
     }
 
@@ -83,36 +109,38 @@ final class TelegramChatOutput implements ChatOutput {
         }
     }
 
-    private void sendHtml(String html, Integer replyTo) {
+    Optional<Integer> sendHtml(String html, Integer replyTo, InlineKeyboardMarkup keyboard) {
         try {
-            gateway.call(chatId, message(html, ParseMode.HTML, replyTo));
+            return gateway.call(chatId, message(html, ParseMode.HTML, replyTo, keyboard)).map(Message::getMessageId);
         } catch (TelegramGateway.RejectedCall e) {
             if (e.getMessage() != null && e.getMessage().contains("can't parse entities")) {
                 // Our HTML is escaped by construction; should Telegram still disagree, the
                 // answer goes out as plain text rather than not at all.
                 log.warn("Telegram rejected our HTML in chat {}: {}", chatId, e.getMessage());
-                sendPlain(PlainText.fromHtml(html), replyTo);
+                return sendPlain(PlainText.fromHtml(html), replyTo, keyboard);
             } else if (e.getMessage() != null && e.getMessage().contains("message to be replied not found")) {
-                sendHtml(html, null);
-            } else {
-                log.warn("Telegram rejected a message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
+                return sendHtml(html, null, keyboard);
             }
+            log.warn("Telegram rejected a message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private void sendPlain(String text, Integer replyTo) {
+    private Optional<Integer> sendPlain(String text, Integer replyTo, InlineKeyboardMarkup keyboard) {
         try {
-            gateway.call(chatId, message(text, null, replyTo));
+            return gateway.call(chatId, message(text, null, replyTo, keyboard)).map(Message::getMessageId);
         } catch (TelegramGateway.RejectedCall e) {
             log.warn("Telegram rejected a plain message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
+            return Optional.empty();
         }
     }
 
-    private SendMessage message(String text, String parseMode, Integer replyTo) {
+    private SendMessage message(String text, String parseMode, Integer replyTo, InlineKeyboardMarkup keyboard) {
         SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
                 .chatId(chatId)
                 .text(text)
                 .parseMode(parseMode)
+                .replyMarkup(keyboard)
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
         if (replyTo != null) {
             builder.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());

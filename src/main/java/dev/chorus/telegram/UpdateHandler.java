@@ -1,5 +1,6 @@
 package dev.chorus.telegram;
 
+import dev.chorus.command.Callback;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.Incoming;
 import dev.chorus.command.Reply;
@@ -35,11 +36,27 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
+            if (update.hasCallbackQuery()) {
+                translator.callback(update.getCallbackQuery()).ifPresent(callback -> executor.submit(callback.chatId(),
+                        () -> handle(callback)));
+                continue;
+            }
             Message message = update.getMessage();
             if (message == null || message.getChatId() == null) {
                 continue;
             }
             executor.submit(message.getChatId(), () -> handle(message));
+        }
+    }
+
+    private void handle(Callback callback) {
+        TelegramChatOutput out = new TelegramChatOutput(callback.chatId(),
+                callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.messageId() : null, gateway, formatter);
+        try {
+            commands.handle(callback, out);
+        } catch (RuntimeException e) {
+            log.error("failed to handle a button press in chat {}", callback.chatId(), e);
+            out.acknowledge(callback.callbackId(), "Sorry, something went wrong on my side.");
         }
     }
 

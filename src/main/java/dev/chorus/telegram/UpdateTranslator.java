@@ -1,10 +1,12 @@
 package dev.chorus.telegram;
 
+import dev.chorus.command.Callback;
 import dev.chorus.command.ChatKind;
 import dev.chorus.command.Incoming;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.MessageEntity;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
@@ -32,8 +34,11 @@ final class UpdateTranslator {
         long userId = message.getFrom().getId();
         Incoming.Names names = new Incoming.Names(message.getFrom().getUserName(), message.getFrom().getFirstName(),
                 message.getChat().getType(), message.getChat().getTitle());
+        Integer repliedToBot = message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
+                && message.getReplyToMessage().getFrom().getId() == bot.id() ? message.getReplyToMessage().getMessageId()
+                : null;
         if (message.isUserMessage()) {
-            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names));
+            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names, repliedToBot));
         }
         if (!message.isGroupMessage() && !message.isSuperGroupMessage()) {
             return Optional.empty();
@@ -45,13 +50,24 @@ final class UpdateTranslator {
         if (command) {
             boolean named = text.regionMatches(true, commandLength(text), "@" + bot.username(), 0,
                     bot.username().length() + 1);
-            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot, names));
+            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot, names,
+                    repliedToBot));
         }
         if (replyToBot || mentioned) {
             String question = mention.matcher(text).replaceAll(" ").strip().replaceAll("\\s{2,}", " ");
-            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names));
+            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names, repliedToBot));
         }
         return Optional.empty();
+    }
+
+    /** A press of one of the bot's buttons, if the update is one with a message and data. */
+    Optional<Callback> callback(CallbackQuery query) {
+        if (query == null || query.getData() == null || !(query.getMessage() instanceof Message message)
+                || query.getFrom() == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Callback(message.getChatId(), message.isUserMessage() ? ChatKind.PRIVATE : ChatKind.GROUP,
+                query.getFrom().getId(), message.getMessageId(), query.getId(), query.getData()));
     }
 
     /** Whether the chat is private, for a message the translator did not accept. */

@@ -14,6 +14,10 @@ import dev.chorus.store.BudgetLedger;
 import dev.chorus.budget.BudgetAlerts;
 import dev.chorus.budget.BudgetService;
 import dev.chorus.budget.Spender;
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.delegation.Preferences;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.store.Conversations;
 import dev.chorus.config.BudgetSettings;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.testing.ScriptedChatClient;
@@ -54,7 +58,8 @@ class ChatCommandsTest {
         commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
-                budgets, (chat, user) -> user == 77L));
+                budgets, (chat, user) -> user == 77L, new ChatSessions(new Conversations(database, Clock.systemUTC()),
+                        Preferences.DEFAULT), () -> ModelCatalog.builtIn().all()));
     }
 
     @Test
@@ -63,7 +68,7 @@ class ChatCommandsTest {
         assertThat(out.replies).singleElement().satisfies(r -> {
             assertThat(r.format()).isEqualTo(Reply.Format.MARKDOWN);
             assertThat(r.body()).isEqualTo("**Answer** to what is rust");
-            assertThat(r.footer()).matches("gpt-4o-mini · \\$0\\.000005 · \\d+\\.\\ds");
+            assertThat(r.footer()).matches("gpt-4o-mini · [a-z]+ \\d\\.\\d\\d · \\$0\\.000005 · \\d+\\.\\ds");
         });
         assertThat(out.typingStarted).isEqualTo(1);
         assertThat(out.typingStopped).isEqualTo(1);
@@ -200,7 +205,8 @@ class ChatCommandsTest {
                         Clock.systemUTC(), alerts::add));
         ChatCommands allowList = new ChatCommands("ChorusBot", new Services(
                 TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100),
-                new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE));
+                new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
+                new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();
@@ -229,6 +235,7 @@ class ChatCommandsTest {
     static final class RecordingOutput implements ChatOutput {
         final List<Reply> replies = new ArrayList<>();
         final List<Photo> photos = new ArrayList<>();
+        final List<String> acknowledged = new ArrayList<>();
 
         record Photo(byte[] png, String caption) {
         }
@@ -247,8 +254,30 @@ class ChatCommandsTest {
         }
 
         @Override
-        public void send(Reply reply) {
+        public List<Integer> send(Reply reply) {
             replies.add(reply);
+            return List.of(replies.size());
+        }
+
+        @Override
+        public AnswerStream startAnswer() {
+            Typing typing = typing();
+            return new AnswerStream() {
+                @Override
+                public void onText(String delta) {
+                }
+
+                @Override
+                public List<Integer> finish(Reply reply) {
+                    typing.close();
+                    return send(reply);
+                }
+            };
+        }
+
+        @Override
+        public void acknowledge(String callbackId, String text) {
+            acknowledged.add(callbackId + ":" + text);
         }
     }
 }

@@ -26,7 +26,7 @@ class ConfigLoaderTest {
         assertThat(config.telegram().token().reveal()).isEqualTo(TOKEN);
         assertThat(config.telegram().baseUrl()).hasToString("https://api.telegram.org");
         assertThat(config.telegram().pollTimeout()).isEqualTo(Duration.ofSeconds(50));
-        assertThat(config.defaultModel()).isEqualTo("gpt-4o-mini");
+        assertThat(config.defaultModel()).isEqualTo("auto");
         assertThat(config.dbPath()).isEqualTo(Path.of("./data/chorus.db"));
         assertThat(config.provider("openai").orElseThrow().apiKey().orElseThrow().reveal()).isEqualTo(KEY);
         assertThat(config.provider("ollama")).as("Ollama is off until its URL is set").isEmpty();
@@ -127,7 +127,7 @@ class ConfigLoaderTest {
             assertThat(text).contains(key.env());
         }
         ChorusConfig config = ConfigLoader.load(example, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
-        assertThat(config.defaultModel()).isEqualTo("gpt-4o-mini");
+        assertThat(config.defaultModel()).isEqualTo("auto");
     }
 
     @Test

@@ -38,7 +38,7 @@ class AskServiceTest {
         AskService asks = service(client, 4096);
         List<String> deltas = new ArrayList<>();
 
-        AskOutcome outcome = asks.ask(new Asker(7, 70), "Hi?", deltas::add);
+        AskOutcome outcome = asks.ask(AskRequest.simple(new Asker(7, 70), "Hi?"), deltas::add);
 
         // 800 uncached × $0.15 + 200 cached × $0.075 + 500 out × $0.60 per million = 120 + 15 + 300 µ$.
         assertThat(outcome).isInstanceOfSatisfying(AskOutcome.Answered.class, a -> {
@@ -66,14 +66,14 @@ class AskServiceTest {
     void maxTokensIsCappedByTheModelsOutputLimit() {
         ScriptedChatClient client = new ScriptedChatClient(r -> new ChatOutcome.Completed("x", Usage.ZERO, "m",
                 FinishReason.STOP));
-        service(client, 200_000).ask(new Asker(1, 1), "q", AnswerProgress.IGNORE);
+        service(client, 200_000).ask(AskRequest.simple(new Asker(1, 1), "q"), AnswerProgress.IGNORE);
         assertThat(client.requests().getFirst().maxTokens()).isEqualTo(16_384);
     }
 
     @Test
     void lengthLimitedAnswerIsMarkedTruncated() {
         AskOutcome outcome = service(new ScriptedChatClient(r -> new ChatOutcome.Completed("cut", Usage.ZERO, "m",
-                FinishReason.LENGTH)), 10).ask(new Asker(1, 1), "q", AnswerProgress.IGNORE);
+                FinishReason.LENGTH)), 10).ask(AskRequest.simple(new Asker(1, 1), "q"), AnswerProgress.IGNORE);
         assertThat(outcome).isInstanceOfSatisfying(AskOutcome.Answered.class, a -> assertThat(a.truncated()).isTrue());
     }
 
@@ -94,7 +94,7 @@ class AskServiceTest {
         // Interrupted text was shown, so it is billed (estimated); the rest cost nothing.
         for (Case c : cases) {
             AskOutcome outcome = service(new ScriptedChatClient(r -> c.given()), 100)
-                    .ask(new Asker(1, 1), "q", AnswerProgress.IGNORE);
+                    .ask(AskRequest.simple(new Asker(1, 1), "q"), AnswerProgress.IGNORE);
             assertThat(outcome).as(c.given().toString()).isInstanceOfSatisfying(AskOutcome.Failed.class,
                     f -> assertThat(f.failure()).isEqualTo(c.expected()));
         }
@@ -106,7 +106,7 @@ class AskServiceTest {
     @Test
     void refusalIsDeclinedWithItsCost() {
         AskOutcome outcome = service(new ScriptedChatClient(r -> new ChatOutcome.Refused("I can't help with that.",
-                new Usage(100, 0, 10, 0, false))), 100).ask(new Asker(1, 1), "q", AnswerProgress.IGNORE);
+                new Usage(100, 0, 10, 0, false))), 100).ask(AskRequest.simple(new Asker(1, 1), "q"), AnswerProgress.IGNORE);
         assertThat(outcome).isEqualTo(new AskOutcome.Declined("I can't help with that.", "gpt-4o-mini", 21));
     }
 

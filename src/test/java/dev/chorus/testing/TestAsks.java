@@ -4,6 +4,10 @@ import dev.chorus.config.ResilienceSettings;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
+import dev.chorus.orchestration.delegation.DelegationEngine;
+import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.ProviderGuard;
 import dev.chorus.provider.resilience.ProviderMetrics;
@@ -27,7 +31,9 @@ public final class TestAsks {
         ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
-        return new AskService(ModelCatalog.builtIn(), List::of, chain, gates, calls,
-                new AskSettings(model, maxTokens, "Be brief."), Clock.systemUTC());
+        ModelSpec only = ModelCatalog.builtIn().find(model).orElseThrow();
+        return new AskService(new DeterministicAnalyzer(), new DelegationEngine(QualityModel.CATALOG),
+                () -> List.of(only), m -> List.of(), chain, gates, asker -> Long.MAX_VALUE, calls,
+                new AskSettings(maxTokens, "Be brief."), Clock.systemUTC());
     }
 }

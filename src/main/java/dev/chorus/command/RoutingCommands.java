@@ -1,0 +1,113 @@
+package dev.chorus.command;
+
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.delegation.Mode;
+import dev.chorus.orchestration.delegation.Preferences;
+import dev.chorus.provider.catalog.Domain;
+import dev.chorus.provider.catalog.ModelSpec;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * {@code /mode}, {@code /model}, {@code /models} and {@code /new}: how a chat wants its questions
+ * routed. In a group only its admins (and the bot's) change the mode or the pinned model.
+ */
+final class RoutingCommands {
+    private static final String MODES = "cheap, balanced, quality, fast or local";
+
+    private final ChatSessions sessions;
+    private final Supplier<List<ModelSpec>> models;
+    private final Permissions permissions;
+
+    RoutingCommands(ChatSessions sessions, Supplier<List<ModelSpec>> models, Permissions permissions) {
+        this.sessions = sessions;
+        this.models = models;
+        this.permissions = permissions;
+    }
+
+    Reply mode(Incoming in, String args) {
+        Preferences current = sessions.preferences(in.chatId());
+        if (args.isBlank()) {
+            return Reply.plain("Mode: " + current.mode().key() + ". Change it with /mode " + MODES.replace(" or ", "|")
+                    .replace(", ", "|") + ".\ncheap: the cheapest good-enough model; balanced: good enough for the "
+                    + "task; quality: the strongest; fast: quick models first; local: nothing leaves the bot's machine.");
+        }
+        Mode mode;
+        try {
+            mode = Mode.of(args);
+        } catch (IllegalArgumentException e) {
+            return Reply.plain("There is no mode '" + args.strip() + "'. Choose " + MODES + ".");
+        }
+        if (!permissions.maySetChatSettings(in)) {
+            return Reply.plain("Only this group's admins can change its mode.");
+        }
+        sessions.save(in.chatId(), new Preferences(mode, current.pinnedModel(), current.allowEscalation()), in.userId());
+        return Reply.plain("Mode set to " + mode.key() + (in.inGroup() ? " for this group." : "."));
+    }
+
+    Reply model(Incoming in, String args) {
+        Preferences current = sessions.preferences(in.chatId());
+        String wanted = args.strip();
+        if (wanted.isEmpty()) {
+            return Reply.plain(current.pinnedModel().map(m -> "Every question goes to " + m + ". /model auto lets me "
+                    + "choose again.").orElse("I choose the model for each question. /model <id> pins one; /models "
+                    + "lists them."));
+        }
+        if (!permissions.maySetChatSettings(in)) {
+            return Reply.plain("Only this group's admins can pin a model for it.");
+        }
+        if (wanted.equalsIgnoreCase("auto")) {
+            sessions.save(in.chatId(), new Preferences(current.mode(), Optional.empty(), current.allowEscalation()),
+                    in.userId());
+            return Reply.plain("Unpinned: I choose the model for each question again.");
+        }
+        Optional<ModelSpec> model = models.get().stream().filter(m -> m.id().equalsIgnoreCase(wanted)).findFirst();
+        if (model.isEmpty()) {
+            return Reply.plain("I can't use a model called '" + wanted + "'. Send /models for the ones I can use.");
+        }
+        sessions.save(in.chatId(), new Preferences(current.mode(), Optional.of(model.get().id()),
+                current.allowEscalation()), in.userId());
+        return Reply.plain("Pinned: every question goes to " + model.get().id() + " until /model auto.");
+    }
+
+    Reply models() {
+        List<ModelSpec> usable = models.get().stream()
+                .sorted(Comparator.comparing((ModelSpec m) -> m.price().outputPerMillion()).thenComparing(ModelSpec::id))
+                .toList();
+        if (usable.isEmpty()) {
+            return Reply.plain("No model is configured.");
+        }
+        StringBuilder text = new StringBuilder("Models I can use (price: $ cheap … $$$$ dear):\n");
+        for (ModelSpec m : usable) {
+            text.append("\n• ").append(m.id()).append(" · ").append(tier(m)).append(m.local() ? " · local" : "")
+                    .append(" · good at ").append(strengths(m));
+        }
+        text.append("\n\nPin one with /model <id>; /model auto to let me choose.");
+        return Reply.plain(text.toString());
+    }
+
+    Reply reset(Incoming in) {
+        sessions.reset(in.chatId());
+        return Reply.plain("Started a new conversation: earlier messages are forgotten.");
+    }
+
+    private static String tier(ModelSpec m) {
+        BigDecimal out = m.price().outputPerMillion();
+        if (out.signum() == 0) {
+            return "free";
+        }
+        return out.compareTo(BigDecimal.ONE) < 0 ? "$" : out.compareTo(new BigDecimal("5")) < 0 ? "$$"
+                : out.compareTo(new BigDecimal("20")) < 0 ? "$$$" : "$$$$";
+    }
+
+    private static String strengths(ModelSpec m) {
+        return Arrays.stream(Domain.values()).sorted(Comparator.comparingDouble(m::capability).reversed()).limit(3)
+                .map(d -> d.key().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    }
+}

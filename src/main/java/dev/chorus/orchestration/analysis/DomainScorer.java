@@ -1,0 +1,124 @@
+package dev.chorus.orchestration.analysis;
+
+import dev.chorus.provider.catalog.Domain;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Evidence per domain: keyword cues from the instruction plus the shape of the text. Shape matters
+ * because it is hard to fake: a stack trace or a code fence is code whatever the words around it
+ * say, and an equation is math even when the question is one word long.
+ */
+final class DomainScorer {
+    static final Pattern FENCE = Pattern.compile("```");
+    static final Pattern STACK_TRACE = Pattern.compile(
+            "(?m)^\\s{0,12}(?:at [\\w.$<>]{1,200}\\(|File \"[^\"\\n]{1,300}\", line \\d{1,6}"
+                    + "|Traceback \\(most recent call last\\)|Caused by: |Exception in thread )");
+    private static final Pattern CODE_TOKENS = Pattern.compile("==|!=|=>|->|::|&&|\\|\\||\\+\\+|\\w\\(\\)|[{};]|</?[a-z]{1,10}>");
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "(?<!\\.)\\.(?:py|js|ts|tsx|jsx|java|go|rs|cpp|hpp|cs|rb|php|kt|swift|sql|sh|ya?ml"
+                    + "|json|toml|xml|html|css|env|log|ipynb|gradle|dockerfile)\\b");
+    private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-z]{2,}[A-Z][A-Za-z0-9]*\\b|\\b[a-z]{2,}_[a-z0-9_]{2,}\\b");
+    private static final Pattern LANGUAGE_NAMES = Pattern.compile("(?i)c\\+\\+|c#|\\.net\\b|node\\.js");
+    private static final Pattern SQL = Pattern.compile("\\b(?:SELECT|INSERT|UPDATE|DELETE)\\b[^;]{1,300}?\\b(?:FROM|INTO|SET|WHERE)\\b");
+
+    private static final Pattern ARITHMETIC = Pattern.compile("\\d\\s{0,3}[-+*/^×÷=<>]\\s{0,3}\\(?\\d");
+    private static final Pattern ALGEBRA = Pattern.compile(
+            "(?<![A-Za-z])\\d{0,4}[a-zA-Z]\\s{0,3}(?:\\^\\s{0,3}[\\dn]|[-+=]\\s{0,3}\\d)|\\b[a-z]\\^[\\dn]");
+    private static final Pattern MATH_SYMBOLS = Pattern.compile("[∫∑∏√∂∞≤≥≠±π∈∀∃≡→ⁿ²³₀¹μ]");
+    private static final Pattern LATEX = Pattern.compile("\\\\(?:frac|int|sum|lim|sqrt|alpha|beta|infty|cdot|le|ge|to|pi)\\b");
+    private static final Pattern MATRIX = Pattern.compile("\\[\\s{0,3}\\[");
+    private static final Pattern PERCENT = Pattern.compile("\\d\\s{0,2}%");
+
+    /** Scripts other than Latin and Cyrillic inside an English or Russian message are usually text to translate. */
+    private static final Set<Character.UnicodeScript> FOREIGN_SCRIPTS = Set.of(Character.UnicodeScript.HAN,
+            Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
+            Character.UnicodeScript.ARABIC, Character.UnicodeScript.HEBREW, Character.UnicodeScript.DEVANAGARI,
+            Character.UnicodeScript.GREEK, Character.UnicodeScript.THAI, Character.UnicodeScript.GEORGIAN,
+            Character.UnicodeScript.ARMENIAN);
+
+    private static final Set<String> TARGET_MARKERS = Set.of("to", "into", "in", "from", "на", "с", "со");
+    private static final Lexicon LANGUAGE_WORDS = new Lexicon(
+            "english", "spanish", "german", "french", "italian", "japanese", "chinese", "korean", "portuguese",
+            "polish", "dutch", "czech", "hindi", "latin", "russian", "ukrainian", "turkish", "arabic",
+            "английск*", "немецк*", "испанск*", "французск*", "итальянск*", "японск*", "китайск*", "корейск*",
+            "польск*", "русск*", "украинск*", "турецк*", "латын*");
+
+    Map<Domain, Double> score(Text text) {
+        Map<Domain, Double> scores = new EnumMap<>(Domain.class);
+        for (Domain domain : Domain.values()) {
+            scores.put(domain, DomainCues.LEXICONS.get(domain).score(text.instruction));
+        }
+        scores.merge(Domain.CODE, codeShape(text), Double::sum);
+        scores.merge(Domain.MATH, mathShape(text), Double::sum);
+        scores.merge(Domain.TRANSLATION, translationShape(text), Double::sum);
+        return scores;
+    }
+
+    private static double codeShape(Text text) {
+        String raw = text.raw;
+        double score = 0;
+        if (Text.count(FENCE, raw, 2) == 2) {
+            score += 4;
+        }
+        if (STACK_TRACE.matcher(raw).find()) {
+            score += 4;
+        }
+        int tokens = Text.count(CODE_TOKENS, raw, 8);
+        if (tokens >= 2) {
+            score += 0.5 * tokens;
+        }
+        score += 2 * Text.count(FILE_NAME, raw, 1);
+        score += Text.count(IDENTIFIER, raw, 2);
+        score += 3 * Text.count(LANGUAGE_NAMES, raw, 1);
+        score += 3 * Text.count(SQL, raw, 1);
+        return score;
+    }
+
+    private static double mathShape(Text text) {
+        String prose = text.prose;
+        return 1.5 * Text.count(ARITHMETIC, prose, 4)
+                + 2 * Text.count(ALGEBRA, prose, 2)
+                + 1.5 * Text.count(MATH_SYMBOLS, prose, 4)
+                + 3 * Text.count(LATEX, prose, 1)
+                + 2 * Text.count(MATRIX, prose, 1)
+                + Text.count(PERCENT, prose, 1);
+    }
+
+    private static double translationShape(Text text) {
+        double score = 0;
+        List<String> words = text.instruction;
+        for (int i = 0; i + 1 < words.size(); i++) {
+            if (TARGET_MARKERS.contains(words.get(i)) && LANGUAGE_WORDS.any(List.of(words.get(i + 1)))) {
+                // "to Spanish", "на английский": a target language is named
+                score += 2;
+                break;
+            }
+        }
+        if (LANGUAGE_WORDS.any(words)) {
+            score += 1;
+        }
+        if (hasForeignScript(text.prose)) {
+            score += 2;
+        }
+        return score;
+    }
+
+    /** Two foreign letters in a row: one alone is likelier a symbol (μ, π) than text to translate. */
+    static boolean hasForeignScript(String s) {
+        int run = 0;
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean foreign = Character.isLetter(cp) && FOREIGN_SCRIPTS.contains(Character.UnicodeScript.of(cp));
+            run = foreign ? run + 1 : 0;
+            if (run >= 2) {
+                return true;
+            }
+            i += Character.charCount(cp);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.chorus.telegram;
+
+import dev.chorus.command.ChatOutput;
+import dev.chorus.command.Reply;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessageDraft;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+
+/**
+ * An answer shown while it is generated. In a private chat the partial text goes out as a message
+ * draft ({@code sendMessageDraft}); in a group as a message that is edited. Updates come from a
+ * pump thread at most about once a second and only when the text changed, so the provider's stream
+ * is never slowed by Telegram: a flood limit delays the preview, never the answer, and the final
+ * message is always sent.
+ */
+final class LiveAnswer implements ChatOutput.AnswerStream {
+    // Telegram allows about one message a second per chat; edits count against the same limit.
+    private static final Duration INTERVAL = Duration.ofMillis(1000);
+    private static final int PREVIEW_LIMIT = 3900;
+
+    private final long chatId;
+    private final boolean group;
+    private final TelegramChatOutput output;
+    private final TelegramGateway gateway;
+    private final MessageFormatter formatter;
+    private final int draftId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
+    private final StringBuilder text = new StringBuilder();
+    private final ChatOutput.Typing typing;
+    private Thread pump;
+    private String shown = "";
+    private Integer previewMessageId;
+
+    private LiveAnswer(long chatId, boolean group, TelegramChatOutput output, TelegramGateway gateway,
+                       MessageFormatter formatter) {
+        this.chatId = chatId;
+        this.group = group;
+        this.output = output;
+        this.gateway = gateway;
+        this.formatter = formatter;
+        this.typing = output.typing();
+    }
+
+    static LiveAnswer start(long chatId, boolean group, TelegramChatOutput output, TelegramGateway gateway,
+                            MessageFormatter formatter) {
+        LiveAnswer answer = new LiveAnswer(chatId, group, output, gateway, formatter);
+        answer.pump = Thread.ofVirtual().name("live-answer-" + chatId).start(answer::pumpLoop);
+        return answer;
+    }
+
+    @Override
+    public void onText(String delta) {
+        synchronized (text) {
+            text.append(delta);
+        }
+    }
+
+    private void pumpLoop() {
+        while (true) {
+            try {
+                Thread.sleep(INTERVAL);
+            } catch (InterruptedException e) {
+                return;
+            }
+            update();
+        }
+    }
+
+    private void update() {
+        String now;
+        synchronized (text) {
+            now = text.toString();
+        }
+        if (now.isBlank() || now.equals(shown)) {
+            return;
+        }
+        typing.close();
+        String preview = now.length() <= PREVIEW_LIMIT ? now : "…" + now.substring(now.length() - PREVIEW_LIMIT);
+        try {
+            if (!group) {
+                gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build());
+            } else if (previewMessageId == null) {
+                previewMessageId = gateway.call(chatId, SendMessage.builder().chatId(chatId).text(preview).build())
+                        .map(m -> m.getMessageId()).orElse(null);
+            } else {
+                gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
+                        .text(preview).build());
+            }
+        } catch (TelegramGateway.RejectedCall e) {
+            // "message is not modified" and the like: the preview is best effort.
+        }
+        shown = now;
+    }
+
+    @Override
+    public List<Integer> finish(Reply reply) {
+        pump.interrupt();
+        try {
+            pump.join(Duration.ofSeconds(70));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        typing.close();
+        List<String> parts = formatter.format(reply);
+        if (previewMessageId == null) {
+            return output.send(reply);
+        }
+        // The preview message becomes the answer's first part, so the group sees no duplicate.
+        List<Integer> ids = new ArrayList<>();
+        try {
+            gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
+                    .text(parts.getFirst()).parseMode("HTML")
+                    .replyMarkup(parts.size() == 1 ? Keyboards.of(reply.buttons()) : null).build());
+            ids.add(previewMessageId);
+        } catch (TelegramGateway.RejectedCall e) {
+            return output.send(reply);
+        }
+        if (parts.size() > 1) {
+            ids.addAll(output.sendParts(parts.subList(1, parts.size()), reply.buttons(), null));
+        }
+        return ids;
+    }
+}
