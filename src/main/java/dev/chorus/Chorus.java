@@ -43,11 +43,18 @@ public final class Chorus implements AutoCloseable {
     private final TelegramBot telegram;
     private final Database database;
     private final HealthServer health;
+    private final ModelCatalog catalog;
 
-    private Chorus(TelegramBot telegram, Database database, HealthServer health) {
+    private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog) {
         this.telegram = telegram;
         this.database = database;
         this.health = health;
+        this.catalog = catalog;
+    }
+
+    /** The model catalog this bot uses (built-in plus config). */
+    public ModelCatalog catalog() {
+        return catalog;
     }
 
     public static Chorus start(ChorusConfig config) {
@@ -111,7 +118,7 @@ public final class Chorus implements AutoCloseable {
                         providers::usableModels)));
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
-        return new Chorus(telegram, database, health);
+        return new Chorus(telegram, database, health, catalog);
     }
 
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {

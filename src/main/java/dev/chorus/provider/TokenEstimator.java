@@ -18,6 +18,9 @@ public final class TokenEstimator {
     // and every reply is primed with <|start|>assistant<|message|>, 3 more.
     private static final int TOKENS_PER_MESSAGE = 3;
     private static final int REPLY_PRIMING = 3;
+    // BPE merging is superlinear on long runs without spaces (a pasted blob took seconds); text
+    // past this is counted at o200k's average of about four characters a token instead.
+    private static final int EXACT_CHARS = 16_384;
 
     private TokenEstimator() {
     }
@@ -26,7 +29,14 @@ public final class TokenEstimator {
     public static long estimate(String text) {
         // countTokensOrdinary, not countTokens: the latter throws on text that spells a special
         // token such as "<|endoftext|>", and user text may contain anything.
-        return text == null || text.isEmpty() ? 0 : Tokenizer.O200K.countTokensOrdinary(text);
+        if (text == null || text.isEmpty()) {
+            return 0;
+        }
+        if (text.length() <= EXACT_CHARS) {
+            return Tokenizer.O200K.countTokensOrdinary(text);
+        }
+        int cut = Character.isHighSurrogate(text.charAt(EXACT_CHARS - 1)) ? EXACT_CHARS - 1 : EXACT_CHARS;
+        return Tokenizer.O200K.countTokensOrdinary(text.substring(0, cut)) + (text.length() - cut + 3L) / 4;
     }
 
     /**

@@ -27,6 +27,8 @@ public final class FakeOpenAi implements AutoCloseable {
     /** The primary provider refuses the API key (401); a backup answers normally. */
     public static final String AUTH_PRIMARY = "TRIGGER_PRIMARY_401";
     public static final String LONG_ANSWER = "TRIGGER_LONG";
+    /** The answer streams slowly (about three seconds), so a chat can show it growing. */
+    public static final String SLOW_ANSWER = "TRIGGER_SLOW";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
@@ -76,6 +78,14 @@ public final class FakeOpenAi implements AutoCloseable {
         if (primary && question.contains(AUTH_PRIMARY)) {
             return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
+        }
+        if (question.contains(SLOW_ANSWER)) {
+            String slow = streamOf("Streaming, word by word, the answer grows in the chat while the model writes it. "
+                    + "A second sentence keeps it going for a while longer, so that more than one update is due. "
+                    + "A third one adds a little more text for the preview to show. "
+                    + "And a fourth, because long answers are the ones people watch grow. It ends here.", 30, 80);
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .throttleBody(256, 400, java.util.concurrent.TimeUnit.MILLISECONDS).body(slow).build();
         }
         String stream = question.contains(LONG_ANSWER)
                 ? streamOf(LongAnswer.text(), 2100, 420)

@@ -133,6 +133,31 @@ public final class TelegramEmulator implements AutoCloseable {
         return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
     }
 
+    /** A user presses the inline button carrying {@code data} under the bot's message {@code messageId}. */
+    public void pressButton(String token, TelegramUser user, long chatId, int messageId, String data) {
+        ObjectNode query = JSON.createObjectNode();
+        ObjectNode from = query.putObject("from");
+        from.put("id", user.id()).put("is_bot", false).put("first_name", user.firstName());
+        ObjectNode message = query.putObject("message");
+        message.put("message_id", messageId).put("date", Instant.now().getEpochSecond());
+        message.set("chat", chatId < 0 ? groupChat(chatId) : privateChat(user));
+        message.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Chorus")
+                .put("username", botUsername);
+        query.put("data", data);
+        post("/_chorus/user/callback", envelope(token, "callbackQuery", query));
+    }
+
+    /** A user in a private chat replies to the bot's message {@code botMessageId}. */
+    public int sendPrivateReply(String token, TelegramUser user, String text, int botMessageId) {
+        ObjectNode message = message(user, privateChat(user), text);
+        ObjectNode replied = message.putObject("reply_to_message");
+        replied.put("message_id", botMessageId).put("date", Instant.now().getEpochSecond());
+        replied.set("chat", privateChat(user));
+        replied.putObject("from").put("id", BOT_ID).put("is_bot", true).put("first_name", "Chorus")
+                .put("username", botUsername);
+        return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
+    }
+
     /** Makes {@code admins} the administrators Telegram reports for group {@code chatId}. */
     public void setChatAdmins(long chatId, TelegramUser... admins) {
         ObjectNode body = JSON.createObjectNode();
