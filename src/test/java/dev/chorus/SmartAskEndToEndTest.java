@@ -150,6 +150,51 @@ class SmartAskEndToEndTest {
         assertThat(last.body().path("message_id").asInt()).isEqualTo(sends.getFirst().result().path("message_id").asInt());
     }
 
+    @Test
+    void privateDataWaitsForConsentBeforeLeavingTheMachine() {
+        TelegramUser user = new TelegramUser(4007, "Abe", "abe");
+        long mark = telegram.mark();
+        int before = bot.openAi.requests().size() + bot.backup.requests().size();
+        telegram.sendPrivate(TOKEN, user, "Write a polite reply to jane.doe@example.com about the invoice");
+        BotCall ask = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(ask.text()).contains("private data (email)", "have not sent it anywhere");
+        assertThat(bot.openAi.requests().size() + bot.backup.requests().size()).isEqualTo(before);
+        JsonNode buttons = ask.body().path("reply_markup").path("inline_keyboard").get(0);
+        assertThat(buttons.get(0).path("text").asText()).isEqualTo("Send anyway");
+        assertThat(buttons.get(1).path("text").asText()).isEqualTo("Cancel");
+
+        telegram.pressButton(TOKEN, user, user.id(), ask.result().path("message_id").asInt(),
+                buttons.get(0).path("callback_data").asText());
+        BotCall answer = telegram.awaitMessages(mark, user.id(), 2).getLast();
+        assertThat(answer.text()).startsWith("Rust is a memory-safe systems language.");
+        assertThat(lastRequestContaining("jane.doe@example.com")).isNotNull();
+    }
+
+    @Test
+    void floodLimitDuringStreamingSlowsThePreviewButTheAnswerArrives() {
+        TelegramUser user = new TelegramUser(4008, "Bea", "bea");
+        telegram.failNext("sendMessageDraft", 429, "Too Many Requests: retry after 1", 1, 2);
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "Tell me slowly " + FakeOpenAi.SLOW_ANSWER);
+        BotCall answer = telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).startsWith("Streaming, word by word").contains("It ends here.");
+    }
+
+    @Test
+    void pinnedModelAnswersEverythingUntilAuto() {
+        TelegramUser user = new TelegramUser(4009, "Cal", "cal");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/model gpt-4.1");
+        telegram.sendPrivate(TOKEN, user, "hi");
+        telegram.sendPrivate(TOKEN, user, "/model no-such-model");
+        telegram.sendPrivate(TOKEN, user, "/models");
+        List<BotCall> replies = telegram.awaitMessages(mark, user.id(), 4);
+        assertThat(replies.get(0).text()).isEqualTo("Pinned: every question goes to gpt-4.1 until /model auto.");
+        assertThat(footerModel(replies.get(1).text())).isEqualTo("gpt-4.1");
+        assertThat(replies.get(2).text()).contains("can&#39;t use a model called".replace("&#39;", "'"));
+        assertThat(replies.get(3).text()).contains("gpt-4o-mini · $ · good at", "backup-model · $$", "/model auto");
+    }
+
     private static String footerModel(String html) {
         String footer = html.substring(html.indexOf("<i>— ") + 5);
         return footer.substring(0, footer.indexOf(" · "));

@@ -31,6 +31,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private final StringBuilder text = new StringBuilder();
     private final ChatOutput.Typing typing;
     private Thread pump;
+    // Not the interrupt alone: an HTTP call in progress can swallow it, and the pump must still stop.
+    private volatile boolean finishing;
     private String shown = "";
     private Integer previewMessageId;
 
@@ -59,13 +61,15 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     }
 
     private void pumpLoop() {
-        while (true) {
+        while (!finishing) {
             try {
                 Thread.sleep(INTERVAL);
             } catch (InterruptedException e) {
                 return;
             }
-            update();
+            if (!finishing) {
+                update();
+            }
         }
     }
 
@@ -97,6 +101,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
 
     @Override
     public List<Integer> finish(Reply reply) {
+        finishing = true;
         pump.interrupt();
         try {
             pump.join(Duration.ofSeconds(70));

@@ -64,6 +64,9 @@ final class TelegramGateway {
                     log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, methodName,
                             wait.toSeconds());
                     sleeper.sleep(wait);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return Optional.empty(); // stopped while waiting: a preview, or the bot shutting down
+                    }
                     continue;
                 }
                 if (code != null && code == 403) {
