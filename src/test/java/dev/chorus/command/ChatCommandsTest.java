@@ -212,6 +212,33 @@ class ChatCommandsTest {
         assertThat(client.requests()).isEmpty();
     }
 
+    @Test
+    void modeAndModelAreValidatedAndOnlyGroupAdminsChangeThemInGroups() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/mode turbo", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/mode fast", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 5, "/mode cheap", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 77, "/mode cheap", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 5, "/model gpt-4o", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/mode", true), out);
+        assertThat(out.replies).extracting(Reply::body).satisfies(b -> {
+            assertThat(b.get(0)).isEqualTo("There is no mode 'turbo'. Choose cheap, balanced, quality, fast or local.");
+            assertThat(b.get(1)).isEqualTo("Mode set to fast.");
+            assertThat(b.get(2)).isEqualTo("Only this group's admins can change its mode.");
+            assertThat(b.get(3)).isEqualTo("Mode set to cheap for this group.");
+            assertThat(b.get(4)).isEqualTo("Only this group's admins can pin a model for it.");
+            assertThat(b.get(5)).startsWith("Mode: fast.");
+        });
+    }
+
+    @Test
+    void whyButtonOfAnUnknownAnswerSaysSoAndStrangeDataIsAcknowledged() {
+        commands.handle(new Callback(5, ChatKind.PRIVATE, 5, 10, "cb1", "why:999"), out);
+        commands.handle(new Callback(5, ChatKind.PRIVATE, 5, 10, "cb2", "something-else"), out);
+        assertThat(out.replies).extracting(Reply::body)
+                .containsExactly("I no longer know why that answer's model was chosen.");
+        assertThat(out.acknowledged).containsExactly("cb1:null", "cb2:That button no longer does anything.");
+    }
+
     private long budgetRows() {
         Long rows = database.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM budgets").mapTo(Long.class).one());
         return rows;
