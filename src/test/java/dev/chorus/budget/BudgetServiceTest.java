@@ -13,13 +13,13 @@ import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.ScopeKey;
+import dev.chorus.testing.TestClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +46,7 @@ class BudgetServiceTest {
     @TempDir
     Path dir;
     Path file;
-    MovableClock clock = new MovableClock(Instant.parse("2026-11-22T10:00:00Z"));
+    TestClock clock = new TestClock(Instant.parse("2026-11-22T10:00:00Z"));
     List<String> alerts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
@@ -253,31 +253,4 @@ class BudgetServiceTest {
         return value;
     }
 
-    /** A clock set by hand. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 }

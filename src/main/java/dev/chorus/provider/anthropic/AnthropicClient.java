@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.CancelSignal;
 import dev.chorus.provider.ChatClient;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.ProviderException;
 import dev.chorus.provider.StreamListener;
@@ -57,13 +58,13 @@ public final class AnthropicClient implements ChatClient {
         try (Response response = http.newCall(httpRequest(request, false)).execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
-                return AnthropicErrorMapper.map(response.code(), response.headers(), scrub(body, apiKey));
+                return AnthropicErrorMapper.map(response.code(), response.headers(), IoOutcomes.scrub(body, apiKey));
             }
             return MessageParser.toOutcome(MessageParser.parse(json, body), response.code(), request);
         } catch (InterruptedIOException e) {
-            return timeout();
+            return IoOutcomes.timeout();
         } catch (IOException e) {
-            return new ChatOutcome.NetworkError(networkMessage(e));
+            return IoOutcomes.network(e);
         }
     }
 
@@ -75,7 +76,7 @@ public final class AnthropicClient implements ChatClient {
         cancel.onCancel(call::cancel);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
-                return AnthropicErrorMapper.map(response.code(), response.headers(), scrub(response.body().string(), apiKey));
+                return AnthropicErrorMapper.map(response.code(), response.headers(), IoOutcomes.scrub(response.body().string(), apiKey));
             }
             state = new MessageStream(json, listener, response.headers(), apiKey);
             ServerSentEventReader reader = new ServerSentEventReader(response.body().source(), state::accept);
@@ -84,9 +85,9 @@ public final class AnthropicClient implements ChatClient {
             }
             return state.finish(request, null);
         } catch (InterruptedIOException e) {
-            return state == null ? timeout() : state.finish(request, timeout());
+            return state == null ? IoOutcomes.timeout() : state.finish(request, IoOutcomes.timeout());
         } catch (IOException e) {
-            ChatOutcome cause = new ChatOutcome.NetworkError(networkMessage(e));
+            ChatOutcome cause = IoOutcomes.network(e);
             return state == null ? cause : state.finish(request, cause);
         }
     }
@@ -109,23 +110,8 @@ public final class AnthropicClient implements ChatClient {
         return builder.build();
     }
 
-    private static ChatOutcome timeout() {
-        if (Thread.currentThread().isInterrupted()) {
-            return new ChatOutcome.NetworkError("interrupted while waiting for the provider");
-        }
-        return new ChatOutcome.Timeout("provider did not answer in time");
-    }
 
-    /** Exception messages from the JDK name hosts and ports, never credentials; still clipped by the outcome. */
-    private static String networkMessage(IOException e) {
-        String detail = e.getMessage();
-        return e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
-    }
 
-    /** A proxy may echo request headers in an error body; never let the key travel further. */
-    static String scrub(String body, String apiKey) {
-        return apiKey == null || body == null ? body : body.replace(apiKey, "[redacted]");
-    }
 
     @Override
     public String toString() {

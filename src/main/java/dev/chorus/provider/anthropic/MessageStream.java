@@ -3,6 +3,7 @@ package dev.chorus.provider.anthropic;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.StreamListener;
 import dev.chorus.provider.anthropic.wire.WireContentBlock;
@@ -74,7 +75,7 @@ final class MessageStream {
             case "message_stop" -> stopped = true;
             case "error" -> failure = AnthropicErrorMapper.map(
                     AnthropicErrorMapper.statusOf(data.error() == null ? null : data.error().type()),
-                    headers, AnthropicClient.scrub(event.data(), apiKey));
+                    headers, IoOutcomes.scrub(event.data(), apiKey));
             default -> {
                 // ping, content_block_stop, and event types Anthropic may add later, as its docs warn.
             }

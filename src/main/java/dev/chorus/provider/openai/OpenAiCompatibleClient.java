@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.CancelSignal;
 import dev.chorus.provider.ChatClient;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.ProviderException;
 import dev.chorus.provider.StreamListener;
@@ -61,13 +62,13 @@ public final class OpenAiCompatibleClient implements ChatClient {
         try (Response response = http.newCall(httpRequest(request, false)).execute()) {
             String body = response.body().string();
             if (!response.isSuccessful()) {
-                return OpenAiErrorMapper.map(response.code(), response.headers(), scrub(body, apiKey));
+                return OpenAiErrorMapper.map(response.code(), response.headers(), IoOutcomes.scrub(body, apiKey));
             }
             return CompletionParser.toOutcome(CompletionParser.parse(json, body), response.code(), request);
         } catch (InterruptedIOException e) {
-            return timeout(e);
+            return IoOutcomes.timeout();
         } catch (IOException e) {
-            return new ChatOutcome.NetworkError(networkMessage(e));
+            return IoOutcomes.network(e);
         }
     }
 
@@ -79,7 +80,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         cancel.onCancel(call::cancel);
         try (Response response = call.execute()) {
             if (!response.isSuccessful()) {
-                return OpenAiErrorMapper.map(response.code(), response.headers(), scrub(response.body().string(), apiKey));
+                return OpenAiErrorMapper.map(response.code(), response.headers(), IoOutcomes.scrub(response.body().string(), apiKey));
             }
             MediaType type = response.body().contentType();
             if (type != null && "json".equals(type.subtype())) {
@@ -93,9 +94,9 @@ public final class OpenAiCompatibleClient implements ChatClient {
             }
             return state.finish(request, null);
         } catch (InterruptedIOException e) {
-            return state == null ? timeout(e) : state.finish(request, timeout(e));
+            return state == null ? IoOutcomes.timeout() : state.finish(request, IoOutcomes.timeout());
         } catch (IOException e) {
-            ChatOutcome cause = new ChatOutcome.NetworkError(networkMessage(e));
+            ChatOutcome cause = IoOutcomes.network(e);
             return state == null ? cause : state.finish(request, cause);
         }
     }
@@ -105,7 +106,7 @@ public final class OpenAiCompatibleClient implements ChatClient {
         String body = response.body().string();
         WireCompletion completion = CompletionParser.parse(json, body);
         if (completion != null && completion.error() != null && !completion.error().isNull()) {
-            String safe = scrub(body, apiKey);
+            String safe = IoOutcomes.scrub(body, apiKey);
             return OpenAiErrorMapper.map(OpenAiErrorMapper.statusOfStreamError(safe), response.headers(), safe);
         }
         ChatOutcome outcome = CompletionParser.toOutcome(completion, response.code(), request);
@@ -137,23 +138,8 @@ public final class OpenAiCompatibleClient implements ChatClient {
         return builder.build();
     }
 
-    private static ChatOutcome timeout(InterruptedIOException e) {
-        if (Thread.currentThread().isInterrupted()) {
-            return new ChatOutcome.NetworkError("interrupted while waiting for the provider");
-        }
-        return new ChatOutcome.Timeout("provider did not answer in time");
-    }
 
-    /** Exception messages from the JDK name hosts and ports, never credentials; still clipped by the outcome. */
-    private static String networkMessage(IOException e) {
-        String detail = e.getMessage();
-        return e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail);
-    }
 
-    /** Some proxies echo the Authorization header in error bodies; never let the key travel further. */
-    static String scrub(String body, String apiKey) {
-        return apiKey == null || body == null ? body : body.replace(apiKey, "[redacted]");
-    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.chorus.provider.openai;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.FinishReason;
 import dev.chorus.provider.StreamListener;
@@ -70,7 +71,7 @@ final class StreamAccumulator {
             return;
         }
         if (chunk.error() != null && !chunk.error().isNull()) {
-            String body = OpenAiCompatibleClient.scrub(data, apiKey);
+            String body = IoOutcomes.scrub(data, apiKey);
             failure = OpenAiErrorMapper.map(OpenAiErrorMapper.statusOfStreamError(body), headers, body);
             return;
         }

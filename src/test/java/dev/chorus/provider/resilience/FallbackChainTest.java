@@ -12,6 +12,7 @@ import dev.chorus.provider.ProviderFleet;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.testing.FakeOpenAi;
+import dev.chorus.testing.TestClock;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ class FallbackChainTest {
     MockWebServer alpha = new MockWebServer();
     MockWebServer beta = new MockWebServer();
     MockWebServer gamma = new MockWebServer();
-    MutableClock clock = new MutableClock();
+    TestClock clock = new TestClock(java.time.Instant.parse("2026-11-22T12:00:00Z"));
     List<Duration> slept = new CopyOnWriteArrayList<>();
     List<String> authFailures = new CopyOnWriteArrayList<>();
     ProviderFleet fleet;

@@ -1,4 +1,4 @@
-package dev.chorus.provider.resilience;
+package dev.chorus.testing;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock tests move by hand. */
-final class MutableClock extends Clock {
-    private volatile Instant now = Instant.parse("2026-11-22T12:00:00Z");
+/** A clock tests set and move by hand. */
+public final class TestClock extends Clock {
+    private volatile Instant now;
 
-    void advance(Duration d) {
+    public TestClock(Instant now) {
+        this.now = now;
+    }
+
+    public void set(Instant instant) {
+        now = instant;
+    }
+
+    public void advance(Duration d) {
         now = now.plus(d);
     }
 
