@@ -10,7 +10,13 @@ import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
 import dev.chorus.orchestration.AdminAlerts;
+import dev.chorus.orchestration.AnalysisModel;
 import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.Asker;
+import dev.chorus.orchestration.analysis.ModelAnalyzer;
+import dev.chorus.orchestration.analysis.TaskAnalyzer;
+import dev.chorus.provider.resilience.FallbackChain;
+import java.util.function.Function;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
 import dev.chorus.orchestration.delegation.DelegationEngine;
@@ -104,10 +110,13 @@ public final class Chorus implements AutoCloseable {
         }
         Conversations conversations = new Conversations(database, Clock.systemUTC());
         ChatSessions sessions = new ChatSessions(conversations, defaultPreferences(config, model));
-        AskService asks = new AskService(new DeterministicAnalyzer(), new DelegationEngine(QualityModel.CATALOG),
-                providers::usableModels, providers::configuredFallbacks, providers.chain(alerts::providerKeyRefused),
+        FallbackChain chain = providers.chain(alerts::providerKeyRefused);
+        JdbiCallLog callLog = new JdbiCallLog(database);
+        Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog, budgets);
+        AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG),
+                providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
-                new JdbiCallLog(database), new AskSettings(config.answerMaxTokens(), config.systemPrompt()),
+                callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt()),
                 Clock.systemUTC());
         log.info("models: {}; {}", String.join(", ", providers.usableModels().stream().map(ModelSpec::id).toList()),
                 model == null ? "each question routed to the cheapest good-enough model"
@@ -132,6 +141,28 @@ public final class Chorus implements AutoCloseable {
             throw new ConfigException("Config error: " + ConfigKey.HEALTH_PORT.label() + ": cannot listen on port "
                     + port + " (" + e.getMessage() + ")");
         }
+    }
+
+    /**
+     * The built-in analyzer, or, with {@code analyzer.model}, that model profiling each question
+     * within the asker's budget, with the built-in analyzer as its fallback.
+     */
+    private static Function<Asker, TaskAnalyzer> analyzers(ChorusConfig config, ModelCatalog catalog,
+                                                           ProviderFleet providers, FallbackChain chain,
+                                                           JdbiCallLog calls, BudgetService budgets) {
+        DeterministicAnalyzer deterministic = new DeterministicAnalyzer();
+        if (config.analyzerModel().isBlank()) {
+            return asker -> deterministic;
+        }
+        ModelSpec model = catalog.find(config.analyzerModel()).orElseThrow(() -> new ConfigException("Config error: "
+                + ConfigKey.ANALYZER_MODEL.label() + " '" + config.analyzerModel() + "' is not in the model catalog"));
+        String problem = providers.problemWith(model);
+        if (problem != null) {
+            throw new ConfigException("Config error: " + ConfigKey.ANALYZER_MODEL.label() + ": " + problem);
+        }
+        var cache = ModelAnalyzer.defaultCache();
+        return asker -> new ModelAnalyzer(new AnalysisModel(model, chain, budgets.gate(spender(asker), "analysis"), calls,
+                asker, Duration.ofSeconds(4), Clock.systemUTC()), deterministic, cache);
     }
 
     private static Spender spender(dev.chorus.orchestration.Asker asker) {

@@ -15,6 +15,7 @@ public record ChorusConfig(
         Path dbPath,
         int healthPort,
         String defaultModel,
+        String analyzerModel,
         int answerMaxTokens,
         ResilienceSettings resilience,
         String systemPrompt,

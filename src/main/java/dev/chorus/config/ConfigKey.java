@@ -35,6 +35,8 @@ public enum ConfigKey {
             "auto: each question goes to the cheapest good-enough model; a catalog id pins that model for every chat."),
     ANSWER_MAX_TOKENS("answer.max-tokens", "CHORUS_ANSWER_MAX_TOKENS", "1024", false,
             "Upper bound on the length of one answer, in tokens (1..200000)."),
+    ANALYZER_MODEL("analyzer.model", "CHORUS_ANALYZER_MODEL", "", false,
+            "A cheap model that profiles each question (JSON, checked strictly); empty: the built-in analyzer only."),
     MODEL_FALLBACKS("model.fallbacks", "CHORUS_MODEL_FALLBACKS", "", false,
             "Comma-separated model ids tried, in order, when the chosen model fails; empty: every usable model, strongest first."),
     CATALOG_FILE("catalog.file", "CHORUS_CATALOG_FILE", "", false,

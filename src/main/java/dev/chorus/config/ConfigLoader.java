@@ -86,6 +86,7 @@ public final class ConfigLoader {
                 Path.of(required(ConfigKey.DB_PATH)),
                 integer(ConfigKey.HEALTH_PORT, 0, 65535),
                 required(ConfigKey.DEFAULT_MODEL),
+                optional(ConfigKey.ANALYZER_MODEL).orElse(""),
                 integer(ConfigKey.ANSWER_MAX_TOKENS, 1, 200_000),
                 resilience(),
                 required(ConfigKey.SYSTEM_PROMPT),

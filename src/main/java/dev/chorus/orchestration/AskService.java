@@ -30,7 +30,7 @@ import java.util.function.ToLongFunction;
  * records every call with its cost. Thread-safe: one instance serves every chat.
  */
 public final class AskService {
-    private final TaskAnalyzer analyzer;
+    private final Function<Asker, TaskAnalyzer> analyzers;
     private final DelegationEngine engine;
     private final Supplier<List<ModelSpec>> models;
     private final Function<ModelSpec, List<ModelSpec>> configuredFallbacks;
@@ -42,17 +42,18 @@ public final class AskService {
     private final Clock clock;
 
     /**
+     * @param analyzers the task analyzer for an asker (an LLM analyzer spends that asker's budget)
      * @param models the models this config can call
      * @param configuredFallbacks the admin's fixed order for a chosen model (it first), or an empty list
      *     when the engine's order should be used
      * @param gates the budget gate of whoever asks
      * @param headroom what the asker's tightest budget still allows
      */
-    public AskService(TaskAnalyzer analyzer, DelegationEngine engine, Supplier<List<ModelSpec>> models,
+    public AskService(Function<Asker, TaskAnalyzer> analyzers, DelegationEngine engine, Supplier<List<ModelSpec>> models,
                       Function<ModelSpec, List<ModelSpec>> configuredFallbacks, FallbackChain chain,
                       Function<Asker, SpendGate> gates, ToLongFunction<Asker> headroom, CallLog calls,
                       AskSettings settings, Clock clock) {
-        this.analyzer = analyzer;
+        this.analyzers = analyzers;
         this.engine = engine;
         this.models = models;
         this.configuredFallbacks = configuredFallbacks;
@@ -66,7 +67,7 @@ public final class AskService {
 
     /** How the engine would route {@code request}, without calling any model. */
     public RoutedQuestion route(AskRequest request) {
-        TaskProfile profile = analyzer.analyze(request.question(), request.history());
+        TaskProfile profile = analyzers.apply(request.asker()).analyze(request.question(), request.history());
         long room = headroom.applyAsLong(request.asker());
         Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
         if (routing instanceof Routing.NeedsConsent consent && request.cloudAllowed()) {

@@ -1,0 +1,80 @@
+package dev.chorus.orchestration;
+
+import dev.chorus.orchestration.analysis.ProfileModel;
+import dev.chorus.provider.ChatMessage;
+import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.provider.resilience.Attempt;
+import dev.chorus.provider.resilience.ChainResult;
+import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.SpendGate;
+import dev.chorus.store.CallLog;
+import dev.chorus.store.CallRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The cheap model behind the optional LLM task analyzer, for one asker: its call goes through the
+ * same guard and the asker's budget as any answer, and is recorded. The analyzer must never hold a
+ * question up, so past a short deadline it gives up (the deterministic profile is used); a call
+ * still running then finishes in the background and settles its budget as usual.
+ */
+public final class AnalysisModel implements ProfileModel {
+    private static final int MAX_TOKENS = 150;
+    private static final java.util.concurrent.ExecutorService CALLS = Executors.newVirtualThreadPerTaskExecutor();
+
+    private final ModelSpec model;
+    private final FallbackChain chain;
+    private final SpendGate gate;
+    private final CallLog calls;
+    private final Asker asker;
+    private final Duration deadline;
+    private final Clock clock;
+
+    public AnalysisModel(ModelSpec model, FallbackChain chain, SpendGate gate, CallLog calls, Asker asker,
+                         Duration deadline, Clock clock) {
+        this.model = model;
+        this.chain = chain;
+        this.gate = gate;
+        this.calls = calls;
+        this.asker = asker;
+        this.deadline = deadline;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<String> complete(String systemPrompt, String userPrompt) {
+        CompletableFuture<ChainResult> call = CompletableFuture.supplyAsync(() -> chain.run(List.of(model),
+                List.of(ChatMessage.system(systemPrompt), ChatMessage.user(userPrompt)), MAX_TOKENS, 0.0, gate,
+                delta -> { }), CALLS);
+        call.thenAccept(this::record);
+        try {
+            ChainResult result = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            return result.last() instanceof ChatOutcome.Completed c ? Optional.of(c.text()) : Optional.empty();
+        } catch (TimeoutException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private void record(ChainResult result) {
+        for (Attempt attempt : result.attempts()) {
+            if (attempt.called()) {
+                calls.append(new CallRecord(clock.instant(), asker.userId(), asker.chatId(), attempt.model().id(),
+                        "analysis", attempt.outcome().getClass().getSimpleName(), attempt.usage().inputTokens(),
+                        attempt.usage().cachedInputTokens(), attempt.usage().outputTokens(), attempt.costMicros(),
+                        attempt.usage().estimated(), attempt.took().toMillis()));
+            }
+        }
+    }
+}
