@@ -71,7 +71,7 @@ public final class Chorus implements AutoCloseable {
      * The default model (pinned for every chat) or {@code null} for routing, checked so that a missing
      * key fails at start naming the key.
      */
-    static ModelSpec pinnedModel(ChorusConfig config, ModelCatalog catalog, ProviderFleet providers) {
+    public static ModelSpec pinnedModel(ChorusConfig config, ModelCatalog catalog, ProviderFleet providers) {
         if (config.defaultModel().equalsIgnoreCase("auto")) {
             if (providers.usableModels().isEmpty()) {
                 throw new ConfigException("Config error: no model can be used: set the API key of at least one "

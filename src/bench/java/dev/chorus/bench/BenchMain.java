@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -18,8 +19,9 @@ import org.openjdk.jmh.util.Statistics;
 /**
  * Runs JMH with the usual command line, then prints what the issue asks for: the client's added
  * time per call over raw OkHttp (p50, p99, ratio) and per streamed chunk. After a full run it also
- * runs {@link InterleavedCheck}. The summary is also written to target/jmh-summary.md. Listing and
- * help go straight to JMH's own Main.
+ * runs {@link InterleavedCheck}; for {@link RoutingBenchmark}, p50 and p99 of routing one question
+ * against the 1 ms target. The summary is also written to target/jmh-summary.md. Listing and help go
+ * straight to JMH's own Main.
  */
 public final class BenchMain {
 
@@ -35,7 +37,7 @@ public final class BenchMain {
         }
         Collection<RunResult> results = new Runner(options).run();
         String summary = summary(results);
-        if (results.size() == 6) { // the full set: cross-check it with both sides interleaved
+        if (clientResults(results) == 6) { // the client's full set: cross-check it with both sides interleaved
             System.out.println();
             System.out.println("Running the interleaved cross-check (about 35 s)...");
             summary = summary + "\n" + InterleavedCheck.run();
@@ -50,6 +52,11 @@ public final class BenchMain {
         } catch (IOException e) {
             System.err.println("could not write " + out + ": " + e);
         }
+    }
+
+    private static long clientResults(Collection<RunResult> results) {
+        return results.stream().map(r -> r.getParams().getBenchmark())
+                .filter(b -> b.contains(".CompleteBenchmark.") || b.contains(".StreamBenchmark.")).count();
     }
 
     private record Figures(double p50, double p99, double mean, double error, long samples,
@@ -68,6 +75,10 @@ public final class BenchMain {
                 "| %s | %.1f | %.1f | %.1f–%.1f | %.1f–%.1f | %.1f ± %.1f | %d |%n",
                 name, f.p50, f.p99, f.p50Min, f.p50Max, f.p99Min, f.p99Max, f.mean, f.error, f.samples)));
 
+        routing(sb, byName);
+        if (clientResults(results) == 0) {
+            return sb.toString();
+        }
         sb.append("\n| comparison | added at p50 µs | added at p99 µs | ratio p50 | ratio p99 | p99 target < 1000 µs added |\n");
         sb.append("|---|---:|---:|---:|---:|---|\n");
         compare(sb, byName, "complete", "Complete.client", "Complete.raw");
@@ -93,6 +104,31 @@ public final class BenchMain {
         return sb.toString();
     }
 
+    /** Routing before any model call: analysis plus delegation must stay under 1 ms at p99 with 200 models. */
+    private static void routing(StringBuilder sb, Map<String, Figures> byName) {
+        List<String> sizes = List.of("15", "200");
+        if (sizes.stream().noneMatch(n -> byName.containsKey("Routing.analyzeAndDelegate[" + n + "]"))) {
+            return;
+        }
+        sb.append("\n| routing one question | models | p50 µs | p99 µs | p99 target < 1000 µs |\n");
+        sb.append("|---|---:|---:|---:|---|\n");
+        Figures analysis = byName.get("Routing.analyze");
+        for (String n : sizes) {
+            for (String part : List.of("delegate", "analyzeAndDelegate")) {
+                Figures f = byName.get("Routing." + part + "[" + n + "]");
+                if (f != null) {
+                    sb.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %s |%n",
+                            part.equals("delegate") ? "delegation alone" : "analysis + delegation", n, f.p50, f.p99,
+                            f.p99 < 1000 ? "met" : "NOT met"));
+                }
+            }
+        }
+        if (analysis != null) {
+            sb.append(String.format(Locale.ROOT, "| analysis alone | any | %.1f | %.1f | |%n", analysis.p50,
+                    analysis.p99));
+        }
+    }
+
     private static void compare(StringBuilder sb, Map<String, Figures> byName, String label, String client, String raw) {
         Figures d = byName.get(client);
         Figures c = byName.get(raw);
@@ -104,13 +140,13 @@ public final class BenchMain {
                 d.p50 - c.p50, added99, d.p50 / c.p50, d.p99 / c.p99, added99 < 1000 ? "met" : "NOT met"));
     }
 
-    /** "Complete.raw", "Stream.client[fixture]". */
+    /** "Complete.raw", "Stream.client[fixture]", "Routing.delegate[200]": the parameter values in brackets. */
     private static String name(BenchmarkParams params) {
         String bench = params.getBenchmark();
         String[] parts = bench.split("\\.");
         String name = parts[parts.length - 2].replace("Benchmark", "") + "." + parts[parts.length - 1];
-        String body = params.getParamsKeys().contains("body") ? params.getParam("body") : null;
-        return body == null ? name : name + "[" + body + "]";
+        List<String> values = params.getParamsKeys().stream().sorted().map(params::getParam).toList();
+        return values.isEmpty() ? name : name + "[" + String.join(",", values) + "]";
     }
 
     private static Figures figures(RunResult result) {

@@ -1,27 +1,123 @@
 package dev.chorus.cli;
 
+import dev.chorus.config.ConfigException;
+import dev.chorus.orchestration.delegation.Mode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The command line of {@code chorus.jar}: {@code [--config FILE]}. */
-public record CommandLineArgs(Optional<Path> configFile) {
+/**
+ * The command line of {@code chorus.jar}: no command runs the bot; {@code route} and {@code ask}
+ * work in the terminal. Options may come before or after the command.
+ *
+ * @param mode {@code --mode}, for {@code route} and {@code ask}
+ * @param question the words after {@code ask}, joined by spaces; empty for the other commands
+ * @param allowCloud {@code ask --allow-cloud}: send a question with private data to a cloud model
+ */
+public record CommandLineArgs(Command command, Optional<Path> configFile, Optional<Mode> mode, String question,
+                              boolean allowCloud) {
+    /** The file read when no {@code --config} is given, if it exists. */
+    public static final Path DEFAULT_CONFIG = Path.of("bot-config.properties");
 
+    public static final String USAGE = """
+            Usage: java -jar chorus.jar [--config FILE]
+                     Run the Telegram bot.
+                   java -jar chorus.jar route [--config FILE] [--mode MODE]
+                     Read questions from standard input, one per line (plain text, or {"id": ..., "text": ...}),
+                     and print for each one JSON line: profile, chosen model, estimated cost, reason.
+                     Calls no model; needs no Telegram token and no API key.
+                   java -jar chorus.jar ask [--config FILE] [--mode MODE] [--allow-cloud] QUESTION
+                     Answer one question in the terminal with the configured providers (no Telegram token).
+                   java -jar chorus.jar --help
+            MODE: cheap, balanced (default), quality, fast or local.
+            Without --config, ./bot-config.properties is read if present; environment variables override it.
+            """;
+
+    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask] [--config FILE] [--mode MODE]";
+
+    /** What to run. */
+    public enum Command { BOT, ROUTE, ASK, HELP }
+
+    /** @throws UsageException with one line saying what is wrong */
     public static CommandLineArgs parse(String[] args) {
+        Command command = Command.BOT;
         Path config = null;
+        Mode mode = null;
+        boolean allowCloud = false;
+        List<String> words = new ArrayList<>();
+        boolean onlyWords = false;
         for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config", "-c" -> {
-                    if (i + 1 >= args.length) {
-                        throw new UsageException("Usage: java -jar chorus.jar [--config FILE]: --config needs a file");
-                    }
-                    config = Path.of(args[++i]);
+            String arg = args[i];
+            if (onlyWords || !arg.startsWith("-") || arg.equals("-")) {
+                if (command == Command.BOT && words.isEmpty() && (arg.equals("route") || arg.equals("ask"))) {
+                    command = arg.equals("route") ? Command.ROUTE : Command.ASK;
+                } else {
+                    words.add(arg);
                 }
-                case "--help", "-h" -> throw new UsageException("Usage: java -jar chorus.jar [--config FILE]");
-                default -> throw new UsageException("Usage: java -jar chorus.jar [--config FILE]: unknown argument '"
-                        + args[i] + "'");
+                continue;
+            }
+            switch (arg) {
+                case "--" -> onlyWords = true;
+                case "--config", "-c" -> config = Path.of(value(args, ++i, "--config needs a file"));
+                case "--mode", "-m" -> mode = mode(value(args, ++i, "--mode needs one of " + modes()));
+                case "--allow-cloud" -> allowCloud = true;
+                case "--help", "-h" -> {
+                    return new CommandLineArgs(Command.HELP, Optional.empty(), Optional.empty(), "", false);
+                }
+                default -> throw new UsageException(SHORT + ": unknown argument '" + arg + "' (see --help)");
             }
         }
-        return new CommandLineArgs(Optional.ofNullable(config));
+        if (command != Command.ASK && !words.isEmpty()) {
+            throw new UsageException(SHORT + ": unknown argument '" + words.getFirst() + "' (see --help)");
+        }
+        if (command == Command.ASK && String.join(" ", words).isBlank()) {
+            throw new UsageException("Usage: java -jar chorus.jar ask [--config FILE] QUESTION: the question is missing");
+        }
+        if (command == Command.BOT && mode != null) {
+            throw new UsageException(SHORT + ": --mode is for route and ask; the bot's chats choose with /mode");
+        }
+        if (command != Command.ASK && allowCloud) {
+            throw new UsageException(SHORT + ": --allow-cloud is for ask");
+        }
+        return new CommandLineArgs(command, Optional.ofNullable(config), Optional.ofNullable(mode),
+                String.join(" ", words).strip(), allowCloud);
+    }
+
+    /**
+     * The properties file to load: {@code --config} (which must exist), else {@link #DEFAULT_CONFIG} when
+     * it exists, else {@code null} for the environment alone.
+     */
+    public Path configFileToRead() {
+        if (configFile.isPresent()) {
+            if (!Files.exists(configFile.get())) {
+                throw new ConfigException("Config error: config file " + configFile.get() + " does not exist");
+            }
+            return configFile.get();
+        }
+        return Files.exists(DEFAULT_CONFIG) ? DEFAULT_CONFIG : null;
+    }
+
+    private static String value(String[] args, int i, String problem) {
+        if (i >= args.length) {
+            throw new UsageException(SHORT + ": " + problem);
+        }
+        return args[i];
+    }
+
+    private static Mode mode(String text) {
+        try {
+            return Mode.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(SHORT + ": --mode must be one of " + modes() + ", got '" + text + "'");
+        }
+    }
+
+    private static String modes() {
+        return String.join(", ", java.util.Arrays.stream(Mode.values()).map(m -> m.name().toLowerCase(Locale.ROOT))
+                .toList());
     }
 
     /** The command line was wrong; the message says how to call the program. */

@@ -41,6 +41,8 @@ public enum ConfigKey {
             "Comma-separated model ids tried, in order, when the chosen model fails; empty: every usable model, strongest first."),
     CATALOG_FILE("catalog.file", "CHORUS_CATALOG_FILE", "", false,
             "A JSON file in the format of the built-in catalog whose models replace (same id) or extend it."),
+    CATALOG_BUILTIN("catalog.builtin", "CHORUS_CATALOG_BUILTIN", "true", false,
+            "true: start from the built-in model catalog; false: only the models of catalog.file and models.<id>.* keys."),
     PROVIDER_TIMEOUT("provider.timeout-seconds", "CHORUS_PROVIDER_TIMEOUT_SECONDS", "90", false,
             "Longest wait for one model call, 1..600 seconds."),
     PROVIDER_FIRST_TOKEN_TIMEOUT("provider.first-token-timeout-seconds", "CHORUS_PROVIDER_FIRST_TOKEN_TIMEOUT_SECONDS",

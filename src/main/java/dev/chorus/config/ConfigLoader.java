@@ -33,10 +33,12 @@ public final class ConfigLoader {
 
     private final Map<ConfigKey, String> raw;
     private final DynamicKeys dynamic;
+    private final boolean forBot;
 
-    private ConfigLoader(Map<ConfigKey, String> raw, DynamicKeys dynamic) {
+    private ConfigLoader(Map<ConfigKey, String> raw, DynamicKeys dynamic, boolean forBot) {
         this.raw = raw;
         this.dynamic = dynamic;
+        this.forBot = forBot;
     }
 
     /**
@@ -46,6 +48,19 @@ public final class ConfigLoader {
      * @param env the environment (normally {@code System.getenv()}); its non-blank values win
      */
     public static ChorusConfig load(Path file, Map<String, String> env) {
+        return load(file, env, true);
+    }
+
+    /**
+     * Loads the config for the command line ({@code route}, {@code ask}), which never talks to
+     * Telegram: everything is read and validated as for the bot except that {@code telegram.token}
+     * may be missing, in which case {@code telegram().token()} is empty. Never start the bot with it.
+     */
+    public static ChorusConfig loadOffline(Path file, Map<String, String> env) {
+        return load(file, env, false);
+    }
+
+    private static ChorusConfig load(Path file, Map<String, String> env, boolean forBot) {
         Properties properties = file == null ? new Properties() : read(file);
         DynamicKeys dynamic = DynamicKeys.read(properties, env, file);
         rejectUnknownKeys(properties, file, dynamic);
@@ -58,12 +73,12 @@ public final class ConfigLoader {
                 raw.put(key, value);
             }
         }
-        return new ConfigLoader(raw, dynamic).build();
+        return new ConfigLoader(raw, dynamic, forBot).build();
     }
 
     private ChorusConfig build() {
         TelegramSettings telegram = new TelegramSettings(
-                Secret.of(required(ConfigKey.TELEGRAM_TOKEN)),
+                Secret.of(forBot ? required(ConfigKey.TELEGRAM_TOKEN) : optional(ConfigKey.TELEGRAM_TOKEN).orElse("")),
                 url(ConfigKey.TELEGRAM_BASE_URL),
                 Duration.ofSeconds(integer(ConfigKey.TELEGRAM_POLL_TIMEOUT, 1, 100)));
         Map<String, ProviderEndpoint> providers = new HashMap<>();
@@ -92,7 +107,7 @@ public final class ConfigLoader {
                 required(ConfigKey.SYSTEM_PROMPT),
                 providers,
                 new CatalogSettings(optional(ConfigKey.CATALOG_FILE).map(Path::of), dynamic.models(),
-                        list(ConfigKey.MODEL_FALLBACKS)),
+                        list(ConfigKey.MODEL_FALLBACKS), bool(ConfigKey.CATALOG_BUILTIN)),
                 budget());
     }
 
@@ -166,6 +181,15 @@ public final class ConfigLoader {
         }
         throw new ConfigException("Config error: " + key.label() + " must be a whole number from "
                 + min + " to " + max + ", got '" + shown(key, value) + "'");
+    }
+
+    private boolean bool(ConfigKey key) {
+        String value = required(key).toLowerCase(java.util.Locale.ROOT);
+        if (!value.equals("true") && !value.equals("false")) {
+            throw new ConfigException("Config error: " + key.label() + " must be true or false, got '"
+                    + shown(key, raw.get(key)) + "'");
+        }
+        return value.equals("true");
     }
 
     private URI url(ConfigKey key) {

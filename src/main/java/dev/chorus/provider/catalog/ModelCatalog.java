@@ -45,13 +45,14 @@ public final class ModelCatalog {
     }
 
     /**
-     * The built-in catalog, then the models of {@code settings.file()} (same id: replaced), then
-     * each {@code models.<id>.*} config entry (changing a known model or adding one).
+     * The built-in catalog (unless {@code settings.builtIn()} is false), then the models of
+     * {@code settings.file()} (same id: replaced), then each {@code models.<id>.*} config entry
+     * (changing a known model or adding one).
      *
-     * @throws ConfigException naming the file or key that is wrong
+     * @throws ConfigException naming the file or key that is wrong, or when no model is left
      */
     public static ModelCatalog load(CatalogSettings settings) {
-        Map<String, ModelSpec> byId = new LinkedHashMap<>(builtIn().models);
+        Map<String, ModelSpec> byId = settings.builtIn() ? new LinkedHashMap<>(builtIn().models) : new LinkedHashMap<>();
         settings.file().ifPresent(file -> readFile(file).forEach(m -> byId.put(m.id(), m)));
         settings.models().forEach((id, fields) -> {
             try {
@@ -60,6 +61,11 @@ public final class ModelCatalog {
                 throw new ConfigException("Config error: models." + id + ": " + e.getMessage());
             }
         });
+        if (byId.isEmpty()) {
+            // Only reachable with catalog.builtin=false: an empty catalog would fail later and less clearly.
+            throw new ConfigException("Config error: catalog.builtin (env CHORUS_CATALOG_BUILTIN) is false, but "
+                    + "neither catalog.file nor models.<id>.* keys define a model");
+        }
         return new ModelCatalog(List.copyOf(byId.values()));
     }
 

@@ -1,0 +1,66 @@
+package dev.chorus.cli;
+
+import dev.chorus.config.ChorusConfig;
+import dev.chorus.config.ConfigException;
+import dev.chorus.config.ConfigKey;
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
+import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.DelegationEngine;
+import dev.chorus.orchestration.delegation.Mode;
+import dev.chorus.orchestration.delegation.Preferences;
+import dev.chorus.orchestration.delegation.QualityModel;
+import dev.chorus.orchestration.delegation.Routing;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.catalog.ModelSpec;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Routes questions the way the bot does, without calling any model: the deterministic analyzer (the
+ * bot's analyzer may one day ask a model) and the delegation engine over the whole catalog. Every
+ * catalog model counts as usable, because routing offline is about the catalog, not about which
+ * keys are set here; there is no budget. Build one and reuse it: it is thread-safe and its analyzer
+ * loads a tokenizer once.
+ */
+public final class OfflineRouter {
+    private final DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
+    private final DelegationEngine engine = new DelegationEngine(QualityModel.CATALOG);
+    private final List<ModelSpec> models;
+    private final Preferences preferences;
+
+    public OfflineRouter(List<ModelSpec> models, Preferences preferences) {
+        this.models = List.copyOf(models);
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
+    }
+
+    /**
+     * The catalog of {@code config}, routed in {@code mode} (default balanced); a pinned
+     * {@code model.default} pins every question, as in the bot.
+     *
+     * @throws ConfigException when the catalog is wrong or the pinned model is not in it
+     */
+    public static OfflineRouter fromConfig(ChorusConfig config, Optional<Mode> mode) {
+        ModelCatalog catalog = ModelCatalog.load(config.catalog());
+        Optional<String> pinned = Optional.empty();
+        if (!config.defaultModel().equalsIgnoreCase("auto")) {
+            ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
+                    "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
+                            + "' is not in the model catalog"));
+            pinned = Optional.of(model.id());
+        }
+        return new OfflineRouter(catalog.all(), new Preferences(mode.orElse(Preferences.DEFAULT.mode()), pinned,
+                Preferences.DEFAULT.allowEscalation()));
+    }
+
+    public AskService.RoutedQuestion route(String question) {
+        TaskProfile profile = analyzer.analyze(question, List.of());
+        Routing routing = engine.route(profile, models, preferences, Long.MAX_VALUE, false);
+        return new AskService.RoutedQuestion(profile, routing);
+    }
+
+    public List<ModelSpec> models() {
+        return models;
+    }
+}
