@@ -69,7 +69,8 @@ public final class AskCommand {
             preferences = new Preferences(args.mode().orElse(Preferences.DEFAULT.mode()),
                     Optional.ofNullable(pinned).map(ModelSpec::id), Preferences.DEFAULT.allowEscalation());
             Database database = Database.open(config.dbPath());
-            asks = new AskService(new DeterministicAnalyzer(), new DelegationEngine(QualityModel.CATALOG),
+            DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
+            asks = new AskService(asker -> analyzer, new DelegationEngine(QualityModel.CATALOG),
                     providers::usableModels, providers::configuredFallbacks,
                     // a refused key ends in the failure line below; there is no admin to alert
                     providers.chain((provider, message) -> { }),
