@@ -50,10 +50,15 @@ public final class AnalysisModel implements ProfileModel {
 
     @Override
     public Optional<String> complete(String systemPrompt, String userPrompt) {
-        CompletableFuture<ChainResult> call = CompletableFuture.supplyAsync(() -> chain.run(List.of(model),
-                List.of(ChatMessage.system(systemPrompt), ChatMessage.user(userPrompt)), MAX_TOKENS, 0.0, gate,
-                delta -> { }), CALLS);
-        call.thenAccept(this::record);
+        // Recorded inside the task, so the record exists before the answer is used (and also when
+        // the deadline passed and the call finishes in the background).
+        CompletableFuture<ChainResult> call = CompletableFuture.supplyAsync(() -> {
+            ChainResult result = chain.run(List.of(model),
+                    List.of(ChatMessage.system(systemPrompt), ChatMessage.user(userPrompt)), MAX_TOKENS, 0.0, gate,
+                    delta -> { });
+            record(result);
+            return result;
+        }, CALLS);
         try {
             ChainResult result = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
             return result.last() instanceof ChatOutcome.Completed c ? Optional.of(c.text()) : Optional.empty();
