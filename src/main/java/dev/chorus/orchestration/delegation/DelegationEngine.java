@@ -149,15 +149,19 @@ public final class DelegationEngine {
 
     /**
      * How worthwhile the stronger model is: its quality gain (a gain of {@link #FULL_GAIN} counts fully)
-     * times how affordable the extra cost is against a tenth of the remaining budget.
+     * times how affordable the extra cost is. Affordable means both cheap against a tenth of the
+     * remaining budget and not many times dearer than the adequate model: each tenfold price counts
+     * a third against it, so a small gain never justifies a model thirty times the price.
      */
     static double costBenefit(Candidate chosen, Candidate best, long headroom) {
         double benefit = Math.min(1, Math.max(0, (best.quality() - chosen.quality()) / FULL_GAIN));
-        if (headroom == Long.MAX_VALUE) {
-            return benefit;
+        double ratio = (double) Math.max(1, best.estimatedCostMicros()) / Math.max(1, chosen.estimatedCostMicros());
+        double affordability = Math.min(1, Math.max(0, 1 - Math.log10(Math.max(1, ratio)) / 3));
+        if (headroom != Long.MAX_VALUE) {
+            long extra = best.estimatedCostMicros() - chosen.estimatedCostMicros();
+            affordability = Math.min(affordability,
+                    Math.min(1, Math.max(0, 1 - extra / (0.1 * Math.max(1, headroom)))));
         }
-        long extra = best.estimatedCostMicros() - chosen.estimatedCostMicros();
-        double affordability = Math.min(1, Math.max(0, 1 - extra / (0.1 * Math.max(1, headroom))));
         return benefit * affordability;
     }
 

@@ -127,6 +127,16 @@ class DelegationEngineTest {
     }
 
     @Test
+    void aSmallGainDoesNotJustifyAModelThirtyTimesThePrice() {
+        ModelSpec adequate = model("adequate", "0.30", "0.50", 0.78, 128_000, LatencyClass.FAST, false);
+        ModelSpec luxury = model("luxury", "15.00", "75.00", 0.88, 200_000, LatencyClass.SLOW, false);
+        Decision d = routed(engine.route(profile(Domain.MATH, 0.72, 20), List.of(adequate, luxury),
+                new Preferences(Mode.CHEAP, Optional.empty(), true), Long.MAX_VALUE, false));
+        assertThat(d.chosen()).isEqualTo(adequate);
+        assertThat(d.escalated()).isFalse();
+    }
+
+    @Test
     void nearTheBudgetLimitDearModelsAreLeftOut() {
         TaskProfile p = profile(Domain.CODE, 0.9, 500);
         long bigCost = routed(engine.route(p, FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false)).candidates().stream()
