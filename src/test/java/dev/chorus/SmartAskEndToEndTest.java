@@ -135,13 +135,14 @@ class SmartAskEndToEndTest {
         TelegramUser user = new TelegramUser(4006, "Zed", "zed");
         long group = -1002143658720L;
         long mark = telegram.mark();
-        telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " tell me slowly " + FakeOpenAi.SLOW_ANSWER);
+        int question = telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " tell me slowly " + FakeOpenAi.SLOW_ANSWER);
         List<BotCall> calls = telegram.await(mark, Duration.ofSeconds(20), c -> c.stream().anyMatch(x ->
                 x.is("editMessageText") && x.chatId() == group && x.text().contains("<i>— ")));
         List<BotCall> sends = BotCall.messagesTo(calls, group);
         List<BotCall> edits = calls.stream().filter(c -> c.is("editMessageText") && c.chatId() == group).toList();
         assertThat(sends).hasSize(1);
         assertThat(sends.getFirst().text()).startsWith("Streaming");
+        assertThat(sends.getFirst().body().path("reply_parameters").path("message_id").asInt()).isEqualTo(question);
         assertThat(edits.size()).isGreaterThanOrEqualTo(2);
         BotCall last = edits.getLast();
         assertThat(last.body().path("parse_mode").asText()).isEqualToIgnoringCase("html");

@@ -9,6 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessageDraft;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
 /**
  * An answer shown while it is generated. In a private chat the partial text goes out as a message
@@ -24,6 +25,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
 
     private final long chatId;
     private final boolean group;
+    private final Integer replyTo;
     private final TelegramChatOutput output;
     private final TelegramGateway gateway;
     private final MessageFormatter formatter;
@@ -36,19 +38,21 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private String shown = "";
     private Integer previewMessageId;
 
-    private LiveAnswer(long chatId, boolean group, TelegramChatOutput output, TelegramGateway gateway,
+    private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                        MessageFormatter formatter) {
         this.chatId = chatId;
-        this.group = group;
+        this.group = replyTo != null;
+        this.replyTo = replyTo;
         this.output = output;
         this.gateway = gateway;
         this.formatter = formatter;
         this.typing = output.typing();
     }
 
-    static LiveAnswer start(long chatId, boolean group, TelegramChatOutput output, TelegramGateway gateway,
+    /** @param replyTo in a group, the question the answer replies to; null in a private chat */
+    static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                             MessageFormatter formatter) {
-        LiveAnswer answer = new LiveAnswer(chatId, group, output, gateway, formatter);
+        LiveAnswer answer = new LiveAnswer(chatId, replyTo, output, gateway, formatter);
         answer.pump = Thread.ofVirtual().name("live-answer-" + chatId).start(answer::pumpLoop);
         return answer;
     }
@@ -87,7 +91,9 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             if (!group) {
                 gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build());
             } else if (previewMessageId == null) {
-                previewMessageId = gateway.call(chatId, SendMessage.builder().chatId(chatId).text(preview).build())
+                previewMessageId = gateway.call(chatId, SendMessage.builder().chatId(chatId).text(preview)
+                                .replyParameters(ReplyParameters.builder().messageId(replyTo)
+                                        .allowSendingWithoutReply(true).build()).build())
                         .map(m -> m.getMessageId()).orElse(null);
             } else {
                 gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)

@@ -84,7 +84,7 @@ final class TelegramChatOutput implements ChatOutput {
 
     @Override
     public AnswerStream startAnswer() {
-        return LiveAnswer.start(chatId, replyToMessageId != null, this, gateway, formatter);
+        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, formatter);
     }
 
     @Override
