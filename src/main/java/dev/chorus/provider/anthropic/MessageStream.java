@@ -3,6 +3,7 @@ package dev.chorus.provider.anthropic;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.HttpChatClient;
 import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.StreamListener;
@@ -17,7 +18,7 @@ import okhttp3.Headers;
  * {@code [DONE]}: {@code message_stop} is the only sign of a complete answer, so a stream that
  * ends without it was cut, however cleanly the connection closed.
  */
-final class MessageStream {
+final class MessageStream implements HttpChatClient.StreamState {
 
     private final ObjectMapper json;
     private final StreamListener listener;
@@ -38,11 +39,13 @@ final class MessageStream {
     }
 
     /** True once nothing more should be read. */
-    boolean over() {
+    @Override
+    public boolean over() {
         return stopped || failure != null;
     }
 
-    void accept(ServerSentEvent event) {
+    @Override
+    public void accept(ServerSentEvent event) {
         WireStreamEvent data;
         try {
             data = json.readValue(event.data(), WireStreamEvent.class);
@@ -101,7 +104,8 @@ final class MessageStream {
     }
 
     /** The outcome after reading stopped, cleanly or not. {@code cause} is null for a plain end of stream. */
-    ChatOutcome finish(ChatRequest request, ChatOutcome cause) {
+    @Override
+    public ChatOutcome finish(ChatRequest request, ChatOutcome cause) {
         ChatOutcome problem = failure != null ? failure : cause;
         if (problem == null && !stopped) {
             problem = new ChatOutcome.NetworkError("stream ended before message_stop");

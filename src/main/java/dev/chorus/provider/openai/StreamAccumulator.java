@@ -3,6 +3,7 @@ package dev.chorus.provider.openai;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.ChatOutcome;
+import dev.chorus.provider.HttpChatClient;
 import dev.chorus.provider.IoOutcomes;
 import dev.chorus.provider.ChatRequest;
 import dev.chorus.provider.FinishReason;
@@ -20,7 +21,7 @@ import okhttp3.Headers;
  * chunks (usage in a last chunk with {@code choices: []} at OpenAI, with an empty delta at
  * OpenRouter), so the stream is only over at {@code [DONE]}, at end of stream, or on an error.
  */
-final class StreamAccumulator {
+final class StreamAccumulator implements HttpChatClient.StreamState {
 
     private final ObjectMapper json;
     private final StreamListener listener;
@@ -42,7 +43,8 @@ final class StreamAccumulator {
     }
 
     /** True once nothing more should be read. */
-    boolean over() {
+    @Override
+    public boolean over() {
         return doneMarker || failure != null;
     }
 
@@ -54,7 +56,8 @@ final class StreamAccumulator {
         return text.toString();
     }
 
-    void accept(ServerSentEvent event) {
+    @Override
+    public void accept(ServerSentEvent event) {
         String data = event.data().strip();
         if (data.equals("[DONE]")) {
             doneMarker = true;
@@ -99,7 +102,8 @@ final class StreamAccumulator {
     }
 
     /** The outcome after reading stopped, cleanly or not. {@code cause} is null for a plain end of stream. */
-    ChatOutcome finish(ChatRequest request, ChatOutcome cause) {
+    @Override
+    public ChatOutcome finish(ChatRequest request, ChatOutcome cause) {
         ChatOutcome problem = failure != null ? failure : cause;
         if (problem == null && finishReason == null && !doneMarker) {
             problem = new ChatOutcome.NetworkError("stream ended before the answer was complete");
