@@ -28,7 +28,9 @@ final class DomainScorer {
     private static final Pattern ARITHMETIC = Pattern.compile("\\d\\s{0,3}[-+*/^×÷=<>]\\s{0,3}\\(?\\d");
     private static final Pattern ALGEBRA = Pattern.compile(
             "(?<![A-Za-z])\\d{0,4}[a-zA-Z]\\s{0,3}(?:\\^\\s{0,3}[\\dn]|[-+=]\\s{0,3}\\d)|\\b[a-z]\\^[\\dn]");
-    private static final Pattern MATH_SYMBOLS = Pattern.compile("[∫∑∏√∂∞≤≥≠±π∈∀∃≡→ⁿ²³₀¹μ]");
+    // A plain lookup, not a regex character class: java.util.regex tests a class of scattered
+    // characters as a chain of predicates, and this scan runs over every character of every question.
+    private static final String MATH_SYMBOLS = "∫∑∏√∂∞≤≥≠±π∈∀∃≡→ⁿ²³₀¹μ";
     private static final Pattern LATEX = Pattern.compile("\\\\(?:frac|int|sum|lim|sqrt|alpha|beta|infty|cdot|le|ge|to|pi)\\b");
     private static final Pattern MATRIX = Pattern.compile("\\[\\s{0,3}\\[");
     private static final Pattern PERCENT = Pattern.compile("\\d\\s{0,2}%");
@@ -82,10 +84,21 @@ final class DomainScorer {
         String prose = text.prose;
         return 1.5 * Text.count(ARITHMETIC, prose, 4)
                 + 2 * Text.count(ALGEBRA, prose, 2)
-                + 1.5 * Text.count(MATH_SYMBOLS, prose, 4)
+                + 1.5 * countSymbols(prose, 4)
                 + 3 * Text.count(LATEX, prose, 1)
                 + 2 * Text.count(MATRIX, prose, 1)
                 + Text.count(PERCENT, prose, 1);
+    }
+
+    private static int countSymbols(String text, int cap) {
+        int n = 0;
+        for (int i = 0; i < text.length() && n < cap; i++) {
+            char c = text.charAt(i);
+            if (c > 0x7f && MATH_SYMBOLS.indexOf(c) >= 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static double translationShape(Text text) {
