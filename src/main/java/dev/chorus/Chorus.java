@@ -93,31 +93,31 @@ public final class Chorus implements AutoCloseable {
 
     static Chorus start(ChorusConfig config, Clock clock) {
         ModelCatalog catalog = ModelCatalog.load(config.catalog());
-        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL);
+        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), clock, Sleeper.REAL);
         ModelSpec model = pinnedModel(config, catalog, providers);
 
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
 
-        AdminAlerts alerts = new AdminAlerts(Clock.systemUTC(), Duration.ofHours(1));
-        JdbiDirectory directory = new JdbiDirectory(database, Clock.systemUTC());
+        AdminAlerts alerts = new AdminAlerts(clock, Duration.ofHours(1));
+        JdbiDirectory directory = new JdbiDirectory(database, clock);
         BudgetLedger ledger = new BudgetLedger(database);
-        BudgetService budgets = new BudgetService(ledger, config.budget(), config.admins(), Clock.systemUTC(),
-                new BudgetAlerts(ledger, directory, Clock.systemUTC(), alerts::send));
+        BudgetService budgets = new BudgetService(ledger, config.budget(), config.admins(), clock,
+                new BudgetAlerts(ledger, directory, clock, alerts::send));
         int reconciled = budgets.reconcile();
         if (reconciled > 0) {
             log.warn("closed {} budget reservations left open by the last run", reconciled);
         }
-        Conversations conversations = new Conversations(database, Clock.systemUTC());
+        Conversations conversations = new Conversations(database, clock);
         ChatSessions sessions = new ChatSessions(conversations, defaultPreferences(config, model));
         FallbackChain chain = providers.chain(alerts::providerKeyRefused);
         JdbiCallLog callLog = new JdbiCallLog(database);
-        Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog, budgets);
+        Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog, budgets, clock);
         AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
                 callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt()),
-                Clock.systemUTC());
+                clock);
         log.info("models: {}; {}", String.join(", ", providers.usableModels().stream().map(ModelSpec::id).toList()),
                 model == null ? "each question routed to the cheapest good-enough model"
                         : "every question pinned to " + model.id() + " (model.default)");
@@ -149,7 +149,7 @@ public final class Chorus implements AutoCloseable {
      */
     private static Function<Asker, TaskAnalyzer> analyzers(ChorusConfig config, ModelCatalog catalog,
                                                            ProviderFleet providers, FallbackChain chain,
-                                                           JdbiCallLog calls, BudgetService budgets) {
+                                                           JdbiCallLog calls, BudgetService budgets, Clock clock) {
         DeterministicAnalyzer deterministic = new DeterministicAnalyzer();
         if (config.analyzerModel().isBlank()) {
             return asker -> deterministic;
@@ -162,7 +162,7 @@ public final class Chorus implements AutoCloseable {
         }
         var cache = ModelAnalyzer.defaultCache();
         return asker -> new ModelAnalyzer(new AnalysisModel(model, chain, budgets.gate(spender(asker), "analysis"), calls,
-                asker, Duration.ofSeconds(4), Clock.systemUTC()), deterministic, cache);
+                asker, Duration.ofSeconds(4), clock), deterministic, cache);
     }
 
     private static Spender spender(dev.chorus.orchestration.Asker asker) {

@@ -12,8 +12,8 @@ final class AnswerReplies {
             case AskOutcome.Answered a -> Reply.answer(
                     a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)" : a.text(),
                     (a.routing() != null && a.routing().escalated() ? "🔼 escalated · " : "")
-                            + a.modelId() + routingNote(a.routing()) + " · "
-                            + cost(a.costMicros(), a.costEstimated()) + " · " + seconds(a.took().toMillis())
+                            + footer(a.modelId() + routingNote(a.routing()), a.costMicros(), a.costEstimated(),
+                            a.took().toMillis())
                             + (a.failedModels().isEmpty() ? "" : " · stood in for " + String.join(", ", a.failedModels())));
             case AskOutcome.NeedsConsent c -> Reply.plain("Your question contains private data (" + c.privateData()
                     + ") and no local model is set up.");
@@ -33,14 +33,7 @@ final class AnswerReplies {
                 routing.complexity());
     }
 
-    private static String cost(long micros, boolean estimated) {
-        return (estimated ? "~" : "") + MoneyFormat.dollars(micros);
-    }
-
-    private static String seconds(long millis) {
-        return String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
-    }
-
+    /** "model · $cost · 1.2s"; a negative {@code millis} leaves the time out, {@code ~} marks an estimate. */
     static String footer(String model, long costMicros, boolean estimated, long millis) {
         String cost = (estimated ? "~" : "") + MoneyFormat.dollars(costMicros);
         String time = millis < 0 ? "" : " · " + String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
