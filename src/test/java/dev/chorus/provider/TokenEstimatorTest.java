@@ -2,8 +2,16 @@ package dev.chorus.provider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.knuddels.jtokkit.Encodings;
+import com.knuddels.jtokkit.api.Encoding;
+import com.knuddels.jtokkit.api.EncodingType;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +53,40 @@ class TokenEstimatorTest {
             for (Future<Long> count : counts) {
                 assertThat(count.get()).isEqualTo(4);
             }
+        }
+    }
+
+    @Test
+    void chunkedCountEqualsJtokkitsCountOfTheWholeText() throws Exception {
+        Encoding whole = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.O200K_BASE);
+        List<String> texts = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (InputStream in = getClass().getResourceAsStream("/analysis/questions.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList()) {
+                if (!line.isBlank()) {
+                    texts.add(json.readTree(line).get("text").asText());
+                }
+            }
+        }
+        // whitespace runs before words and line breaks, contractions, digits, marks, emoji, other scripts
+        String alphabet = "aZé ж Ж1234567890'sLL\n\r\t  .,!?/-_()<>{}\u0301\u00a0😀中文ﾟ'tREve\u2028";
+        Random random = new Random(42);
+        for (int i = 0; i < 3_000; i++) {
+            StringBuilder s = new StringBuilder();
+            int length = random.nextInt(60);
+            for (int k = 0; k < length; k++) {
+                int at = random.nextInt(alphabet.length());
+                if (Character.isLowSurrogate(alphabet.charAt(at))) {
+                    at--;
+                }
+                s.appendCodePoint(alphabet.codePointAt(at));
+            }
+            texts.add(s.toString());
+        }
+        texts.add("  leading spaces\n\n  and   trailing   \n");
+        texts.add("I'm sure they'LL say it's fine; we've 12345678 reasons");
+        for (String text : texts) {
+            assertThat(TokenEstimator.estimate(text)).as(text).isEqualTo(whole.countTokensOrdinary(text));
         }
     }
 }

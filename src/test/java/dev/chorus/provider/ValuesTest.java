@@ -8,12 +8,43 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class ValuesTest {
 
     private static final ModelPrice GPT_4O_MINI = new ModelPrice(
             new BigDecimal("0.15"), new BigDecimal("0.075"), new BigDecimal("0.60"), LocalDate.of(2025, 6, 12));
+
+    @Test
+    void fixedPointCostsEqualTheExactSumRoundedUp() {
+        Random random = new Random(11);
+        List<BigDecimal> prices = new ArrayList<>(List.of(new BigDecimal("0.075"), new BigDecimal("3"),
+                new BigDecimal("0.0000000001"), new BigDecimal("1.2345678912345"), new BigDecimal("1E+3"),
+                new BigDecimal("0.30000000000000000000"), new BigDecimal("92233720368.54775807"), BigDecimal.ZERO));
+        for (int i = 0; i < 200; i++) {
+            prices.add(BigDecimal.valueOf(random.nextInt(2_000_000), random.nextInt(8)));
+        }
+        for (int i = 0; i < 20_000; i++) {
+            BigDecimal in = prices.get(random.nextInt(prices.size()));
+            BigDecimal cached = random.nextBoolean() ? null : prices.get(random.nextInt(prices.size()));
+            BigDecimal out = prices.get(random.nextInt(prices.size()));
+            ModelPrice price = new ModelPrice(in, cached, out, null);
+            long input = random.nextInt(3) == 0 ? random.nextLong(Long.MAX_VALUE / 4) : random.nextInt(2_000_000);
+            long cachedTokens = input == 0 ? 0 : random.nextLong(input + 1);
+            long output = random.nextInt(3) == 0 ? random.nextLong(Long.MAX_VALUE / 4) : random.nextInt(200_000);
+            BigDecimal exact = in.multiply(BigDecimal.valueOf(input - cachedTokens))
+                    .add((cached == null ? in : cached).multiply(BigDecimal.valueOf(cachedTokens)))
+                    .add(out.multiply(BigDecimal.valueOf(output)))
+                    .setScale(0, java.math.RoundingMode.CEILING);
+            Usage usage = new Usage(input, cachedTokens, output, 0, false);
+            if (exact.toBigIntegerExact().bitLength() < 64) {
+                assertThat(price.costMicros(usage)).as("%s %s", price, usage).isEqualTo(exact.longValueExact());
+            } else {
+                assertThatThrownBy(() -> price.costMicros(usage)).isInstanceOf(ArithmeticException.class);
+            }
+        }
+    }
 
     @Test
     void roleWireNamesAreLowercase() {

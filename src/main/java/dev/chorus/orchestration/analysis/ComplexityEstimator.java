@@ -74,8 +74,9 @@ final class ComplexityEstimator {
     private static final Lexicon FIGURATIVE = new Lexicon(
             "pun", "wordplay", "idiom*", "rhyme*", "poem*", "meter", "double meaning", "каламбур*", "игр* слов",
             "идиом*", "рифм*", "стих*", "скороговорк*", "размер*");
-    private static final Pattern LONG_OUTPUT = Pattern.compile("(?iu)(\\d{3,5})[- ]?(?:words?|слов)");
-    private static final Pattern BIG_O = Pattern.compile("\\bO\\((?:n|log|1)");
+    static final GatedPattern LONG_OUTPUT = GatedPattern.of("(?iu)(\\d{3,5})[- ]?(?:words?|слов)",
+            s -> GatedPattern.digitRun(s, 3));
+    static final GatedPattern BIG_O = GatedPattern.of("\\bO\\((?:n|log|1)", GatedPattern.containing("O("));
     private static final Pattern LIST_SEPARATORS = Pattern.compile("[,;]|\\band\\b|\\s[иа]\\s|\\bwith\\b");
 
     double estimate(Text text, Domain domain, boolean multiStep, long promptTokens) {
@@ -94,7 +95,7 @@ final class ComplexityEstimator {
             // meaning and form must both survive: a pun or a rhyme has no literal translation
             c += 0.15;
         }
-        c += Math.min(0.21, 0.07 * (CONSTRAINTS.count(text.instruction) + Text.count(BIG_O, text.raw, 1)));
+        c += Math.min(0.21, 0.07 * (CONSTRAINTS.count(text.instruction) + BIG_O.count(text.raw, 1)));
         c += Math.min(0.15, 0.03 * Math.max(0, Text.count(LIST_SEPARATORS, text.instructionText, 10) - 2));
         c += Math.min(0.16, 0.08 * HARD_WORDS.count(words));
         c += multiStep ? 0.08 : 0;
@@ -143,7 +144,10 @@ final class ComplexityEstimator {
     }
 
     private static boolean longOutput(Text text) {
-        Matcher m = LONG_OUTPUT.matcher(text.instructionText);
+        if (!LONG_OUTPUT.gate().test(text.instructionText)) {
+            return false;
+        }
+        Matcher m = LONG_OUTPUT.pattern().matcher(text.instructionText);
         while (m.find()) {
             if (Integer.parseInt(m.group(1)) >= 500) {
                 return true;

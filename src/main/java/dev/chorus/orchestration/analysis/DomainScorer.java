@@ -5,7 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Evidence per domain: keyword cues from the instruction plus the shape of the text. Shape matters
@@ -13,27 +12,39 @@ import java.util.regex.Pattern;
  * say, and an equation is math even when the question is one word long.
  */
 final class DomainScorer {
-    static final Pattern FENCE = Pattern.compile("```");
-    static final Pattern STACK_TRACE = Pattern.compile(
+    static final GatedPattern STACK_TRACE = GatedPattern.of(
             "(?m)^\\s{0,12}(?:at [\\w.$<>]{1,200}\\(|File \"[^\"\\n]{1,300}\", line \\d{1,6}"
-                    + "|Traceback \\(most recent call last\\)|Caused by: |Exception in thread )");
-    private static final Pattern CODE_TOKENS = Pattern.compile("==|!=|=>|->|::|&&|\\|\\||\\+\\+|\\w\\(\\)|[{};]|</?[a-z]{1,10}>");
-    private static final Pattern FILE_NAME = Pattern.compile(
+                    + "|Traceback \\(most recent call last\\)|Caused by: |Exception in thread )",
+            s -> (s.contains("at ") && s.indexOf('(') >= 0)
+                    || GatedPattern.containsAny(s, "File \"", "Traceback (", "Caused by: ", "Exception in thread "));
+    static final GatedPattern CODE_TOKENS = GatedPattern.of(
+            "==|!=|=>|->|::|&&|\\|\\||\\+\\+|\\w\\(\\)|[{};]|</?[a-z]{1,10}>",
+            GatedPattern.containing("=", "->", "::", "&&", "||", "++", "()", "{", "}", ";", "<"));
+    static final GatedPattern FILE_NAME = GatedPattern.of(
             "(?<!\\.)\\.(?:py|js|ts|tsx|jsx|java|go|rs|cpp|hpp|cs|rb|php|kt|swift|sql|sh|ya?ml"
-                    + "|json|toml|xml|html|css|env|log|ipynb|gradle|dockerfile)\\b");
-    private static final Pattern IDENTIFIER = Pattern.compile("\\b[a-z]{2,}[A-Z][A-Za-z0-9]*\\b|\\b[a-z]{2,}_[a-z0-9_]{2,}\\b");
-    private static final Pattern LANGUAGE_NAMES = Pattern.compile("(?i)c\\+\\+|c#|\\.net\\b|node\\.js");
-    private static final Pattern SQL = Pattern.compile("\\b(?:SELECT|INSERT|UPDATE|DELETE)\\b[^;]{1,300}?\\b(?:FROM|INTO|SET|WHERE)\\b");
+                    + "|json|toml|xml|html|css|env|log|ipynb|gradle|dockerfile)\\b",
+            s -> followedBy(s, '.', DomainScorer::asciiLowerAt));
+    static final GatedPattern IDENTIFIER = GatedPattern.of(
+            "\\b[a-z]{2,}[A-Z][A-Za-z0-9]*\\b|\\b[a-z]{2,}_[a-z0-9_]{2,}\\b", DomainScorer::hasCaseOrSnakeJoint);
+    static final GatedPattern LANGUAGE_NAMES = GatedPattern.of("(?i)c\\+\\+|c#|\\.net\\b|node\\.js",
+            s -> s.contains("++") || s.indexOf('#') >= 0
+                    || followedBy(s, '.', (t, i) -> t.regionMatches(true, i, "net", 0, 3) || t.regionMatches(true, i, "js", 0, 2)));
+    static final GatedPattern SQL = GatedPattern.of(
+            "\\b(?:SELECT|INSERT|UPDATE|DELETE)\\b[^;]{1,300}?\\b(?:FROM|INTO|SET|WHERE)\\b",
+            GatedPattern.containing("SELECT", "INSERT", "UPDATE", "DELETE"));
 
-    private static final Pattern ARITHMETIC = Pattern.compile("\\d\\s{0,3}[-+*/^×÷=<>]\\s{0,3}\\(?\\d");
-    private static final Pattern ALGEBRA = Pattern.compile(
-            "(?<![A-Za-z])\\d{0,4}[a-zA-Z]\\s{0,3}(?:\\^\\s{0,3}[\\dn]|[-+=]\\s{0,3}\\d)|\\b[a-z]\\^[\\dn]");
+    static final GatedPattern ARITHMETIC = GatedPattern.of("\\d\\s{0,3}[-+*/^×÷=<>]\\s{0,3}\\(?\\d",
+            s -> GatedPattern.digitBefore(s, "-+*/^×÷=<>", 4));
+    static final GatedPattern ALGEBRA = GatedPattern.of(
+            "(?<![A-Za-z])\\d{0,4}[a-zA-Z]\\s{0,3}(?:\\^\\s{0,3}[\\dn]|[-+=]\\s{0,3}\\d)|\\b[a-z]\\^[\\dn]",
+            s -> s.indexOf('^') >= 0 || GatedPattern.digitAfter(s, "-+=", 3));
     // A plain lookup, not a regex character class: java.util.regex tests a class of scattered
     // characters as a chain of predicates, and this scan runs over every character of every question.
     private static final String MATH_SYMBOLS = "∫∑∏√∂∞≤≥≠±π∈∀∃≡→ⁿ²³₀¹μ";
-    private static final Pattern LATEX = Pattern.compile("\\\\(?:frac|int|sum|lim|sqrt|alpha|beta|infty|cdot|le|ge|to|pi)\\b");
-    private static final Pattern MATRIX = Pattern.compile("\\[\\s{0,3}\\[");
-    private static final Pattern PERCENT = Pattern.compile("\\d\\s{0,2}%");
+    static final GatedPattern LATEX = GatedPattern.of(
+            "\\\\(?:frac|int|sum|lim|sqrt|alpha|beta|infty|cdot|le|ge|to|pi)\\b", GatedPattern.containing("\\"));
+    static final GatedPattern MATRIX = GatedPattern.of("\\[\\s{0,3}\\[", GatedPattern.containing("["));
+    static final GatedPattern PERCENT = GatedPattern.of("\\d\\s{0,2}%", GatedPattern.containing("%"));
 
     /** Scripts other than Latin and Cyrillic inside an English or Russian message are usually text to translate. */
     private static final Set<Character.UnicodeScript> FOREIGN_SCRIPTS = Set.of(Character.UnicodeScript.HAN,
@@ -63,31 +74,32 @@ final class DomainScorer {
     private static double codeShape(Text text) {
         String raw = text.raw;
         double score = 0;
-        if (Text.count(FENCE, raw, 2) == 2) {
+        int fence = raw.indexOf("```");
+        if (fence >= 0 && raw.indexOf("```", fence + 3) >= 0) {
             score += 4;
         }
-        if (STACK_TRACE.matcher(raw).find()) {
+        if (STACK_TRACE.find(raw)) {
             score += 4;
         }
-        int tokens = Text.count(CODE_TOKENS, raw, 8);
+        int tokens = CODE_TOKENS.count(raw, 8);
         if (tokens >= 2) {
             score += 0.5 * tokens;
         }
-        score += 2 * Text.count(FILE_NAME, raw, 1);
-        score += Text.count(IDENTIFIER, raw, 2);
-        score += 3 * Text.count(LANGUAGE_NAMES, raw, 1);
-        score += 3 * Text.count(SQL, raw, 1);
+        score += 2 * FILE_NAME.count(raw, 1);
+        score += IDENTIFIER.count(raw, 2);
+        score += 3 * LANGUAGE_NAMES.count(raw, 1);
+        score += 3 * SQL.count(raw, 1);
         return score;
     }
 
     private static double mathShape(Text text) {
         String prose = text.prose;
-        return 1.5 * Text.count(ARITHMETIC, prose, 4)
-                + 2 * Text.count(ALGEBRA, prose, 2)
+        return 1.5 * ARITHMETIC.count(prose, 4)
+                + 2 * ALGEBRA.count(prose, 2)
                 + 1.5 * countSymbols(prose, 4)
-                + 3 * Text.count(LATEX, prose, 1)
-                + 2 * Text.count(MATRIX, prose, 1)
-                + Text.count(PERCENT, prose, 1);
+                + 3 * LATEX.count(prose, 1)
+                + 2 * MATRIX.count(prose, 1)
+                + PERCENT.count(prose, 1);
     }
 
     private static int countSymbols(String text, int cap) {
@@ -131,6 +143,37 @@ final class DomainScorer {
                 return true;
             }
             i += Character.charCount(cp);
+        }
+        return false;
+    }
+
+    /** Whether some occurrence of {@code c} is followed by a position where {@code next} holds. */
+    private static boolean followedBy(String s, char c, CharTest next) {
+        for (int i = s.indexOf(c); i >= 0 && i + 1 < s.length(); i = s.indexOf(c, i + 1)) {
+            if (next.test(s, i + 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private interface CharTest {
+        boolean test(String s, int at);
+    }
+
+    private static boolean asciiLowerAt(String s, int i) {
+        return GatedPattern.isAsciiLower(s.charAt(i));
+    }
+
+    /** A lower-case letter right before an upper-case one or an underscore: camelCase or snake_case. */
+    private static boolean hasCaseOrSnakeJoint(String s) {
+        for (int i = 0; i + 1 < s.length(); i++) {
+            if (GatedPattern.isAsciiLower(s.charAt(i))) {
+                char next = s.charAt(i + 1);
+                if (GatedPattern.isAsciiUpper(next) || next == '_') {
+                    return true;
+                }
+            }
         }
         return false;
     }

@@ -2,6 +2,7 @@ package dev.chorus.orchestration.analysis;
 
 import java.time.Clock;
 import java.time.Year;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,15 +15,16 @@ final class NeedSignals {
             "сегодня", "сейчас", "сегодняшн*", "новост*", "актуальн*", "свеж*", "на данный момент", "в этом году",
             "на этой неделе", "текущ*", "курс доллара", "курс евро", "курс валют*", "курс рубля", "погод*");
     /** "Последние" means both "latest" and "last N": it is fresh only when no count follows. */
-    private static final Pattern LATEST_RU = Pattern.compile("(?iu)(?<!\\p{L})последн(?:ие|их|ий|яя|ее)(?!\\p{L})(?!\\s{1,3}\\d)");
-    private static final Pattern YEAR = Pattern.compile("(?<![\\d.,])(20\\d{2})(?![\\d.,]\\d)");
+    static final GatedPattern LATEST_RU = GatedPattern.of(
+            "(?iu)(?<!\\p{L})последн(?:ие|их|ий|яя|ее)(?!\\p{L})(?!\\s{1,3}\\d)",
+            s -> s.toLowerCase(Locale.ROOT).contains("последн"));
+    static final GatedPattern YEAR = GatedPattern.of("(?<![\\d.,])(20\\d{2})(?![\\d.,]\\d)", GatedPattern.containing("20"));
 
     private static final Lexicon STEPS = new Lexicon(
             "step by step", "then", "after that", "and also", "walk me through",
             "in order", "пошагово", "по шагам", "затем", "потом", "после этого", "а также", "сначала",
             "по порядку", "шаг за шагом");
     private static final Pattern NUMBERED_ITEM = Pattern.compile("(?m)^\\s{0,6}(?:\\d{1,2}[.)]|[-*•])\\s");
-    private static final Pattern QUESTION_MARK = Pattern.compile("\\?");
 
     private final Clock clock;
 
@@ -31,11 +33,14 @@ final class NeedSignals {
     }
 
     boolean freshness(Text text) {
-        if (FRESH.any(text.instruction) || LATEST_RU.matcher(text.prose).find()) {
+        if (FRESH.any(text.instruction) || LATEST_RU.find(text.prose)) {
             return true;
         }
+        if (!YEAR.gate().test(text.prose)) {
+            return false;
+        }
         int thisYear = Year.now(clock).getValue();
-        Matcher year = YEAR.matcher(text.prose);
+        Matcher year = YEAR.pattern().matcher(text.prose);
         while (year.find()) {
             int y = Integer.parseInt(year.group(1));
             if (y == thisYear || y == thisYear + 1) {
@@ -57,6 +62,7 @@ final class NeedSignals {
         if (text.payloadWords == 0 && Text.count(NUMBERED_ITEM, text.prose, 2) >= 2) {
             return true;
         }
-        return Text.count(QUESTION_MARK, text.prose, 2) >= 2;
+        int first = text.prose.indexOf('?');
+        return first >= 0 && text.prose.indexOf('?', first + 1) >= 0;
     }
 }

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -30,38 +29,56 @@ public final class PrivateDataDetector {
         }
     }
 
-    private static final Pattern EMAIL = Pattern.compile(
-            "(?<![\\w.+-])[\\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b");
+    // the pattern cannot anchor on '@' itself, so the scan is skipped when no '@' exists at all
+    static final GatedPattern EMAIL = GatedPattern.of(
+            "(?<![\\w.+-])[\\w.%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b",
+            GatedPattern.containing("@"));
 
     // +7 / 8 followed by ten digits in the usual Russian groupings, or any +country number with
     // 10 to 15 digits; a separator may sit between any two digits but the run must end on a digit
-    private static final Pattern PHONE = Pattern.compile(
+    // every shape holds at least ten digits
+    static final GatedPattern PHONE = GatedPattern.of(
             "(?<![\\w+])(?:\\+\\d(?:[ ().-]{0,2}\\d){9,14}|8[ (-]{0,2}[3-9]\\d{2}[ )-]{0,2}\\d{3}[ -]?\\d{2}[ -]?\\d{2}"
-                    + "|\\(\\d{3}\\) ?\\d{3}-\\d{4})(?![\\w])");
+                    + "|\\(\\d{3}\\) ?\\d{3}-\\d{4})(?![\\w])",
+            s -> GatedPattern.asciiDigits(s) >= 10);
 
-    private static final Pattern KNOWN_TOKEN = Pattern.compile(String.join("|",
-            "\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,200}",
-            "\\bxai-[A-Za-z0-9]{20,200}",
-            "\\bgh[pousr]_[A-Za-z0-9]{30,100}",
-            "\\bgithub_pat_[A-Za-z0-9_]{30,200}",
-            "\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b",
-            "\\bAIza[0-9A-Za-z_-]{35}",
-            "\\bxox[abprs]-[A-Za-z0-9-]{10,200}",
-            "\\beyJ[A-Za-z0-9_-]{5,2000}\\.eyJ[A-Za-z0-9_-]{5,4000}\\.[A-Za-z0-9_-]{5,2000}",
-            "(?<!\\d)\\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])",
-            "(?i:\\bbearer)\\s{1,4}[A-Za-z0-9._~+/=-]{16,2000}",
-            "(?iu:(?<![\\p{L}\\d_])(?:password|passwd|pwd|пароль)\\s{0,3}[:=]\\s{0,3})\\S{6,200}"));
+    /**
+     * Each provider's key shape on its own, behind the mark it cannot be without (the shapes are case
+     * sensitive but for the two labels): one alternation of all eleven, tried at every position of every
+     * question, cost more than the rest of the analysis.
+     */
+    static final List<GatedPattern> KNOWN_TOKENS = List.of(
+            GatedPattern.of("\\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{20,200}", GatedPattern.containing("sk-")),
+            GatedPattern.of("\\bxai-[A-Za-z0-9]{20,200}", GatedPattern.containing("xai-")),
+            GatedPattern.of("\\bgh[pousr]_[A-Za-z0-9]{30,100}",
+                    GatedPattern.containing("ghp_", "gho_", "ghu_", "ghs_", "ghr_")),
+            GatedPattern.of("\\bgithub_pat_[A-Za-z0-9_]{30,200}", GatedPattern.containing("github_pat_")),
+            GatedPattern.of("\\b(?:AKIA|ASIA)[0-9A-Z]{16}\\b", GatedPattern.containing("AKIA", "ASIA")),
+            GatedPattern.of("\\bAIza[0-9A-Za-z_-]{35}", GatedPattern.containing("AIza")),
+            GatedPattern.of("\\bxox[abprs]-[A-Za-z0-9-]{10,200}", GatedPattern.containing("xox")),
+            GatedPattern.of("\\beyJ[A-Za-z0-9_-]{5,2000}\\.eyJ[A-Za-z0-9_-]{5,4000}\\.[A-Za-z0-9_-]{5,2000}",
+                    GatedPattern.containing("eyJ")),
+            // a Telegram bot token: its numeric id, a colon, 35 characters
+            GatedPattern.of("(?<!\\d)\\d{8,10}:[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])",
+                    PrivateDataDetector::digitsBeforeColon),
+            GatedPattern.of("(?i:\\bbearer)\\s{1,4}[A-Za-z0-9._~+/=-]{16,2000}",
+                    s -> GatedPattern.containsIgnoreCase(s, "bearer")),
+            GatedPattern.of("(?iu:(?<![\\p{L}\\d_])(?:password|passwd|pwd|пароль)\\s{0,3}[:=]\\s{0,3})\\S{6,200}",
+                    s -> (s.indexOf(':') >= 0 || s.indexOf('=') >= 0) && (GatedPattern.containsIgnoreCase(s, "passw")
+                            || GatedPattern.containsIgnoreCase(s, "pwd") || GatedPattern.containsIgnoreCase(s, "пароль"))));
 
-    // possessive: a run is taken whole or not at all, so a 50k-character run costs one pass, not one per start
-    private static final Pattern LONG_TOKEN = Pattern.compile("(?<![A-Za-z0-9_+=-])[A-Za-z0-9_+=-]{32,}+");
+    /** A token is a maximal run of these characters at least this long. */
+    private static final int SHORTEST_TOKEN = 32;
     private static final int LONGEST_TOKEN = 512;
 
     private static final Pattern SECRET_WORD = Pattern.compile(
             "(?iu)(?:key|token|secret|password|apikey|api_key|ключ|токен|секрет|пароль)[\\s\"':=]{0,10}$");
 
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])");
+    static final GatedPattern CARD = GatedPattern.of("(?<![\\d-])\\d(?:[ -]?\\d){12,18}(?![\\d-])",
+            s -> GatedPattern.asciiDigits(s) >= 13);
 
-    private static final Pattern IBAN = Pattern.compile("\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b");
+    static final GatedPattern IBAN = GatedPattern.of(
+            "\\b[A-Z]{2}\\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\\b", PrivateDataDetector::hasCountryAndCheckDigits);
 
     /** The kinds present in {@code text}, each once, in declaration order. */
     public List<PrivateData> detect(String text) {
@@ -78,64 +95,86 @@ public final class PrivateDataDetector {
         if (text == null || text.isEmpty()) {
             return found;
         }
-        if (text.indexOf('@') >= 0) {
-            // the pattern cannot anchor on '@' itself, so skip the scan when no '@' exists at all
-            collect(EMAIL, text, PrivateData.EMAIL, found);
+        EMAIL.forEachMatch(text, m -> found.add(new Finding(PrivateData.EMAIL, m.start(), m.end())));
+        PHONE.forEachMatch(text, m -> found.add(new Finding(PrivateData.PHONE, m.start(), m.end())));
+        for (GatedPattern token : KNOWN_TOKENS) {
+            token.forEachMatch(text, m -> found.add(new Finding(PrivateData.API_KEY_OR_TOKEN, m.start(), m.end())));
         }
-        collect(PHONE, text, PrivateData.PHONE, found);
-        if (mayHoldKnownToken(text)) {
-            collect(KNOWN_TOKEN, text, PrivateData.API_KEY_OR_TOKEN, found);
-        }
-        Matcher token = LONG_TOKEN.matcher(text);
-        while (token.find()) {
-            if (token.end() - token.start() <= LONGEST_TOKEN
-                    && looksSecret(token.group(), text.substring(Math.max(0, token.start() - 40), token.start()))) {
-                found.add(new Finding(PrivateData.API_KEY_OR_TOKEN, token.start(), token.end()));
-            }
-        }
-        Matcher card = CARD.matcher(text);
-        while (card.find()) {
-            String digits = card.group().replaceAll("[ -]", "");
+        longTokens(text, found);
+        CARD.forEachMatch(text, m -> {
+            String digits = m.group().replaceAll("[ -]", "");
             if (digits.length() >= 13 && luhnValid(digits)) {
-                found.add(new Finding(PrivateData.CARD_NUMBER, card.start(), card.end()));
+                found.add(new Finding(PrivateData.CARD_NUMBER, m.start(), m.end()));
             }
-        }
-        Matcher iban = IBAN.matcher(text);
-        while (iban.find()) {
-            if (ibanValid(iban.group().replace(" ", ""))) {
-                found.add(new Finding(PrivateData.IBAN, iban.start(), iban.end()));
+        });
+        IBAN.forEachMatch(text, m -> {
+            if (ibanValid(m.group().replace(" ", ""))) {
+                found.add(new Finding(PrivateData.IBAN, m.start(), m.end()));
             }
-        }
+        });
         found.sort(Comparator.comparingInt(Finding::start));
         return found;
     }
 
-    // Every known token shape contains one of these marks, or a digit right before a ':' (a Telegram
-    // bot token). One pass looking for them is far cheaper than the eleven-way alternation at every
-    // position, and most questions hold none.
-    private static final List<String> TOKEN_MARKS = List.of("sk-", "xai-", "gh", "github_pat_", "akia", "asia", "aiza", "xox", "eyj",
-            "bearer", "pass", "pwd", "пароль");
-
+    /** Whether any key shape's mark is present, i.e. whether the key patterns run at all. */
     static boolean mayHoldKnownToken(String text) {
-        for (int colon = text.indexOf(':'); colon > 0; colon = text.indexOf(':', colon + 1)) {
-            if (Character.isDigit(text.charAt(colon - 1))) {
-                return true;
-            }
-        }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
-        for (String mark : TOKEN_MARKS) {
-            if (lower.contains(mark)) {
+        for (GatedPattern token : KNOWN_TOKENS) {
+            if (token.gate().test(text)) {
                 return true;
             }
         }
         return false;
     }
 
-    private static void collect(Pattern pattern, String text, PrivateData kind, List<Finding> into) {
-        Matcher m = pattern.matcher(text);
-        while (m.find()) {
-            into.add(new Finding(kind, m.start(), m.end()));
+    /** A colon right after eight digits. */
+    private static boolean digitsBeforeColon(String s) {
+        for (int colon = s.indexOf(':', 8); colon >= 0; colon = s.indexOf(':', colon + 1)) {
+            boolean digits = true;
+            for (int i = colon - 8; i < colon && digits; i++) {
+                digits = GatedPattern.isAsciiDigit(s.charAt(i));
+            }
+            if (digits) {
+                return true;
+            }
         }
+        return false;
+    }
+
+    /**
+     * Unbroken runs of token characters at least {@link #SHORTEST_TOKEN} long that look like secrets.
+     * A hand scan, not a regex: each run is visited once however long it is, and prose has none.
+     */
+    static void longTokens(String text, List<Finding> found) {
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean tokenChar = i < text.length() && isTokenChar(text.charAt(i));
+            if (tokenChar && start < 0) {
+                start = i;
+            } else if (!tokenChar && start >= 0) {
+                int length = i - start;
+                if (length >= SHORTEST_TOKEN && length <= LONGEST_TOKEN
+                        && looksSecret(text.substring(start, i), text.substring(Math.max(0, start - 40), start))) {
+                    found.add(new Finding(PrivateData.API_KEY_OR_TOKEN, start, i));
+                }
+                start = -1;
+            }
+        }
+    }
+
+    private static boolean isTokenChar(char c) {
+        return GatedPattern.isAsciiLower(c) || GatedPattern.isAsciiUpper(c) || GatedPattern.isAsciiDigit(c)
+                || c == '_' || c == '+' || c == '=' || c == '-';
+    }
+
+    /** Two capital letters and two digits in a row: how every IBAN starts. */
+    private static boolean hasCountryAndCheckDigits(String s) {
+        for (int i = 0; i + 3 < s.length(); i++) {
+            if (GatedPattern.isAsciiUpper(s.charAt(i)) && GatedPattern.isAsciiUpper(s.charAt(i + 1))
+                    && GatedPattern.isAsciiDigit(s.charAt(i + 2)) && GatedPattern.isAsciiDigit(s.charAt(i + 3))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -19,9 +19,11 @@ final class Text {
      * Quoted material is what the task operates on, not the request: in "translate 'how are you' to
      * Spanish" the greeting must not vote for small talk. An apostrophe inside a word is not a quote.
      */
-    private static final Pattern QUOTED = Pattern.compile(
-            "(?<![\\p{L}\\d])'[^'\\n]{1,400}'(?![\\p{L}\\d])|\"[^\"\\n]{1,400}\"|«[^»]{1,400}»|“[^”]{1,400}”");
-    private static final Pattern FENCED = Pattern.compile("```[^`]{0,100000}?```|```[^`]{0,100000}$");
+    static final GatedPattern QUOTED = GatedPattern.of(
+            "(?<![\\p{L}\\d])'[^'\\n]{1,400}'(?![\\p{L}\\d])|\"[^\"\\n]{1,400}\"|«[^»]{1,400}»|“[^”]{1,400}”",
+            s -> s.indexOf('"') >= 0 || s.indexOf('«') >= 0 || s.indexOf('“') >= 0 || openingApostrophe(s));
+    static final GatedPattern FENCED = GatedPattern.of("```[^`]{0,100000}?```|```[^`]{0,100000}$",
+            GatedPattern.containing("```"));
     private static final int PAYLOAD_MIN_WORDS = 40;
     private static final int HEAD_WORDS = 40;
     private static final int TAIL_WORDS = 20;
@@ -46,7 +48,7 @@ final class Text {
     }
 
     static Text of(String raw) {
-        String prose = FENCED.matcher(raw).replaceAll(" ");
+        String prose = FENCED.gate().test(raw) ? FENCED.pattern().matcher(raw).replaceAll(" ") : raw;
         List<String> words = words(prose);
         int split = instructionEnd(prose);
         if (split > 0) {
@@ -71,7 +73,17 @@ final class Text {
     }
 
     private static String unquoted(String s) {
-        return QUOTED.matcher(s).replaceAll(" ");
+        return QUOTED.gate().test(s) ? QUOTED.pattern().matcher(s).replaceAll(" ") : s;
+    }
+
+    /** An apostrophe that is not inside a word ("don't"), so it may open a quotation. */
+    private static boolean openingApostrophe(String s) {
+        for (int i = s.indexOf('\''); i >= 0; i = s.indexOf('\'', i + 1)) {
+            if (i == 0 || !(Character.isLetter(s.charAt(i - 1)) || GatedPattern.isAsciiDigit(s.charAt(i - 1)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Position of the first colon-plus-space or line break, where an instruction typically ends. */

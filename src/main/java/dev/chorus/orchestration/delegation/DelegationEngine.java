@@ -40,8 +40,7 @@ public final class DelegationEngine {
                          boolean localOnly) {
         boolean privateData = !profile.needs().privateData().isEmpty();
         boolean mustStayLocal = privateData || localOnly || prefs.mode() == Mode.LOCAL;
-        List<Candidate> local = candidates(profile, models, headroomMicros, true);
-        if (mustStayLocal && local.stream().noneMatch(Candidate::eligible)) {
+        if (mustStayLocal && candidates(profile, models, headroomMicros, true).stream().noneMatch(Candidate::eligible)) {
             if (privateData && !localOnly && prefs.mode() != Mode.LOCAL) {
                 Routing cloud = route(profile, models, prefs, headroomMicros, false, false);
                 if (cloud instanceof Routing.Routed routed) {
@@ -166,11 +165,17 @@ public final class DelegationEngine {
     }
 
     private static List<ModelSpec> fallbacks(List<Candidate> eligible, Candidate chosen, double bar) {
-        return eligible.stream().filter(c -> c != chosen)
-                .sorted(Comparator.comparing((Candidate c) -> c.quality() < bar)
-                        .thenComparing(c -> c.quality() >= bar ? c.estimatedCostMicros() : 0L)
-                        .thenComparing(c -> -c.quality()))
-                .map(Candidate::model).toList();
+        // the good-enough ones cheapest first, then the rest strongest first
+        Comparator<Candidate> order = (a, b) -> {
+            boolean aEnough = a.quality() >= bar;
+            boolean bEnough = b.quality() >= bar;
+            if (aEnough != bEnough) {
+                return aEnough ? -1 : 1;
+            }
+            int byCost = aEnough ? Long.compare(a.estimatedCostMicros(), b.estimatedCostMicros()) : 0;
+            return byCost != 0 ? byCost : Double.compare(b.quality(), a.quality());
+        };
+        return eligible.stream().filter(c -> c != chosen).sorted(order).map(Candidate::model).toList();
     }
 
     /** Typical answer length: longer for harder questions, and for code and writing. */
