@@ -10,6 +10,7 @@ import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.provider.ModelPrice;
+import dev.chorus.provider.TokenEstimator;
 import dev.chorus.provider.catalog.Domain;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -122,6 +124,21 @@ public class RoutingBenchmark {
 
     @Benchmark
     public AskService.RoutedQuestion analyzeAndDelegate(Questions questions, Fleet fleet, Cursor cursor) {
+        return fleet.router.route(questions.texts.get(cursor.take()));
+    }
+
+    /** The token counter's chunk cache emptied before every question: each word is counted as never seen. */
+    @State(Scope.Thread)
+    public static class ColdTokenCache {
+        @Setup(Level.Invocation)
+        public void forget() {
+            TokenEstimator.forgetCachedChunks();
+        }
+    }
+
+    @Benchmark
+    public AskService.RoutedQuestion analyzeAndDelegateColdTokenCache(Questions questions, Fleet fleet, Cursor cursor,
+                                                                      ColdTokenCache cold) {
         return fleet.router.route(questions.texts.get(cursor.take()));
     }
 
