@@ -55,12 +55,13 @@ final class DomainCues {
                 "evaluate:2", "analyze:2", "analyse:2", "argument:2", "fallacy:3", "truth:1", "lying:2",
                 "lies:1", "counterfeit:2", "weighing*:2", "game theory:3", "prisoner*:1", "recommend:1",
                 "who is right:3", "is he right:2", "is she right:2", "consequences:2", "effects:1",
-                "rational:2", "necessarily:2", "definitely:1", "does it follow:3", "must be true:2", "makes more sense:2", "financial sense:2", "minimum total:2", "how long until:1",
+                "rational:2", "necessarily:2", "imagine:1", "suppose:2", "assume:1", "what could be:2",
+                "what could explain:2", "definitely:1", "does it follow:3", "must be true:2", "makes more sense:2", "financial sense:2", "minimum total:2", "how long until:1",
                 "кто прав:3", "рассуд*:3", "рассужд*:2", "порассужд*:3", "загадк*:3", "логи*:2", "что лучше:3",
                 "что выгоднее:3", "выгодн*:2", "стоит ли:3", "сравни:2", "плюсы и минусы:3", "что будет если:3",
                 "если бы:2", "стратеги*:2", "риск*:2", "оцени:1", "проанализируй:2", "аргумент*:2",
                 "логическая ошибка:3", "фальшив*:2", "взвешивани*:2", "последстви*:2", "обоснуй:1",
-                "оптимальн*:1", "как определить:2", "следует ли:3", "как перевезти:2", "объясни логику:3", "почему если:1"));
+                "оптимальн*:1", "как определить:2", "представь*:1", "предположим:2", "допустим:2", "следует ли:3", "как перевезти:2", "объясни логику:3", "почему если:1"));
         LEXICONS.put(Domain.WRITING, new Lexicon(
                 "write:1", "email:3", "e mail:3", "letter:2", "essay:3", "cover letter:3", "resume:2", "cv:3",
                 "proofread*:4", "grammar:3", "typo*:3", "punctuation:3", "rewrite:3", "rephrase:3",
@@ -96,7 +97,7 @@ final class DomainCues {
                 "summarize:5", "summarise:5", "summary:4", "summarization:5", "tl dr:5", "tldr:5", "key points:4",
                 "key takeaways:4", "takeaways:3", "gist:4", "in a nutshell:4", "recap:2", "sum up:4",
                 "condense:4", "boil down:4", "abstract:1", "main points:3", "main ideas:3", "main arguments:2",
-                "short summary:2", "extract:1", "highlights:1",
+                "short summary:2", "extract:3", "highlights:1", "извлеки:3", "выпиши:2",
                 "суммаризир*:5", "перескажи:5", "пересказ*:5", "кратко:3", "краткое:3", "краткое содержание:3",
                 "в двух словах:4", "суть:3", "выжимк*:5", "тезис*:3", "основные мысли:3", "основные идеи:3",
                 "обобщи:3", "конспект*:4", "резюмир*:5", "сократи:2", "изложи:1", "о чем:1"));

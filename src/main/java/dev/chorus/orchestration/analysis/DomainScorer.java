@@ -46,6 +46,12 @@ final class DomainScorer {
     static final GatedPattern MATRIX = GatedPattern.of("\\[\\s{0,3}\\[", GatedPattern.containing("["));
     static final GatedPattern PERCENT = GatedPattern.of("\\d\\s{0,2}%", GatedPattern.containing("%"));
 
+    /** A question asking for an amount, as word problems end. */
+    private static final Lexicon AMOUNT_QUESTION = new Lexicon(
+            "how many", "how much", "how long", "how far", "how old", "what is the total", "in total", "altogether",
+            "left", "remain*", "what percent*", "what fraction", "how fast", "сколько", "всего", "осталось",
+            "останется", "какой процент", "какую часть", "за какое время", "какова скорость");
+
     /** Scripts other than Latin and Cyrillic inside an English or Russian message are usually text to translate. */
     private static final Set<Character.UnicodeScript> FOREIGN_SCRIPTS = Set.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
@@ -94,12 +100,64 @@ final class DomainScorer {
 
     private static double mathShape(Text text) {
         String prose = text.prose;
-        return 1.5 * ARITHMETIC.count(prose, 4)
+        // a word problem: several quantities and a question about an amount
+        double wordProblem = quantities(prose, 2) >= 2 && AMOUNT_QUESTION.any(text.instruction) ? 3 : 0;
+        return wordProblem + 1.5 * ARITHMETIC.count(prose, 4)
                 + 2 * ALGEBRA.count(prose, 2)
                 + 1.5 * countSymbols(prose, 4)
                 + 3 * LATEX.count(prose, 1)
                 + 2 * MATRIX.count(prose, 1)
                 + PERCENT.count(prose, 1);
+    }
+
+    /**
+     * Numbers that state an amount: digit runs, with a decimal part, not four-digit years (1900-2099)
+     * and not parts of identifiers or versions like "gpt-4o" or "3.11.2".
+     */
+    static int quantities(String s, int cap) {
+        int n = 0;
+        int i = 0;
+        while (i < s.length() && n < cap) {
+            if (!GatedPattern.isAsciiDigit(s.charAt(i)) || (i > 0 && isWordJoined(s.charAt(i - 1)))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int dots = 0;
+            while (i < s.length() && (GatedPattern.isAsciiDigit(s.charAt(i)) || decimalPoint(s, i))) {
+                dots += s.charAt(i) == '.' ? 1 : 0;
+                i++;
+            }
+            boolean joined = i < s.length() && Character.isLetter(s.charAt(i)) && !unitAfter(s, i);
+            boolean year = i - start == 4 && (s.startsWith("19", start) || s.startsWith("20", start));
+            boolean version = dots > 1;
+            if (!joined && !year && !version) {
+                n++;
+            }
+            while (i < s.length() && (Character.isLetterOrDigit(s.charAt(i)) || s.charAt(i) == '.')) {
+                i++;
+            }
+        }
+        return n;
+    }
+
+    private static boolean isWordJoined(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.';
+    }
+
+    private static boolean decimalPoint(String s, int i) {
+        char c = s.charAt(i);
+        return (c == '.' || c == ',') && i + 1 < s.length() && GatedPattern.isAsciiDigit(s.charAt(i + 1))
+                && i > 0 && GatedPattern.isAsciiDigit(s.charAt(i - 1));
+    }
+
+    /** "5km", "3x", "10kg" are amounts; "4o" or "3d" in a name are not, but the difference is the unit's length. */
+    private static boolean unitAfter(String s, int i) {
+        int end = i;
+        while (end < s.length() && Character.isLetter(s.charAt(end))) {
+            end++;
+        }
+        return end - i >= 2 && end - i <= 3;
     }
 
     private static int countSymbols(String text, int cap) {

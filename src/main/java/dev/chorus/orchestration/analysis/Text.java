@@ -24,6 +24,12 @@ final class Text {
             s -> s.indexOf('"') >= 0 || s.indexOf('«') >= 0 || s.indexOf('“') >= 0 || openingApostrophe(s));
     static final GatedPattern FENCED = GatedPattern.of("```[^`]{0,100000}?```|```[^`]{0,100000}$",
             GatedPattern.containing("```"));
+    /**
+     * A multiple-choice option label: "A.", "(B)", "c)" at a line start or after a space. The letters
+     * are not words: the option "C. 12" must not vote for the C language.
+     */
+    private static final GatedPattern OPTION_LABEL = GatedPattern.of(
+            "(?<![^\\s])\\(?([A-Ea-eА-Да-д])[.)](?=\\s)", s -> s.indexOf(')') >= 0 || s.indexOf('.') >= 0);
     private static final int PAYLOAD_MIN_WORDS = 40;
     private static final int HEAD_WORDS = 40;
     private static final int TAIL_WORDS = 20;
@@ -48,7 +54,7 @@ final class Text {
     }
 
     static Text of(String raw) {
-        String prose = FENCED.gate().test(raw) ? FENCED.pattern().matcher(raw).replaceAll(" ") : raw;
+        String prose = withoutOptionLabels(FENCED.gate().test(raw) ? FENCED.pattern().matcher(raw).replaceAll(" ") : raw);
         List<String> words = words(prose);
         int split = instructionEnd(prose);
         if (split > 0) {
@@ -70,6 +76,28 @@ final class Text {
             return new Text(raw, prose, words, List.copyOf(ends), prose, words.size() - ends.size());
         }
         return new Text(raw, prose, words, request, prose, 0);
+    }
+
+    /** The prose with option labels blanked when it lists at least three options in order (A, B, C). */
+    static String withoutOptionLabels(String prose) {
+        if (!OPTION_LABEL.gate().test(prose)) {
+            return prose;
+        }
+        Matcher label = OPTION_LABEL.pattern().matcher(prose);
+        char expected = 0;
+        int inOrder = 0;
+        while (label.find() && inOrder < 3) {
+            char letter = Character.toUpperCase(label.group(1).charAt(0));
+            if (letter == 'A' || letter == 'А') {
+                expected = letter;
+                inOrder = 0;
+            }
+            if (letter == expected) {
+                inOrder++;
+                expected++;
+            }
+        }
+        return inOrder >= 3 ? OPTION_LABEL.pattern().matcher(prose).replaceAll(" ") : prose;
     }
 
     private static String unquoted(String s) {

@@ -139,4 +139,39 @@ class DeterministicAnalyzerTest {
         assertThat(new Needs(1, false, List.of(PrivateData.PHONE, PrivateData.EMAIL, PrivateData.PHONE), false, false)
                 .privateData()).containsExactly(PrivateData.EMAIL, PrivateData.PHONE);
     }
+
+    @Test
+    void multipleChoiceLettersAreLabelsNotWords() {
+        String question = "Which property of a mineral can be determined just by looking at it?\n"
+                + "(A) luster\n(B) mass\n(C) weight\n(D) hardness";
+        assertThat(analyzer.analyze(question).domain()).isEqualTo(Domain.FACTUAL);
+        assertThat(Text.withoutOptionLabels("Какой газ тяжелее?\nА) гелий\nБ) азот\nВ) ксенон"))
+                .doesNotContain("А)", "Б)", "В)");
+        // two letters are not a list of options, and "C" on its own is still the language
+        assertThat(Text.withoutOptionLabels("A) then B) done")).isEqualTo("A) then B) done");
+        assertThat(analyzer.analyze("how do I free memory in C. it leaks").domain()).isEqualTo(Domain.CODE);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "A baker made 48 muffins in the morning and 24 in the afternoon. She sold 52 of them. How many are left?",
+            "Tom buys 3 packs of pencils for $2.50 each and sells 20 pencils. How much money does he have now?",
+            "У Маши было 15 яблок, она отдала 4 брату и 3 сестре. Сколько яблок у неё осталось?",
+    })
+    void wordProblemsAreMath(String question) {
+        assertThat(analyzer.analyze(question).domain()).isEqualTo(Domain.MATH);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "48 muffins and 24 more | 2",
+            "between 1990 and 2020 | 0",
+            "gpt-4o and claude-3.5 | 0",
+            "version 3.11.2 | 0",
+            "$2.50 per pack, 12 each | 2",
+            "run 5km in 30 minutes | 2",
+    })
+    void quantitiesSkipYearsAndNames(String text, int expected) {
+        assertThat(DomainScorer.quantities(text, 5)).isEqualTo(expected);
+    }
 }
