@@ -16,6 +16,7 @@ public final class ChatCommands {
             new CommandInfo("new", "Start a new conversation"),
             new CommandInfo("mode", "cheap, balanced, quality, fast or local"),
             new CommandInfo("model", "Pin a model, or auto"),
+            new CommandInfo("escalation", "Let hard questions go to stronger models: on or off"),
             new CommandInfo("models", "The models and what they are good at"),
             new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
@@ -66,6 +67,7 @@ public final class ChatCommands {
             case "budget" -> out.send(budget.handle(in, cmd.args()));
             case "mode" -> out.send(routing.mode(in, cmd.args()));
             case "model" -> out.send(routing.model(in, cmd.args()));
+            case "escalation" -> out.send(routing.escalation(in, cmd.args()));
             case "models" -> out.send(routing.models());
             case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * {@code /mode}, {@code /model}, {@code /models} and {@code /new}: how a chat wants its questions
- * routed. In a group only its admins (and the bot's) change the mode or the pinned model.
+ * {@code /mode}, {@code /model}, {@code /escalation}, {@code /models} and {@code /new}: how a chat wants
+ * its questions routed. In a group only its admins (and the bot's) change these settings.
  */
 final class RoutingCommands {
     private static final String MODES = "cheap, balanced, quality, fast or local";
@@ -74,6 +74,36 @@ final class RoutingCommands {
         sessions.save(in.chatId(), new Preferences(current.mode(), Optional.of(model.get().id()),
                 current.allowEscalation()), in.userId());
         return Reply.plain("Pinned: every question goes to " + model.get().id() + " until /model auto.");
+    }
+
+    /**
+     * Whether a hard question may go to a stronger, dearer model than the cheapest adequate one on its
+     * own. On by default; off keeps every answer at the cheapest model that clears the bar.
+     */
+    Reply escalation(Incoming in, String args) {
+        Preferences current = sessions.preferences(in.chatId());
+        String wanted = args.strip().toLowerCase(Locale.ROOT);
+        if (wanted.isEmpty()) {
+            return Reply.plain(current.allowEscalation()
+                    ? "Escalation is on: a hard question may go to a stronger, dearer model, and its answer says "
+                    + "🔼 escalated. /escalation off keeps every answer at the cheapest good-enough model."
+                    : "Escalation is off: every answer comes from the cheapest good-enough model. /escalation on "
+                    + "lets hard questions go to a stronger one.");
+        }
+        boolean allow;
+        if (wanted.equals("on")) {
+            allow = true;
+        } else if (wanted.equals("off")) {
+            allow = false;
+        } else {
+            return Reply.plain("Use /escalation on or /escalation off.");
+        }
+        if (!permissions.maySetChatSettings(in)) {
+            return Reply.plain("Only this group's admins can change that for the group.");
+        }
+        sessions.save(in.chatId(), new Preferences(current.mode(), current.pinnedModel(), allow), in.userId());
+        return Reply.plain(allow ? "Escalation on: hard questions may go to a stronger model."
+                : "Escalation off: every answer comes from the cheapest good-enough model.");
     }
 
     Reply models() {

@@ -41,6 +41,7 @@ class ChatCommandsTest {
     RecordingOutput out = new RecordingOutput();
     List<String> alerts = new ArrayList<>();
     Database database;
+    ChatSessions sessions;
 
     @BeforeEach
     void setUp() {
@@ -55,11 +56,11 @@ class ChatCommandsTest {
         AskService asks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100,
                 asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
                         : Spender.privately(asker.userId()), "answer"));
+        sessions = new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT);
         commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
-                budgets, (chat, user) -> user == 77L, new ChatSessions(new Conversations(database, Clock.systemUTC()),
-                        Preferences.DEFAULT), () -> ModelCatalog.builtIn().all()));
+                budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all()));
     }
 
     @Test
@@ -228,6 +229,25 @@ class ChatCommandsTest {
             assertThat(b.get(4)).isEqualTo("Only this group's admins can pin a model for it.");
             assertThat(b.get(5)).startsWith("Mode: fast.");
         });
+    }
+
+    @Test
+    void escalationIsOnByDefaultAndTheChatCanTurnItOff() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/escalation", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/escalation maybe", true), out);
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/escalation OFF", true), out);
+        commands.handle(new Incoming(-9, ChatKind.GROUP, 5, "/escalation off", true), out);
+        assertThat(out.replies).extracting(Reply::body).satisfies(b -> {
+            assertThat(b.get(0)).startsWith("Escalation is on");
+            assertThat(b.get(1)).isEqualTo("Use /escalation on or /escalation off.");
+            assertThat(b.get(2)).startsWith("Escalation off");
+            assertThat(b.get(3)).isEqualTo("Only this group's admins can change that for the group.");
+        });
+        assertThat(sessions.preferences(5).allowEscalation()).isFalse();
+        assertThat(sessions.preferences(-9).allowEscalation()).isTrue();
+        // the mode keeps the choice
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/mode cheap", true), out);
+        assertThat(sessions.preferences(5).allowEscalation()).isFalse();
     }
 
     @Test
