@@ -74,6 +74,46 @@ final class ComplexityEstimator {
     private static final Lexicon FIGURATIVE = new Lexicon(
             "pun", "wordplay", "idiom*", "rhyme*", "poem*", "meter", "double meaning", "каламбур*", "игр* слов",
             "идиом*", "рифм*", "стих*", "скороговорк*", "размер*");
+    /**
+     * Asking for every solution, a count over a set, or an extremum. Evaluating an expression is one
+     * path; these need an exhaustive argument, and small models tend to stop at the first candidate.
+     */
+    private static final Lexicon SEARCH = new Lexicon(
+            "find all", "all values", "all real", "all integers", "all pairs", "all solutions", "ordered pairs",
+            "ordered triples", "number of ordered", "how many positive", "how many integers", "how many distinct",
+            "how many different", "smallest positive", "largest possible", "smallest possible", "greatest possible",
+            "least possible", "maximum value", "minimum value", "maximum possible", "minimum possible", "sum of all",
+            "product of all", "remainder when", "common fraction", "simplest radical form", "in terms of pi",
+            "perfect square", "probability that", "at least twice", "closed form",
+            "найдите все", "все значения", "при каждом из которых", "наибольшее", "наименьшее", "наибольшее значение",
+            "наименьшее значение", "сколько существует", "сколько различных", "остаток от деления", "все решения",
+            "все пары", "при всех");
+    /**
+     * Terms of university and professional subjects (algebra, physics, chemistry, biology, medicine,
+     * law, econometrics, theory of computation). A question that needs one of them asks for
+     * specialist knowledge applied correctly, where small models are least reliable; everyday words
+     * that these fields also use ("energy", "cell", "court") are left out.
+     */
+    private static final Lexicon SPECIALIST = new Lexicon(
+            "field extension", "homomorph*", "isomorph*", "subgroup*", "ideal of", "integral domain", "polynomial*",
+            "orthocenter", "circumcircle", "incircle", "circumradius", "inradius", "arithmetic sequence",
+            "geometric sequence", "logarithm*", "log", "complex number", "modulo", "congruen*",
+            "ionization", "orbital*", "electronegativ*", "spin", "eigenstate*", "wavefunction", "wave function",
+            "hamiltonian", "potential well", "photon*", "entropy", "enthalpy", "thermodynamic*", "stoichiometr*",
+            "alkene*", "alkane*", "substituted", "nucleophil*", "electrophil*", "elimination", "hardy weinberg",
+            "allele*", "genotyp*", "phenotyp*", "heterozygous", "recessive", "antibod*", "antigen*", "diagnosis",
+            "physician", "most likely cause", "next step in management", "laboratory studies", "examination shows",
+            "proteinuria", "hearsay", "admissible", "inadmissible", "defendant", "plaintiff", "prosecution",
+            "statute", "deed", "conveyed", "jurisdiction", "negligence", "tort*", "residuals", "regression",
+            "heteroskedastic*", "heteroscedastic*", "least squares", "elasticity", "decidable", "undecidable",
+            "turing machine", "context free", "np complete", "np hard", "anomaly", "gauge", "fermion*", "boson*",
+            "term symbol", "octahedral", "spectral", "doppler", "proper motion", "kinetic energy", "friction",
+            "incline", "magnetic field", "electric field", "momentum", "torque", "wavelength", "maxim",
+            "categorical imperative", "utilitarian*", "deontolog*", "predicate logic", "premises", "syllogism*",
+            "индукци*", "кинетическ*", "параметр*", "электрон*", "многочлен*", "логарифм*", "подгрупп*",
+            "изоморф*", "гомоморф*", "энтроп*", "энтальп*", "магнитн* пол*", "электрическ* пол*", "импульс*",
+            "аллел*", "генотип*", "фенотип*", "диагноз*", "истец*", "ответчик*", "подсудимы*", "иск*", "регресси*",
+            "эластичност*");
     static final GatedPattern LONG_OUTPUT = GatedPattern.of("(?iu)(\\d{3,5})[- ]?(?:words?|слов)",
             s -> GatedPattern.digitRun(s, 3));
     static final GatedPattern BIG_O = GatedPattern.of("\\bO\\((?:n|log|1)", GatedPattern.containing("O("));
@@ -83,6 +123,13 @@ final class ComplexityEstimator {
         List<String> words = text.instruction;
         double c = prior(domain);
         c += Math.min(0.3, 0.12 * DEPTH.count(words));
+        c += Math.min(0.21, 0.07 * SPECIALIST.count(words));
+        c += Math.min(0.2, 0.1 * SEARCH.count(words));
+        if (domain == Domain.MATH) {
+            c += formalNotation(text.raw) ? 0.15 : 0;
+            // each given amount is roughly one more step of arithmetic to get right
+            c += Math.min(0.15, 0.03 * Math.max(0, DomainScorer.quantities(text.prose, 8) - 2));
+        }
         c += RIGOUR.any(words) ? 0.25 : 0;
         c += TECHNIQUE.any(words) ? 0.15 : 0;
         c += Math.min(0.16, 0.08 * Math.max(0, TASK_VERBS.count(words) - 1));
@@ -136,6 +183,29 @@ final class ComplexityEstimator {
             case SUMMARIZATION, MATH -> 0.15;
             case CODE, REASONING -> 0.18;
         };
+    }
+
+    /**
+     * Typeset mathematics: TeX commands, {@code $...$} delimiters or braced exponents and indices.
+     * People who write a question in TeX are posing a formal problem, not asking for arithmetic.
+     */
+    static boolean formalNotation(String raw) {
+        return closesTexMath(raw) || raw.contains("^{") || raw.contains("_{") || DomainScorer.LATEX.find(raw);
+    }
+
+    /**
+     * A {@code $} that closes inline math ("$x+1$", "= 17$."): it follows a symbol, letter or digit and
+     * an earlier {@code $} opened it. A price ("$120") follows a space, so two prices never match.
+     */
+    private static boolean closesTexMath(String raw) {
+        int open = raw.indexOf('$');
+        for (int i = raw.indexOf('$', open + 1); open >= 0 && i > 0; i = raw.indexOf('$', i + 1)) {
+            char before = raw.charAt(i - 1);
+            if (!Character.isWhitespace(before) && before != '$' && before != '(') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The instruction without a pasted passage or code: what the user wrote to describe the task. */
