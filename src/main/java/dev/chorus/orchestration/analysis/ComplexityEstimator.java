@@ -20,7 +20,7 @@ final class ComplexityEstimator {
             "cryptograph*", "thread safe", "race", "deadlock", "scheduler", "measure", "lebesgue", "topolog*",
             "homeomorph*", "group of order", "abelian", "uniformly", "pell", "integer solutions", "infinitely many",
             "quantum", "relativistic", "immune", "tolerance", "molecular", "game theory", "decision tree",
-            "strategy", "iambic", "meter", "villanelle", "sonnet", "subtext", "legal*", "law", "contract*",
+            "iambic", "meter", "villanelle", "sonnet", "subtext", "legal*", "law", "contract*",
             "indemnif*", "arbitration", "medical", "regulatory", "historians", "epistemolog*", "kant",
             "распределенн*", "многопоточ*", "конкурентн*", "компилятор*", "сборщик мусора", "криптограф*",
             "мера", "мерой", "меры", "равномерно", "групп* порядка", "циклическ*", "квантов*", "молекулярн*", "резистентност*",
@@ -95,7 +95,8 @@ final class ComplexityEstimator {
      * that these fields also use ("energy", "cell", "court") are left out.
      */
     private static final Lexicon SPECIALIST = new Lexicon(
-            "field extension", "homomorph*", "isomorph*", "subgroup*", "ideal of", "integral domain", "polynomial*",
+            "field extension", "commutative ring", "ring with unity", "maximal ideal", "prime ideal",
+            "order of the element", "homomorph*", "isomorph*", "subgroup*", "ideal of", "integral domain", "polynomial*",
             "orthocenter", "circumcircle", "incircle", "circumradius", "inradius", "arithmetic sequence",
             "geometric sequence", "logarithm*", "log", "complex number", "modulo", "congruen*",
             "ionization", "orbital*", "electronegativ*", "spin", "eigenstate*", "wavefunction", "wave function",

@@ -52,6 +52,15 @@ final class DomainScorer {
             "left", "remain*", "what percent*", "what fraction", "how fast", "сколько", "всего", "осталось",
             "останется", "какой процент", "какую часть", "за какое время", "какова скорость");
 
+    /**
+     * Amounts given in words, as word problems state ratios and fractions: "half as many", "twice",
+     * "a third of what is left".
+     */
+    private static final Lexicon RELATIVE_AMOUNTS = new Lexicon(
+            "half", "twice", "double", "triple", "a quarter", "a third", "a fifth", "fewer", "times as", "times more",
+            "more than", "less than", "as many", "as much", "вдвое", "втрое", "половин*", "треть", "четверть",
+            "в два раза", "в три раза", "на * больше", "на * меньше");
+
     /** Scripts other than Latin and Cyrillic inside an English or Russian message are usually text to translate. */
     private static final Set<Character.UnicodeScript> FOREIGN_SCRIPTS = Set.of(Character.UnicodeScript.HAN,
             Character.UnicodeScript.HIRAGANA, Character.UnicodeScript.KATAKANA, Character.UnicodeScript.HANGUL,
@@ -101,7 +110,8 @@ final class DomainScorer {
     private static double mathShape(Text text) {
         String prose = text.prose;
         // a word problem: several quantities and a question about an amount
-        double wordProblem = quantities(prose, 2) >= 2 && AMOUNT_QUESTION.any(text.instruction) ? 3 : 0;
+        int amounts = quantities(prose, 2) + Math.min(2, RELATIVE_AMOUNTS.count(text.instruction));
+        double wordProblem = amounts >= 2 && AMOUNT_QUESTION.any(text.instruction) ? 3 : 0;
         return wordProblem + 1.5 * ARITHMETIC.count(prose, 4)
                 + 2 * ALGEBRA.count(prose, 2)
                 + 1.5 * countSymbols(prose, 4)
