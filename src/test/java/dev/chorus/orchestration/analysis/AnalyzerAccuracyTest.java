@@ -70,10 +70,14 @@ class AnalyzerAccuracyTest {
     }
 
     static List<Labelled> load() throws IOException {
+        return load("/analysis/questions.jsonl");
+    }
+
+    static List<Labelled> load(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Labelled> out = new ArrayList<>();
         try (InputStream in = Objects.requireNonNull(
-                AnalyzerAccuracyTest.class.getResourceAsStream("/analysis/questions.jsonl"), "questions.jsonl");
+                AnalyzerAccuracyTest.class.getResourceAsStream(resource), resource);
              BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
