@@ -17,17 +17,20 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every Bot API call the bot makes goes through here, so Telegram's failures are handled once:
- * 429 waits the {@code retry_after} Telegram asks for and tries again, a chat that blocked or
+ * 429 waits the {@code retry_after} Telegram asks for and tries again (for up to {@link #FLOOD_PATIENCE} in all), a chat that blocked or
  * removed the bot (403) is logged once and skipped, other errors are logged. Never throws for a
  * failed call: the caller gets an empty result. Thread-safe.
  */
 final class TelegramGateway {
     private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);
-    private static final int MAX_FLOOD_WAITS = 5;
     private static final int MAX_NETWORK_RETRIES = 2;
-    // Telegram has asked for waits of minutes during floods; beyond this the message is dropped
-    // rather than holding the chat's queue.
-    private static final Duration MAX_FLOOD_WAIT = Duration.ofSeconds(60);
+    /**
+     * How long one call waits out flood limits in all. A flood limit only delays a message, so the
+     * bot keeps waiting what Telegram asks, however often it asks, for this long: a finished answer
+     * must not be lost to a busy minute. Previews never wait this long: they are interrupted when
+     * the answer is done. Past this the chat's queue has been held long enough and the call fails.
+     */
+    static final Duration FLOOD_PATIENCE = Duration.ofMinutes(15);
 
     private final TelegramClient client;
     private final Sleeper sleeper;
@@ -49,7 +52,7 @@ final class TelegramGateway {
     }
 
     private <T> Optional<T> run(long chatId, String methodName, TelegramCall<T> call) {
-        int floodWaits = 0;
+        Duration floodWaited = Duration.ZERO;
         int networkRetries = 0;
         while (true) {
             try {
@@ -58,9 +61,9 @@ final class TelegramGateway {
                 return Optional.ofNullable(result);
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
-                if (code != null && code == 429 && floodWaits < MAX_FLOOD_WAITS) {
-                    Duration wait = retryAfter(e);
-                    floodWaits++;
+                Duration wait = code != null && code == 429 ? retryAfter(e) : null;
+                if (wait != null && floodWaited.plus(wait).compareTo(FLOOD_PATIENCE) <= 0) {
+                    floodWaited = floodWaited.plus(wait);
                     log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, methodName,
                             wait.toSeconds());
                     sleeper.sleep(wait);
@@ -90,8 +93,7 @@ final class TelegramGateway {
 
     private static Duration retryAfter(TelegramApiRequestException e) {
         Integer seconds = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-        Duration wait = Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
-        return wait.compareTo(MAX_FLOOD_WAIT) > 0 ? MAX_FLOOD_WAIT : wait;
+        return Duration.ofSeconds(seconds == null || seconds < 1 ? 1 : seconds);
     }
 
     /** An exception's message without anything that looks like our bot token (it is in request URLs). */

@@ -37,10 +37,24 @@ class TelegramGatewayTest {
     }
 
     @Test
-    void endlessFloodGivesUpAfterAFewWaits() throws Exception {
+    void aLongFloodIsWaitedOutInFullSoTheMessageIsNotLost() throws Exception {
+        Message sent = new Message();
+        sent.setMessageId(8);
+        TelegramApiRequestException flood = error("error_429_too_many_requests.json");
+        when(client.execute(any(SendMessage.class)))
+                .thenThrow(flood, flood, flood, flood, flood, flood, flood, flood, flood, flood)
+                .thenReturn(sent);
+        assertThat(gateway.call(42, send)).contains(sent);
+        assertThat(slept).hasSize(10).containsOnly(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void endlessFloodGivesUpOnlyAfterItsPatienceIsSpent() throws Exception {
         when(client.execute(any(SendMessage.class))).thenThrow(error("error_429_too_many_requests.json"));
         assertThatThrownBy(() -> gateway.call(42, send)).isInstanceOf(TelegramGateway.RejectedCall.class);
-        assertThat(slept).hasSize(5);
+        Duration total = slept.stream().reduce(Duration.ZERO, Duration::plus);
+        assertThat(total).isEqualTo(TelegramGateway.FLOOD_PATIENCE);
+        assertThat(slept).containsOnly(Duration.ofSeconds(5));
     }
 
     @Test

@@ -80,7 +80,8 @@ public final class DelegationEngine {
             reason = "pinned with /model";
         } else {
             Candidate best = strongest(eligible);
-            if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && best != chosen
+            // cheap mode is a promise not to pay for more than is needed; quality mode already has the best
+            if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && prefs.mode() != Mode.CHEAP && best != chosen
                     && profile.complexity() > ESCALATION_COMPLEXITY
                     && costBenefit(chosen, best, headroom) > ESCALATION_COST_BENEFIT) {
                 reason = String.format(Locale.ROOT, "hard question (%.2f): escalated from %s (%.2f) to the "
@@ -131,14 +132,20 @@ public final class DelegationEngine {
         if (prefs.mode() == Mode.QUALITY || prefs.mode() == Mode.LOCAL) {
             return strongest(eligible);
         }
-        List<Candidate> pool = eligible;
         if (prefs.mode() == Mode.FAST) {
-            List<Candidate> fast = eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList();
-            pool = fast.isEmpty() ? eligible : fast;
+            // a fast model if one is good enough; otherwise the cheapest good enough, which is rarely the slowest
+            Optional<Candidate> fast = cheapestClearing(
+                    eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList(), bar);
+            if (fast.isPresent()) {
+                return fast.get();
+            }
         }
+        return cheapestClearing(eligible, bar).orElseGet(() -> strongest(eligible));
+    }
+
+    private static Optional<Candidate> cheapestClearing(List<Candidate> pool, double bar) {
         return pool.stream().filter(c -> c.quality() >= bar)
-                .min(Comparator.comparingLong(Candidate::estimatedCostMicros).thenComparing(c -> -c.quality()))
-                .orElseGet(() -> strongest(eligible));
+                .min(Comparator.comparingLong(Candidate::estimatedCostMicros).thenComparing(c -> -c.quality()));
     }
 
     private static Candidate strongest(List<Candidate> eligible) {
@@ -195,7 +202,8 @@ public final class DelegationEngine {
             case LOCAL -> task + ": the strongest local model (local mode)";
             default -> chosen.quality() >= bar
                     ? String.format(Locale.ROOT, "%s: cheapest%s model scoring at least %.2f (it scores %.2f)", task,
-                    mode == Mode.FAST ? " fast" : "", bar, chosen.quality())
+                    mode == Mode.FAST && chosen.model().latency() == LatencyClass.FAST ? " fast" : "", bar,
+                    chosen.quality())
                     : String.format(Locale.ROOT, "%s: no model reaches %.2f; the strongest one (%.2f)", task, bar,
                     chosen.quality());
         };

@@ -46,7 +46,8 @@ class DelegationEngineTest {
     void cheapModeNeverPicksADearerModelWhenACheaperCapableOneExists() {
         for (double complexity = 0; complexity <= 1.0001; complexity += 0.05) {
             TaskProfile p = profile(Domain.CODE, Math.min(1, complexity), 300);
-            Decision d = routed(engine.route(p, FLEET, new Preferences(Mode.CHEAP, Optional.empty(), false),
+            // escalation allowed, as by default: cheap mode must not escalate either
+            Decision d = routed(engine.route(p, FLEET, new Preferences(Mode.CHEAP, Optional.empty(), true),
                     Long.MAX_VALUE, false));
             double bar = DelegationEngine.bar(Mode.CHEAP, p.complexity());
             for (Candidate c : d.candidates()) {
@@ -112,18 +113,23 @@ class DelegationEngineTest {
     @Test
     void hardQuestionEscalatesWhenTheGainIsWorthIt() {
         TaskProfile hard = profile(Domain.CODE, 0.75, 300);
-        // The bar is 0.79: mini (0.75) misses it, so the strongest answers anyway; make mini clear it
-        // with a lower-bar mode to see the escalation rule itself.
-        Decision cheap = routed(engine.route(hard, FLEET, new Preferences(Mode.CHEAP, Optional.empty(), true),
-                Long.MAX_VALUE, false));
-        assertThat(cheap.chosen()).isEqualTo(BIG);
-        assertThat(cheap.escalated()).isTrue();
-        assertThat(cheap.reason()).startsWith("hard question (0.75): escalated from mini (0.75) to the stronger big (0.92)");
+        // the bar is 0.79: mid (0.80) clears it, and big (0.92) is a gain worth its price
+        ModelSpec mid = model("mid", "1.00", "4.00", 0.80, 128_000, LatencyClass.MEDIUM, false);
+        List<ModelSpec> fleet = List.of(BIG, mid, NANO);
+        Decision escalated = routed(engine.route(hard, fleet, Preferences.DEFAULT, Long.MAX_VALUE, false));
+        assertThat(escalated.chosen()).isEqualTo(BIG);
+        assertThat(escalated.escalated()).isTrue();
+        assertThat(escalated.reason()).startsWith("hard question (0.75): escalated from mid (0.80) to the stronger big (0.92)");
 
-        Decision noEscalation = routed(engine.route(hard, FLEET, new Preferences(Mode.CHEAP, Optional.empty(), false),
+        Decision noEscalation = routed(engine.route(hard, fleet, new Preferences(Mode.BALANCED, Optional.empty(), false),
                 Long.MAX_VALUE, false));
-        assertThat(noEscalation.chosen()).isEqualTo(MINI);
+        assertThat(noEscalation.chosen()).isEqualTo(mid);
         assertThat(noEscalation.escalated()).isFalse();
+
+        Decision cheap = routed(engine.route(hard, fleet, new Preferences(Mode.CHEAP, Optional.empty(), true),
+                Long.MAX_VALUE, false));
+        assertThat(cheap.escalated()).as("cheap mode pays for no more than is needed").isFalse();
+        assertThat(cheap.chosen()).isEqualTo(mid);
     }
 
     @Test
@@ -131,9 +137,25 @@ class DelegationEngineTest {
         ModelSpec adequate = model("adequate", "0.30", "0.50", 0.78, 128_000, LatencyClass.FAST, false);
         ModelSpec luxury = model("luxury", "15.00", "75.00", 0.88, 200_000, LatencyClass.SLOW, false);
         Decision d = routed(engine.route(profile(Domain.MATH, 0.72, 20), List.of(adequate, luxury),
-                new Preferences(Mode.CHEAP, Optional.empty(), true), Long.MAX_VALUE, false));
+                Preferences.DEFAULT, Long.MAX_VALUE, false));
         assertThat(d.chosen()).isEqualTo(adequate);
         assertThat(d.escalated()).isFalse();
+    }
+
+    @Test
+    void fastModeTakesAFastModelWhenOneIsGoodEnoughAndOtherwiseTheCheapestGoodEnough() {
+        ModelSpec mid = model("mid", "1.00", "4.00", 0.85, 128_000, LatencyClass.MEDIUM, false);
+        ModelSpec slowest = model("slowest", "15.00", "75.00", 0.95, 200_000, LatencyClass.SLOW, false);
+        List<ModelSpec> fleet = List.of(slowest, mid, MINI, NANO);
+        Preferences fast = new Preferences(Mode.FAST, Optional.empty(), false);
+
+        Decision easy = routed(engine.route(profile(Domain.CODE, 0.5, 200), fleet, fast, Long.MAX_VALUE, false));
+        assertThat(easy.chosen()).isEqualTo(MINI);
+        assertThat(easy.reason()).contains("cheapest fast model");
+
+        Decision hard = routed(engine.route(profile(Domain.CODE, 0.8, 200), fleet, fast, Long.MAX_VALUE, false));
+        assertThat(hard.chosen()).as("no fast model clears 0.81: not the strongest, the cheapest that does").isEqualTo(mid);
+        assertThat(hard.reason()).contains("cheapest model scoring at least").doesNotContain("fast");
     }
 
     @Test
