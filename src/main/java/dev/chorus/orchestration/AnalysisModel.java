@@ -49,6 +49,11 @@ public final class AnalysisModel implements ProfileModel {
     }
 
     @Override
+    public boolean local() {
+        return model.local();
+    }
+
+    @Override
     public Optional<String> complete(String systemPrompt, String userPrompt) {
         // Recorded inside the task, so the record exists before the answer is used (and also when
         // the deadline passed and the call finishes in the background).

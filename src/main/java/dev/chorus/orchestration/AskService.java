@@ -2,12 +2,15 @@ package dev.chorus.orchestration;
 
 import dev.chorus.orchestration.analysis.TaskAnalyzer;
 import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.Candidate;
 import dev.chorus.orchestration.delegation.Decision;
 import dev.chorus.orchestration.delegation.DelegationEngine;
+import dev.chorus.orchestration.delegation.Mode;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.FinishReason;
+import dev.chorus.provider.TokenEstimator;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
@@ -19,7 +22,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
@@ -67,9 +72,26 @@ public final class AskService {
 
     /** How the engine would route {@code request}, without calling any model. */
     public RoutedQuestion route(AskRequest request) {
-        TaskProfile profile = analyzers.apply(request.asker()).analyze(request.question(), request.history());
+        TaskAnalyzer analyzer = analyzers.apply(request.asker());
+        if (request.preferences().mode() == Mode.LOCAL) {
+            // "nothing leaves the machine" covers the question's analysis too
+            analyzer = analyzer.keepingTextLocal();
+        }
+        TaskProfile profile = analyzer.analyze(request.question(), request.history());
         long room = headroom.applyAsLong(request.asker());
         Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
+        if (routing instanceof Routing.NoModel && !request.history().isEmpty()) {
+            // The conversation may have outgrown every window (or budget) that could take it whole. Its
+            // latest turn still fits somewhere: route on that, and the chain keeps as many recent turns
+            // as the chosen model's window holds.
+            TaskProfile latest = profile.withPromptTokens(TokenEstimator.estimate(List.of(
+                    ChatMessage.system(settings.systemPrompt()), ChatMessage.user(request.question()))));
+            Routing trimmed = engine.route(latest, models.get(), request.preferences(), room, false);
+            if (!(trimmed instanceof Routing.NoModel)) {
+                profile = latest;
+                routing = trimmed;
+            }
+        }
         if (routing instanceof Routing.NeedsConsent consent && request.cloudAllowed()) {
             routing = new Routing.Routed(consent.cloud());
         }
@@ -93,8 +115,7 @@ public final class AskService {
         conversation.add(ChatMessage.system(settings.systemPrompt()));
         conversation.addAll(request.history());
         conversation.add(ChatMessage.user(request.question()));
-        List<ModelSpec> fixed = configuredFallbacks.apply(decision.chosen());
-        List<ModelSpec> order = fixed.isEmpty() ? decision.order() : fixed;
+        List<ModelSpec> order = order(decision);
         ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
                 progress::onText);
         Duration took = Duration.between(started, clock.instant());
@@ -119,6 +140,32 @@ public final class AskService {
         }
         String tried = failed.isEmpty() ? decision.chosen().id() : String.join(", ", failed);
         return new AskOutcome.Failed(failureOf(result.last()), tried, result.text(), result.costMicros());
+    }
+
+    /**
+     * The chosen model and its stand-ins: the admin's {@code model.fallbacks} when set, else the
+     * engine's order. The admin's list only orders; it never brings back a model the engine ruled
+     * out for this question (not local while the data must stay local, over budget, too small).
+     */
+    private List<ModelSpec> order(Decision decision) {
+        List<ModelSpec> fixed = configuredFallbacks.apply(decision.chosen());
+        if (fixed.isEmpty()) {
+            return decision.order();
+        }
+        Set<String> eligible = new HashSet<>();
+        for (Candidate c : decision.candidates()) {
+            if (c.eligible()) {
+                eligible.add(c.model().id());
+            }
+        }
+        List<ModelSpec> order = new ArrayList<>();
+        order.add(decision.chosen());
+        for (ModelSpec m : fixed) {
+            if (m != decision.chosen() && !m.id().equals(decision.chosen().id()) && eligible.contains(m.id())) {
+                order.add(m);
+            }
+        }
+        return order;
     }
 
     private static Failure failureOf(ChatOutcome outcome) {

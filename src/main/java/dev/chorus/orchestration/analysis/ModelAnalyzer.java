@@ -62,6 +62,11 @@ public final class ModelAnalyzer implements TaskAnalyzer {
     }
 
     @Override
+    public TaskAnalyzer keepingTextLocal() {
+        return model.local() ? this : fallback.keepingTextLocal();
+    }
+
+    @Override
     public TaskProfile analyze(String question, List<ChatMessage> history) {
         Objects.requireNonNull(question, "question");
         TaskProfile local = fallback.analyze(question, history);

@@ -10,4 +10,9 @@ import java.util.Optional;
 public interface ProfileModel {
     /** The model's raw reply text, or empty when it could not answer in time. */
     Optional<String> complete(String systemPrompt, String userPrompt);
+
+    /** Whether the model runs on this machine, so a question sent to it stays here. */
+    default boolean local() {
+        return false;
+    }
 }

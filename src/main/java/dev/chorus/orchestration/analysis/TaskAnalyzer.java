@@ -12,6 +12,14 @@ public interface TaskAnalyzer {
      */
     TaskProfile analyze(String question, List<ChatMessage> history);
 
+    /**
+     * An analyzer that sends no text off this machine: this one, unless it asks a remote model. For
+     * chats set to keep everything local.
+     */
+    default TaskAnalyzer keepingTextLocal() {
+        return this;
+    }
+
     default TaskProfile analyze(String question) {
         return analyze(question, List.of());
     }

@@ -40,6 +40,12 @@ public record TaskProfile(Domain domain, double complexity, Needs needs, String 
         }
     }
 
+    /** This profile for a prompt of {@code tokens}: the same question with fewer (or more) earlier turns. */
+    public TaskProfile withPromptTokens(long tokens) {
+        Needs n = Needs.of(tokens, needs.privateData(), needs.freshness(), needs.multiStep());
+        return new TaskProfile(domain, complexity, n, language, confidence, source);
+    }
+
     public Band band() {
         return Band.of(complexity);
     }
