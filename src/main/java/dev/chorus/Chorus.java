@@ -16,6 +16,7 @@ import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.analysis.ModelAnalyzer;
 import dev.chorus.orchestration.analysis.TaskAnalyzer;
 import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.SpendGate;
 import java.util.function.Function;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
@@ -30,6 +31,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Conversations;
 import dev.chorus.store.Database;
+import dev.chorus.store.CallLog;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.telegram.TelegramBot;
@@ -112,7 +114,8 @@ public final class Chorus implements AutoCloseable {
         ChatSessions sessions = new ChatSessions(conversations, defaultPreferences(config, model));
         FallbackChain chain = providers.chain(alerts::providerKeyRefused);
         JdbiCallLog callLog = new JdbiCallLog(database);
-        Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog, budgets, clock);
+        Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog,
+                asker -> budgets.gate(spender(asker), "analysis"), clock);
         AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
@@ -147,9 +150,9 @@ public final class Chorus implements AutoCloseable {
      * The built-in analyzer, or, with {@code analyzer.model}, that model profiling each question
      * within the asker's budget, with the built-in analyzer as its fallback.
      */
-    private static Function<Asker, TaskAnalyzer> analyzers(ChorusConfig config, ModelCatalog catalog,
-                                                           ProviderFleet providers, FallbackChain chain,
-                                                           JdbiCallLog calls, BudgetService budgets, Clock clock) {
+    public static Function<Asker, TaskAnalyzer> analyzers(ChorusConfig config, ModelCatalog catalog,
+                                                          ProviderFleet providers, FallbackChain chain, CallLog calls,
+                                                          Function<Asker, SpendGate> gates, Clock clock) {
         DeterministicAnalyzer deterministic = new DeterministicAnalyzer();
         if (config.analyzerModel().isBlank()) {
             return asker -> deterministic;
@@ -161,7 +164,7 @@ public final class Chorus implements AutoCloseable {
             throw new ConfigException("Config error: " + ConfigKey.ANALYZER_MODEL.label() + ": " + problem);
         }
         var cache = ModelAnalyzer.defaultCache();
-        return asker -> new ModelAnalyzer(new AnalysisModel(model, chain, budgets.gate(spender(asker), "analysis"), calls,
+        return asker -> new ModelAnalyzer(new AnalysisModel(model, chain, gates.apply(asker), calls,
                 asker, Duration.ofSeconds(4), clock), deterministic, cache);
     }
 

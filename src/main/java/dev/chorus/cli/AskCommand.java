@@ -12,7 +12,6 @@ import dev.chorus.orchestration.AskRequest;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.orchestration.Asker;
-import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.orchestration.delegation.QualityModel;
@@ -20,6 +19,7 @@ import dev.chorus.provider.ProviderFleet;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Sleeper;
+import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
@@ -69,12 +69,13 @@ public final class AskCommand {
             preferences = new Preferences(args.mode().orElse(Preferences.DEFAULT.mode()),
                     Optional.ofNullable(pinned).map(ModelSpec::id), Preferences.DEFAULT.allowEscalation());
             Database database = Database.open(config.dbPath());
-            DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
-            asks = new AskService(asker -> analyzer, new DelegationEngine(QualityModel.CATALOG),
-                    providers::usableModels, providers::configuredFallbacks,
-                    // a refused key ends in the failure line below; there is no admin to alert
-                    providers.chain((provider, message) -> { }),
-                    asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, new JdbiCallLog(database),
+            // a refused key ends in the failure line below; there is no admin to alert
+            FallbackChain chain = providers.chain((provider, message) -> { });
+            JdbiCallLog calls = new JdbiCallLog(database);
+            asks = new AskService(Chorus.analyzers(config, catalog, providers, chain, calls,
+                    asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.CATALOG),
+                    providers::usableModels, providers::configuredFallbacks, chain,
+                    asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
         } catch (ConfigException | StoreException e) {
             err.println(oneLine(e.getMessage()));

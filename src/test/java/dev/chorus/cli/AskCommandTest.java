@@ -2,6 +2,8 @@ package dev.chorus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.testing.FakeOpenAi;
@@ -76,6 +78,18 @@ class AskCommandTest {
                     assertThat(call.model()).isEqualTo("mini");
                     assertThat(call.costMicros()).isEqualTo(9);
                 });
+    }
+
+    @Test
+    void theConfiguredAnalyzerModelProfilesTheQuestionAsInTheBot() throws IOException {
+        Run run = ask("--config", config("analyzer.model=mini").toString(), "What", "is", "Rust?");
+
+        assertThat(run.code()).as(run.err()).isZero();
+        // the mock's reply is no profile, so the analyzer asks once more, then the built-in one decides
+        List<JsonNode> requests = openAi.requests();
+        assertThat(requests).hasSize(3);
+        assertThat(requests.get(0).path("messages").get(0).path("content").asText()).contains("complexity");
+        assertThat(requests.get(2).path("messages").get(1).path("content").asText()).isEqualTo("What is Rust?");
     }
 
     @Test

@@ -92,6 +92,13 @@ public final class DelegationEngine {
             } else {
                 reason = reason(prefs.mode(), profile, chosen, bar);
             }
+            // a pin that cannot take this question is set aside for it, and the asker is told why
+            String pin = prefs.pinnedModel().orElse(null);
+            if (pin != null) {
+                String why = all.stream().filter(c -> c.model().id().equals(pin)).map(Candidate::rejected)
+                        .findFirst().orElse("not available");
+                reason = "pinned " + pin + " set aside (" + why + "); " + reason;
+            }
         }
         return new Routing.Routed(new Decision(chosen.model(), fallbacks(eligible, chosen, bar), reason, bar, all,
                 escalated));

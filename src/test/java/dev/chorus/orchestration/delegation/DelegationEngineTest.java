@@ -111,6 +111,14 @@ class DelegationEngineTest {
     }
 
     @Test
+    void aPinThatCannotTakeTheQuestionIsSetAsideAndTheReasonSaysWhy() {
+        Decision d = routed(engine.route(profile(Domain.CHAT, 0.0, 30_000), FLEET,
+                new Preferences(Mode.BALANCED, Optional.of("nano"), true), Long.MAX_VALUE, false));
+        assertThat(d.chosen()).isEqualTo(MINI);
+        assertThat(d.reason()).startsWith("pinned nano set aside (context window too small); chat, complexity 0.00");
+    }
+
+    @Test
     void hardQuestionEscalatesWhenTheGainIsWorthIt() {
         TaskProfile hard = profile(Domain.CODE, 0.75, 300);
         // the bar is 0.79: mid (0.80) clears it, and big (0.92) is a gain worth its price
