@@ -96,6 +96,27 @@ class SmartAskEndToEndTest {
     }
 
     @Test
+    void inAGroupAReplyToAnAnswerContinuesThatAnswersConversation() {
+        TelegramUser user = new TelegramUser(4010, "Dee", "dee");
+        long group = -1002143658721L;
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " Remember the colour teal");
+        BotCall first = telegram.await(mark, Duration.ofSeconds(20), c -> c.stream().anyMatch(x ->
+                        (x.is("editMessageText") || x.is("sendMessage")) && x.chatId() == group
+                                && x.text().contains("<i>— "))).stream()
+                .filter(x -> x.is("sendMessage") && x.chatId() == group).findFirst().orElseThrow();
+        int answerId = first.result().path("message_id").asInt();
+
+        long second = telegram.mark();
+        telegram.sendGroupReply(TOKEN, user, group, "Which colour was it?", answerId, first.text());
+        telegram.await(second, Duration.ofSeconds(20), c -> c.stream().anyMatch(x ->
+                (x.is("editMessageText") || x.is("sendMessage")) && x.chatId() == group && x.text().contains("<i>— ")));
+        JsonNode followUp = lastRequestContaining("Which colour was it?");
+        assertThat(followUp.path("messages").toString()).contains("Remember the colour teal",
+                "Rust is a memory-safe systems language.");
+    }
+
+    @Test
     void contextSurvivesARestart() throws Exception {
         TelegramUser user = new TelegramUser(4004, "Xia", "xia");
         long mark = telegram.mark();
@@ -194,6 +215,13 @@ class SmartAskEndToEndTest {
         assertThat(footerModel(replies.get(1).text())).isEqualTo("gpt-4.1");
         assertThat(replies.get(2).text()).contains("can&#39;t use a model called".replace("&#39;", "'"));
         assertThat(replies.get(3).text()).contains("gpt-4o-mini · $ · good at", "backup-model · $$", "/model auto");
+
+        long unpinned = telegram.mark();
+        telegram.sendPrivate(TOKEN, user, "/model auto");
+        telegram.sendPrivate(TOKEN, user, "hi");
+        List<BotCall> after = telegram.awaitMessages(unpinned, user.id(), 2);
+        assertThat(after.get(0).text()).isEqualTo("Unpinned: I choose the model for each question again.");
+        assertThat(footerModel(after.get(1).text())).isNotEqualTo("gpt-4.1");
     }
 
     private static String footerModel(String html) {
