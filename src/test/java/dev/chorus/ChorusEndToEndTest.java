@@ -215,7 +215,10 @@ class ChorusEndToEndTest {
         long second = telegram.mark();
         telegram.sendGroupReply(TOKEN, user, group, "and why is it memory-safe?", botMessageId, first.text());
         assertThat(telegram.awaitMessages(second, group, 1).getFirst().text()).startsWith(ANSWER);
-        assertThat(openAi.requests()).anyMatch(r -> r.toString().contains("and why is it memory-safe?"));
+        // the reply carries the conversation it answers: the first question and the bot's answer
+        assertThat(openAi.requests()).filteredOn(r -> r.toString().contains("and why is it memory-safe?"))
+                .singleElement().satisfies(r -> assertThat(r.path("messages").toString())
+                        .contains("what is rust", ANSWER.substring(0, 20)));
     }
 
     @Test

@@ -96,27 +96,6 @@ class SmartAskEndToEndTest {
     }
 
     @Test
-    void inAGroupAReplyToAnAnswerContinuesThatAnswersConversation() {
-        TelegramUser user = new TelegramUser(4010, "Dee", "dee");
-        long group = -1002143658721L;
-        long mark = telegram.mark();
-        telegram.sendGroup(TOKEN, user, group, "/ask@" + BOT + " Remember the colour teal");
-        BotCall first = telegram.await(mark, Duration.ofSeconds(20), c -> c.stream().anyMatch(x ->
-                        (x.is("editMessageText") || x.is("sendMessage")) && x.chatId() == group
-                                && x.text().contains("<i>— "))).stream()
-                .filter(x -> x.is("sendMessage") && x.chatId() == group).findFirst().orElseThrow();
-        int answerId = first.result().path("message_id").asInt();
-
-        long second = telegram.mark();
-        telegram.sendGroupReply(TOKEN, user, group, "Which colour was it?", answerId, first.text());
-        telegram.await(second, Duration.ofSeconds(20), c -> c.stream().anyMatch(x ->
-                (x.is("editMessageText") || x.is("sendMessage")) && x.chatId() == group && x.text().contains("<i>— ")));
-        JsonNode followUp = lastRequestContaining("Which colour was it?");
-        assertThat(followUp.path("messages").toString()).contains("Remember the colour teal",
-                "Rust is a memory-safe systems language.");
-    }
-
-    @Test
     void contextSurvivesARestart() throws Exception {
         TelegramUser user = new TelegramUser(4004, "Xia", "xia");
         long mark = telegram.mark();
