@@ -45,6 +45,7 @@ public final class AskService {
     private final CallLog calls;
     private final AskSettings settings;
     private final Clock clock;
+    private final long systemPromptTokens;
 
     /**
      * @param analyzers the task analyzer for an asker (an LLM analyzer spends that asker's budget)
@@ -68,6 +69,8 @@ public final class AskService {
         this.calls = calls;
         this.settings = settings;
         this.clock = clock;
+        this.systemPromptTokens = TokenEstimator.estimate(List.of(ChatMessage.system(settings.systemPrompt())))
+                - TokenEstimator.estimate(List.of());
     }
 
     /** How the engine would route {@code request}, without calling any model. */
@@ -77,15 +80,17 @@ public final class AskService {
             // "nothing leaves the machine" covers the question's analysis too
             analyzer = analyzer.keepingTextLocal();
         }
-        TaskProfile profile = analyzer.analyze(request.question(), request.history());
+        TaskProfile analysed = analyzer.analyze(request.question(), request.history());
+        // the system prompt goes out with every call, so it takes room in the window and costs too
+        TaskProfile profile = analysed.withPromptTokens(analysed.needs().promptTokens() + systemPromptTokens);
         long room = headroom.applyAsLong(request.asker());
         Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
         if (routing instanceof Routing.NoModel && !request.history().isEmpty()) {
             // The conversation may have outgrown every window (or budget) that could take it whole. Its
             // latest turn still fits somewhere: route on that, and the chain keeps as many recent turns
             // as the chosen model's window holds.
-            TaskProfile latest = profile.withPromptTokens(TokenEstimator.estimate(List.of(
-                    ChatMessage.system(settings.systemPrompt()), ChatMessage.user(request.question()))));
+            TaskProfile latest = profile.withPromptTokens(
+                    TokenEstimator.estimate(List.of(ChatMessage.user(request.question()))) + systemPromptTokens);
             Routing trimmed = engine.route(latest, models.get(), request.preferences(), room, false);
             if (!(trimmed instanceof Routing.NoModel)) {
                 profile = latest;

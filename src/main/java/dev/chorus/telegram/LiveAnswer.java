@@ -86,7 +86,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             return;
         }
         typing.close();
-        String preview = now.length() <= PREVIEW_LIMIT ? now : "…" + now.substring(now.length() - PREVIEW_LIMIT);
+        String preview = previewOf(now);
         try {
             if (!group) {
                 gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build());
@@ -103,6 +103,18 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             // "message is not modified" and the like: the preview is best effort.
         }
         shown = now;
+    }
+
+    /** The end of a long answer, cut where no emoji or other surrogate pair is split in two. */
+    static String previewOf(String text) {
+        if (text.length() <= PREVIEW_LIMIT) {
+            return text;
+        }
+        int from = text.length() - PREVIEW_LIMIT;
+        if (Character.isLowSurrogate(text.charAt(from))) {
+            from++;
+        }
+        return "…" + text.substring(from);
     }
 
     @Override

@@ -1,0 +1,71 @@
+package dev.chorus.telegram;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import dev.chorus.command.Reply;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/** The Bot API client is the seam; the pacing is LiveAnswer's own. */
+class LiveAnswerTest {
+
+    @Test
+    void aLongPreviewIsCutWithoutSplittingAnEmoji() {
+        String answer = "x".repeat(10) + "🙂".repeat(3000);
+        String preview = LiveAnswer.previewOf(answer);
+        assertThat(preview).startsWith("…").hasSizeLessThanOrEqualTo(3901);
+        assertThat(Character.isLowSurrogate(preview.charAt(1))).isFalse();
+        assertThat(preview.substring(1).codePoints().allMatch(cp -> cp == "🙂".codePointAt(0))).isTrue();
+    }
+
+    @Test
+    void aGroupPreviewIsEditedAtMostAboutOnceASecondAndOnlyWhenTheTextChanged() throws Exception {
+        TelegramClient client = mock(TelegramClient.class);
+        List<Instant> edits = new ArrayList<>();
+        List<String> editTexts = new ArrayList<>();
+        Message preview = new Message();
+        preview.setMessageId(11);
+        when(client.execute(any(SendMessage.class))).thenReturn(preview);
+        when(client.execute(any(EditMessageText.class))).thenAnswer(call -> {
+            synchronized (edits) {
+                edits.add(Instant.now());
+                editTexts.add(call.getArgument(0, EditMessageText.class).getText());
+            }
+            return true;
+        });
+        TelegramGateway gateway = new TelegramGateway(client, d -> { });
+        TelegramChatOutput output = new TelegramChatOutput(-100L, 5, gateway, new MessageFormatter());
+
+        LiveAnswer answer = LiveAnswer.start(-100L, 5, output, gateway, new MessageFormatter());
+        long until = System.nanoTime() + Duration.ofMillis(3_600).toNanos();
+        int words = 0;
+        while (System.nanoTime() < until) {
+            // a fast model: a word every 20 ms, far more often than Telegram allows edits
+            answer.onText("word" + words++ + " ");
+            Thread.sleep(20);
+        }
+        Thread.sleep(2_200); // the stream has stalled: nothing new to show, so no edit either
+        answer.finish(Reply.answer("the final answer", "model · $0.001 · 1.0s"));
+
+        List<Instant> previews;
+        synchronized (edits) {
+            previews = List.copyOf(edits.subList(0, edits.size() - 1)); // the last edit is the final answer
+        }
+        assertThat(previews).hasSizeBetween(1, 3); // the first preview is a sendMessage, the rest edits
+        for (int i = 1; i < previews.size(); i++) {
+            assertThat(Duration.between(previews.get(i - 1), previews.get(i))).isGreaterThan(Duration.ofMillis(900));
+        }
+        assertThat(editTexts.subList(0, editTexts.size() - 1)).doesNotHaveDuplicates();
+        assertThat(editTexts.getLast()).contains("the final answer");
+    }
+}
