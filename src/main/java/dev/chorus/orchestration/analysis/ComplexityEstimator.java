@@ -79,15 +79,14 @@ final class ComplexityEstimator {
      * path; these need an exhaustive argument, and small models tend to stop at the first candidate.
      */
     private static final Lexicon SEARCH = new Lexicon(
-            "find all", "all values", "all real", "all integers", "all pairs", "all solutions", "ordered pairs",
-            "ordered triples", "number of ordered", "how many positive", "how many integers", "how many distinct",
-            "how many different", "smallest positive", "largest possible", "smallest possible", "greatest possible",
-            "least possible", "maximum value", "minimum value", "maximum possible", "minimum possible", "sum of all",
-            "product of all", "remainder when", "common fraction", "simplest radical form", "in terms of pi",
-            "perfect square", "probability that", "at least twice", "closed form",
-            "найдите все", "все значения", "при каждом из которых", "наибольшее", "наименьшее", "наибольшее значение",
-            "наименьшее значение", "сколько существует", "сколько различных", "остаток от деления", "все решения",
-            "все пары", "при всех");
+            "find all", "all real", "all integers", "all pairs", "all solutions", "ordered pairs", "ordered triples",
+            "number of ordered", "how many positive", "how many integers", "how many distinct", "how many different",
+            "smallest positive", "largest possible", "smallest possible", "greatest possible", "least possible",
+            "maximum value", "minimum value", "maximum possible", "minimum possible", "sum of all", "product of all",
+            "remainder when", "common fraction", "simplest radical form", "in terms of pi", "perfect square",
+            "probability that", "at least twice", "closed form", "найдите все", "значения параметра",
+            "при каждом из которых", "наибольшее", "наименьшее", "наибольшее значение", "наименьшее значение",
+            "сколько существует", "сколько различных", "остаток от деления", "все решения", "все пары");
     /**
      * Terms of university and professional subjects (algebra, physics, chemistry, biology, medicine,
      * law, econometrics, theory of computation). A question that needs one of them asks for
@@ -96,25 +95,23 @@ final class ComplexityEstimator {
      */
     private static final Lexicon SPECIALIST = new Lexicon(
             "field extension", "commutative ring", "ring with unity", "maximal ideal", "prime ideal",
-            "order of the element", "homomorph*", "isomorph*", "subgroup*", "ideal of", "integral domain", "polynomial*",
-            "orthocenter", "circumcircle", "incircle", "circumradius", "inradius", "arithmetic sequence",
-            "geometric sequence", "logarithm*", "log", "complex number", "modulo", "congruen*",
-            "ionization", "orbital*", "electronegativ*", "spin", "eigenstate*", "wavefunction", "wave function",
+            "order of the element", "homomorph*", "isomorph*", "subgroup*", "ideal of", "integral domain",
+            "polynomial*", "orthocenter", "circumcircle", "incircle", "circumradius", "inradius",
+            "arithmetic sequence", "geometric sequence", "logarithm*", "complex number", "modulo", "congruen*",
+            "ionization", "orbital*", "electronegativ*", "eigenstate*", "wavefunction", "wave function",
             "hamiltonian", "potential well", "photon*", "entropy", "enthalpy", "thermodynamic*", "stoichiometr*",
-            "alkene*", "alkane*", "substituted", "nucleophil*", "electrophil*", "elimination", "hardy weinberg",
-            "allele*", "genotyp*", "phenotyp*", "heterozygous", "recessive", "antibod*", "antigen*", "diagnosis",
-            "physician", "most likely cause", "next step in management", "laboratory studies", "examination shows",
-            "proteinuria", "hearsay", "admissible", "inadmissible", "defendant", "plaintiff", "prosecution",
-            "statute", "deed", "conveyed", "jurisdiction", "negligence", "tort*", "residuals", "regression",
-            "heteroskedastic*", "heteroscedastic*", "least squares", "elasticity", "decidable", "undecidable",
-            "turing machine", "context free", "np complete", "np hard", "anomaly", "gauge", "fermion*", "boson*",
-            "term symbol", "octahedral", "spectral", "doppler", "proper motion", "kinetic energy", "friction",
-            "incline", "magnetic field", "electric field", "momentum", "torque", "wavelength", "maxim",
-            "categorical imperative", "utilitarian*", "deontolog*", "predicate logic", "premises", "syllogism*",
-            "индукци*", "кинетическ*", "параметр*", "электрон*", "многочлен*", "логарифм*", "подгрупп*",
-            "изоморф*", "гомоморф*", "энтроп*", "энтальп*", "магнитн* пол*", "электрическ* пол*", "импульс*",
-            "аллел*", "генотип*", "фенотип*", "диагноз*", "истец*", "ответчик*", "подсудимы*", "иск*", "регресси*",
-            "эластичност*");
+            "alkene*", "alkane*", "nucleophil*", "electrophil*", "elimination", "hardy weinberg", "allele*",
+            "genotyp*", "phenotyp*", "heterozygous", "recessive", "antibod*", "antigen*", "diagnosis", "physician",
+            "most likely cause", "next step in management", "laboratory studies", "examination shows", "proteinuria",
+            "hearsay", "admissible", "inadmissible", "defendant", "plaintiff", "prosecution", "statute", "conveyed",
+            "jurisdiction", "negligence", "tort", "torts", "residuals", "heteroskedastic*", "heteroscedastic*",
+            "least squares", "elasticity", "decidable", "undecidable", "turing machine", "context free",
+            "np complete", "np hard", "fermion*", "boson*", "term symbol", "octahedral", "spectral", "doppler",
+            "proper motion", "kinetic energy", "incline", "magnetic field", "electric field", "torque", "wavelength",
+            "maxim", "categorical imperative", "utilitarian*", "deontolog*", "predicate logic", "syllogism*",
+            "индукци*", "кинетическ*", "электрон", "электрона", "электроны", "электроном", "многочлен*", "логарифм*",
+            "подгрупп*", "изоморф*", "гомоморф*", "энтроп*", "энтальп*", "магнитн* пол*", "электрическ* пол*",
+            "аллел*", "генотип*", "фенотип*", "диагноз*", "истец*", "ответчик*", "подсудимы*", "эластичност*");
     static final GatedPattern LONG_OUTPUT = GatedPattern.of("(?iu)(\\d{3,5})[- ]?(?:words?|слов)",
             s -> GatedPattern.digitRun(s, 3));
     static final GatedPattern BIG_O = GatedPattern.of("\\bO\\((?:n|log|1)", GatedPattern.containing("O("));
