@@ -85,8 +85,9 @@ final class RoutingCommands {
         String wanted = args.strip().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
             return Reply.plain(current.allowEscalation()
-                    ? "Escalation is on: a hard question may go to a stronger, dearer model, and its answer says "
-                    + "🔼 escalated. /escalation off keeps every answer at the cheapest good-enough model."
+                    ? "Escalation is on: a hard question may go to a stronger, dearer model (never in cheap mode), "
+                    + "and its answer says 🔼 escalated. /escalation off keeps every answer at the cheapest "
+                    + "good-enough model."
                     : "Escalation is off: every answer comes from the cheapest good-enough model. /escalation on "
                     + "lets hard questions go to a stronger one.");
         }

@@ -36,7 +36,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     // Not the interrupt alone: an HTTP call in progress can swallow it, and the pump must still stop.
     private volatile boolean finishing;
     private String shown = "";
-    private Integer previewMessageId;
+    // written by the pump, read by finish(): volatile in case the join below ever times out
+    private volatile Integer previewMessageId;
 
     private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                        MessageFormatter formatter) {
@@ -89,15 +90,16 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         String preview = previewOf(now);
         try {
             if (!group) {
-                gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build());
+                gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build(),
+                        TelegramGateway.SHORT_PATIENCE);
             } else if (previewMessageId == null) {
                 previewMessageId = gateway.call(chatId, SendMessage.builder().chatId(chatId).text(preview)
                                 .replyParameters(ReplyParameters.builder().messageId(replyTo)
-                                        .allowSendingWithoutReply(true).build()).build())
+                                        .allowSendingWithoutReply(true).build()).build(), TelegramGateway.SHORT_PATIENCE)
                         .map(m -> m.getMessageId()).orElse(null);
             } else {
                 gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
-                        .text(preview).build());
+                        .text(preview).build(), TelegramGateway.SHORT_PATIENCE);
             }
         } catch (TelegramGateway.RejectedCall e) {
             // "message is not modified" and the like: the preview is best effort.

@@ -126,7 +126,7 @@ public final class TelegramBot implements AutoCloseable {
                 .map((CommandInfo c) -> BotCommand.builder().command(c.command()).description(c.description()).build())
                 .toList();
         try {
-            gateway.call(0, SetMyCommands.builder().commands(commands).build());
+            gateway.call(0, SetMyCommands.builder().commands(commands).build(), TelegramGateway.SHORT_PATIENCE);
         } catch (TelegramGateway.RejectedCall e) {
             log.warn("could not publish the command menu: {}", e.getMessage());
         }

@@ -32,7 +32,8 @@ final class TelegramChatAdmins implements ChatAdmins {
 
     private Set<Long> fetch(long chatId) {
         try {
-            return gateway.call(chatId, GetChatAdministrators.builder().chatId(chatId).build())
+            return gateway.call(chatId, GetChatAdministrators.builder().chatId(chatId).build(),
+                    TelegramGateway.SHORT_PATIENCE)
                     .orElseGet(ArrayList::new).stream()
                     .map(ChatMember::getUser)
                     .map(u -> u.getId())

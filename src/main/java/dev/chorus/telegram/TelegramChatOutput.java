@@ -61,7 +61,8 @@ final class TelegramChatOutput implements ChatOutput {
 
     private void sendTyping() {
         try {
-            gateway.call(chatId, SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+            gateway.call(chatId, SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build(),
+                    TelegramGateway.NO_PATIENCE);
         } catch (TelegramGateway.RejectedCall e) {
             log.debug("chat action refused in chat {}: {}", chatId, e.getMessage());
         }
@@ -90,7 +91,8 @@ final class TelegramChatOutput implements ChatOutput {
     @Override
     public void acknowledge(String callbackId, String text) {
         try {
-            gateway.call(chatId, AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build());
+            gateway.call(chatId, AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build(),
+                    TelegramGateway.NO_PATIENCE);
         } catch (TelegramGateway.RejectedCall e) {
             log.debug("callback {} not acknowledged: {}", callbackId, e.getMessage());
         }

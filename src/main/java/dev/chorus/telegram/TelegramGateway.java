@@ -31,6 +31,10 @@ final class TelegramGateway {
      * the answer is done. Past this the chat's queue has been held long enough and the call fails.
      */
     static final Duration FLOOD_PATIENCE = Duration.ofMinutes(15);
+    /** For what is worth a short wait but not holding a chat for: previews, admin look-ups. */
+    static final Duration SHORT_PATIENCE = Duration.ofSeconds(60);
+    /** For what is only a courtesy (a typing action, a callback's toast): skipped under a flood limit. */
+    static final Duration NO_PATIENCE = Duration.ZERO;
 
     private final TelegramClient client;
     private final Sleeper sleeper;
@@ -41,17 +45,22 @@ final class TelegramGateway {
         this.sleeper = sleeper;
     }
 
-    /** Calls {@code method} for {@code chatId}, waiting out flood limits. */
+    /** Calls {@code method} for {@code chatId}, waiting out flood limits for up to {@link #FLOOD_PATIENCE}. */
     <T extends Serializable> Optional<T> call(long chatId, BotApiMethod<T> method) {
-        return run(chatId, method.getMethod(), () -> client.execute(method));
+        return call(chatId, method, FLOOD_PATIENCE);
+    }
+
+    /** The same, waiting out flood limits for up to {@code patience} in all. */
+    <T extends Serializable> Optional<T> call(long chatId, BotApiMethod<T> method, Duration patience) {
+        return run(chatId, method.getMethod(), patience, () -> client.execute(method));
     }
 
     /** Uploads a photo to {@code chatId}, with the same handling of Telegram's failures. */
     Optional<Message> sendPhoto(long chatId, SendPhoto photo) {
-        return run(chatId, SendPhoto.PATH, () -> client.execute(photo));
+        return run(chatId, SendPhoto.PATH, FLOOD_PATIENCE, () -> client.execute(photo));
     }
 
-    private <T> Optional<T> run(long chatId, String methodName, TelegramCall<T> call) {
+    private <T> Optional<T> run(long chatId, String methodName, Duration patience, TelegramCall<T> call) {
         Duration floodWaited = Duration.ZERO;
         int networkRetries = 0;
         while (true) {
@@ -62,7 +71,7 @@ final class TelegramGateway {
             } catch (TelegramApiRequestException e) {
                 Integer code = e.getErrorCode();
                 Duration wait = code != null && code == 429 ? retryAfter(e) : null;
-                if (wait != null && floodWaited.plus(wait).compareTo(FLOOD_PATIENCE) <= 0) {
+                if (wait != null && floodWaited.plus(wait).compareTo(patience) <= 0) {
                     floodWaited = floodWaited.plus(wait);
                     log.info("Telegram flood limit in chat {} on {}: waiting {} s", chatId, methodName,
                             wait.toSeconds());

@@ -58,6 +58,27 @@ class TelegramGatewayTest {
     }
 
     @Test
+    void aCourtesyCallIsSkippedUnderAFloodLimitInsteadOfHoldingTheChat() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(error("error_429_too_many_requests.json"));
+        assertThatThrownBy(() -> gateway.call(42, send, TelegramGateway.NO_PATIENCE))
+                .isInstanceOf(TelegramGateway.RejectedCall.class);
+        assertThat(slept).isEmpty();
+        verify(client, times(1)).execute(any(SendMessage.class));
+    }
+
+    @Test
+    void aFloodWaitCutShortByAnInterruptEndsTheCall() throws Exception {
+        TelegramGateway interrupted = new TelegramGateway(client, wait -> Thread.currentThread().interrupt());
+        when(client.execute(any(SendMessage.class))).thenThrow(error("error_429_too_many_requests.json"));
+        try {
+            assertThat(interrupted.call(42, send)).isEmpty();
+            verify(client, times(1)).execute(any(SendMessage.class));
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
     void blockedChatIsSkippedQuietly() throws Exception {
         when(client.execute(any(SendMessage.class))).thenThrow(error("error_403_bot_blocked.json"));
         assertThat(gateway.call(42, send)).isEmpty();

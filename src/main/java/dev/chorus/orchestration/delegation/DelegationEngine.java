@@ -79,7 +79,10 @@ public final class DelegationEngine {
             chosen = pinned.get();
             reason = "pinned with /model";
         } else {
-            Candidate best = strongest(eligible);
+            // fast mode escalates only among fast models: a slow answer is what the asker ruled out
+            List<Candidate> fastOnes = prefs.mode() == Mode.FAST && chosen.model().latency() == LatencyClass.FAST
+                    ? eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList() : eligible;
+            Candidate best = strongest(fastOnes);
             // cheap mode is a promise not to pay for more than is needed; quality mode already has the best
             if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && prefs.mode() != Mode.CHEAP && best != chosen
                     && profile.complexity() > ESCALATION_COMPLEXITY

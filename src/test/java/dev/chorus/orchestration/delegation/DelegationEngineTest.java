@@ -167,6 +167,18 @@ class DelegationEngineTest {
     }
 
     @Test
+    void fastModeEscalatesOnlyToAFastModel() {
+        ModelSpec quick = model("quick", "0.40", "1.60", 0.80, 128_000, LatencyClass.FAST, false);
+        ModelSpec quicker = model("quicker", "1.00", "4.00", 0.95, 128_000, LatencyClass.FAST, false);
+        ModelSpec slowest = model("slowest", "1.20", "5.00", 0.99, 200_000, LatencyClass.SLOW, false);
+        TaskProfile hard = profile(Domain.CODE, 0.75, 300);
+        Decision d = routed(engine.route(hard, List.of(slowest, quicker, quick),
+                new Preferences(Mode.FAST, Optional.empty(), true), Long.MAX_VALUE, false));
+        assertThat(d.escalated()).isTrue();
+        assertThat(d.chosen()).isEqualTo(quicker);
+    }
+
+    @Test
     void nearTheBudgetLimitDearModelsAreLeftOut() {
         TaskProfile p = profile(Domain.CODE, 0.9, 500);
         long bigCost = routed(engine.route(p, FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false)).candidates().stream()
