@@ -79,14 +79,17 @@ final class ComplexityEstimator {
      * path; these need an exhaustive argument, and small models tend to stop at the first candidate.
      */
     private static final Lexicon SEARCH = new Lexicon(
-            "find all", "all real", "all integers", "all pairs", "all solutions", "ordered pairs", "ordered triples",
-            "number of ordered", "how many positive", "how many integers", "how many distinct", "how many different",
-            "smallest positive", "largest possible", "smallest possible", "greatest possible", "least possible",
-            "maximum value", "minimum value", "maximum possible", "minimum possible", "sum of all", "product of all",
-            "remainder when", "common fraction", "simplest radical form", "in terms of pi", "perfect square",
-            "probability that", "at least twice", "closed form", "найдите все", "значения параметра",
-            "при каждом из которых", "наибольшее", "наименьшее", "наибольшее значение", "наименьшее значение",
-            "сколько существует", "сколько различных", "остаток от деления", "все решения", "все пары");
+            "find all", "all integers", "all real numbers", "all real values", "all pairs", "all solutions",
+            "ordered pairs", "ordered triples", "number of ordered", "how many positive", "how many integers",
+            "how many distinct", "how many different", "smallest positive", "largest possible", "smallest possible",
+            "greatest possible", "least possible", "maximum value", "minimum value", "maximum possible",
+            "minimum possible", "sum of all", "product of all", "remainder when", "common fraction",
+            "simplest radical form", "in terms of pi", "perfect square", "closed form", "probability that",
+            "найдите все", "наименьшее натуральное", "наибольшее натуральное", "наименьшее целое",
+            "наибольшее целое", "наименьшее число", "наибольшее число", "наименьшее возможное",
+            "наибольшее возможное", "значения параметра", "при каждом из которых", "наибольшее значение",
+            "наименьшее значение", "сколько существует", "сколько различных", "остаток от деления", "все решения",
+            "все пары");
     /**
      * Terms of university and professional subjects (algebra, physics, chemistry, biology, medicine,
      * law, econometrics, theory of computation). A question that needs one of them asks for
@@ -100,18 +103,20 @@ final class ComplexityEstimator {
             "arithmetic sequence", "geometric sequence", "logarithm*", "complex number", "modulo", "congruen*",
             "ionization", "orbital*", "electronegativ*", "eigenstate*", "wavefunction", "wave function",
             "hamiltonian", "potential well", "photon*", "entropy", "enthalpy", "thermodynamic*", "stoichiometr*",
-            "alkene*", "alkane*", "nucleophil*", "electrophil*", "elimination", "hardy weinberg", "allele*",
-            "genotyp*", "phenotyp*", "heterozygous", "recessive", "antibod*", "antigen*", "diagnosis", "physician",
+            "alkene*", "alkane*", "nucleophil*", "electrophil*", "hardy weinberg", "allele*", "genotyp*",
+            "phenotyp*", "heterozygous", "recessive", "antibod*", "antigen*", "diagnosis", "physician",
             "most likely cause", "next step in management", "laboratory studies", "examination shows", "proteinuria",
-            "hearsay", "admissible", "inadmissible", "defendant", "plaintiff", "prosecution", "statute", "conveyed",
+            "hearsay", "admissible", "inadmissible", "defendant", "plaintiff", "prosecution", "statute",
             "jurisdiction", "negligence", "tort", "torts", "residuals", "heteroskedastic*", "heteroscedastic*",
             "least squares", "elasticity", "decidable", "undecidable", "turing machine", "context free",
             "np complete", "np hard", "fermion*", "boson*", "term symbol", "octahedral", "spectral", "doppler",
-            "proper motion", "kinetic energy", "incline", "magnetic field", "electric field", "torque", "wavelength",
-            "maxim", "categorical imperative", "utilitarian*", "deontolog*", "predicate logic", "syllogism*",
-            "индукци*", "кинетическ*", "электрон", "электрона", "электроны", "электроном", "многочлен*", "логарифм*",
-            "подгрупп*", "изоморф*", "гомоморф*", "энтроп*", "энтальп*", "магнитн* пол*", "электрическ* пол*",
-            "аллел*", "генотип*", "фенотип*", "диагноз*", "истец*", "ответчик*", "подсудимы*", "эластичност*");
+            "proper motion", "kinetic energy", "magnetic field", "electric field", "torque", "wavelength",
+            "categorical imperative", "universal law", "utilitarian*", "deontolog*", "predicate logic", "syllogism*",
+            "кинетическ*", "электрическое поле", "электрического поля", "магнитное поле", "магнитного поля",
+            "магнитном поле", "по индукции", "индукцией", "магнитной индукции", "эластичность спроса",
+            "эластичности спроса", "электрон", "электрона", "электроны", "электроном", "многочлен*", "логарифм*",
+            "подгрупп*", "изоморф*", "гомоморф*", "энтроп*", "энтальп*", "аллел*", "генотип*", "фенотип*",
+            "диагноз*", "истец*", "ответчик*", "подсудимы*");
     static final GatedPattern LONG_OUTPUT = GatedPattern.of("(?iu)(\\d{3,5})[- ]?(?:words?|слов)",
             s -> GatedPattern.digitRun(s, 3));
     static final GatedPattern BIG_O = GatedPattern.of("\\bO\\((?:n|log|1)", GatedPattern.containing("O("));
@@ -122,7 +127,10 @@ final class ComplexityEstimator {
         double c = prior(domain);
         c += Math.min(0.3, 0.12 * DEPTH.count(words));
         c += Math.min(0.21, 0.07 * SPECIALIST.count(words));
-        c += Math.min(0.2, 0.1 * SEARCH.count(words));
+        if (domain == Domain.MATH || domain == Domain.REASONING || domain == Domain.CODE || domain == Domain.FACTUAL) {
+            // in a request to write or translate, "the largest possible" describes the text, not a search
+            c += Math.min(0.2, 0.1 * SEARCH.count(words));
+        }
         if (domain == Domain.MATH) {
             c += formalNotation(text.raw) ? 0.15 : 0;
             // each given amount is roughly one more step of arithmetic to get right
@@ -192,14 +200,32 @@ final class ComplexityEstimator {
     }
 
     /**
-     * A {@code $} that closes inline math ("$x+1$", "= 17$."): it follows a symbol, letter or digit and
-     * an earlier {@code $} opened it. A price ("$120") follows a space, so two prices never match.
+     * A pair of {@code $} around inline math ("$x+1$", "$7^{2024}$", "$2x + 5 = 17$"): as TeX is written,
+     * the content neither starts nor ends with a space, and it has a letter or a TeX sign in it. Prices
+     * ("$5 and $10", "5$ и 7$", "$20-$25") fail one test or the other.
      */
     private static boolean closesTexMath(String raw) {
         int open = raw.indexOf('$');
-        for (int i = raw.indexOf('$', open + 1); open >= 0 && i > 0; i = raw.indexOf('$', i + 1)) {
-            char before = raw.charAt(i - 1);
-            if (!Character.isWhitespace(before) && before != '$' && before != '(') {
+        while (open >= 0) {
+            int close = raw.indexOf('$', open + 1);
+            if (close < 0) {
+                return false;
+            }
+            if (close > open + 1 && texLike(raw, open + 1, close)) {
+                return true;
+            }
+            open = close;
+        }
+        return false;
+    }
+
+    private static boolean texLike(String s, int from, int to) {
+        if (Character.isWhitespace(s.charAt(from)) || Character.isWhitespace(s.charAt(to - 1))) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (Character.isLetter(c) || "\\^_{}=".indexOf(c) >= 0) {
                 return true;
             }
         }
