@@ -22,8 +22,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -85,22 +87,46 @@ public final class AskService {
         TaskProfile profile = analysed.withPromptTokens(analysed.needs().promptTokens() + systemPromptTokens);
         long room = headroom.applyAsLong(request.asker());
         Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
-        if (routing instanceof Routing.NoModel && !request.history().isEmpty()) {
-            // The conversation may have outgrown every window (or budget) that could take it whole. Its
-            // latest turn still fits somewhere: route on that, and the chain keeps as many recent turns
-            // as the chosen model's window holds.
-            TaskProfile latest = profile.withPromptTokens(
-                    TokenEstimator.estimate(List.of(ChatMessage.user(request.question()))) + systemPromptTokens);
-            Routing trimmed = engine.route(latest, models.get(), request.preferences(), room, false);
-            if (!(trimmed instanceof Routing.NoModel)) {
-                profile = latest;
-                routing = trimmed;
+        if (!request.history().isEmpty()
+                && (routing instanceof Routing.NoModel || routing instanceof Routing.NeedsConsent)) {
+            Optional<RoutedQuestion> trimmed = routeTrimmed(request, profile, room, routing instanceof Routing.NoModel);
+            if (trimmed.isPresent()) {
+                profile = trimmed.get().profile();
+                routing = trimmed.get().routing();
             }
         }
         if (routing instanceof Routing.NeedsConsent consent && request.cloudAllowed()) {
             routing = new Routing.Routed(consent.cloud());
         }
         return new RoutedQuestion(profile, routing);
+    }
+
+    /**
+     * A conversation that fits no allowed model whole (or only a cloud one, while it holds private
+     * data) still goes on: with its most recent turns, as many as a window holds. Windows are tried
+     * largest first, each priced at the prompt it would really carry, so that the most context is
+     * kept and the estimate and any escalation stay honest. Consent is still asked where the trimmed
+     * conversation could only go to the cloud and the whole one could not go anywhere.
+     */
+    private Optional<RoutedQuestion> routeTrimmed(AskRequest request, TaskProfile whole, long room,
+                                                  boolean nothingTookItWhole) {
+        long latest = TokenEstimator.estimate(List.of(ChatMessage.user(request.question()))) + systemPromptTokens;
+        long output = DelegationEngine.expectedOutputTokens(whole);
+        List<ModelSpec> usable = models.get();
+        List<Integer> windows = usable.stream().map(ModelSpec::contextWindow).distinct()
+                .sorted(Comparator.reverseOrder()).toList();
+        for (int window : windows) {
+            long fitted = Math.min(whole.needs().promptTokens(), window - output);
+            if (fitted < latest) {
+                continue;
+            }
+            TaskProfile trimmed = whole.withPromptTokens(fitted);
+            Routing routing = engine.route(trimmed, usable, request.preferences(), room, false);
+            if (routing instanceof Routing.Routed || (nothingTookItWhole && routing instanceof Routing.NeedsConsent)) {
+                return Optional.of(new RoutedQuestion(trimmed, routing));
+            }
+        }
+        return Optional.empty();
     }
 
     public AskOutcome ask(AskRequest request, AnswerProgress progress) {

@@ -11,6 +11,7 @@ import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Mode;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.orchestration.delegation.QualityModel;
+import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.ChatRequest;
@@ -46,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AskServiceRoutingTest {
     static final ModelSpec LOCAL = model("local-qwen", 8_192, true, 0.6);
     static final ModelSpec CLOUD = model("cloud-mini", 128_000, false, 0.8);
+    static final ModelSpec CLOUD_SMALL = model("cloud-small", 32_000, false, 0.7);
 
     @TempDir
     Path dir;
@@ -72,9 +74,11 @@ class AskServiceRoutingTest {
 
     @Test
     void theAdminsFallbackListStillOrdersTheModelsTheEngineAllows() {
+        // the engine would try the free local model right after the failed cloud one; the admin said cloud-small
         ScriptedChatClient client = new ScriptedChatClient(r -> r.model().equals(CLOUD.apiModel())
                 ? new ChatOutcome.ServerError(500, "down") : answer());
-        AskService asks = service(client, asker -> new DeterministicAnalyzer(), m -> List.of(m, LOCAL));
+        AskService asks = service(client, asker -> new DeterministicAnalyzer(), m -> List.of(m, CLOUD_SMALL, LOCAL),
+                List.of(CLOUD, CLOUD_SMALL, LOCAL));
         Preferences quality = new Preferences(Mode.QUALITY, Optional.empty(), true);
 
         AskOutcome outcome = asks.ask(new AskRequest(new Asker(1, 1), "What is a monad?", List.of(), quality, false),
@@ -82,9 +86,9 @@ class AskServiceRoutingTest {
 
         // the cloud model is retried before its stand-in answers
         assertThat(client.requests()).extracting(ChatRequest::model).startsWith(CLOUD.apiModel())
-                .endsWith(LOCAL.apiModel()).containsOnly(CLOUD.apiModel(), LOCAL.apiModel());
+                .endsWith(CLOUD_SMALL.apiModel()).doesNotContain(LOCAL.apiModel());
         assertThat(outcome).isInstanceOfSatisfying(AskOutcome.Answered.class,
-                a -> assertThat(a.modelId()).isEqualTo(LOCAL.id()));
+                a -> assertThat(a.modelId()).isEqualTo(CLOUD_SMALL.id()));
     }
 
     @Test
@@ -154,12 +158,57 @@ class AskServiceRoutingTest {
         assertThat(sent.messages().get(sent.messages().size() - 2).content()).startsWith("Here is part 39.");
     }
 
+    @Test
+    void aTrimmedConversationIsPricedAtTheTurnsItReallyCarries() {
+        List<ChatMessage> history = longHistory(40, "");
+        AskService asks = service(new ScriptedChatClient(r -> answer()), asker -> new DeterministicAnalyzer(),
+                m -> List.of());
+        Preferences local = new Preferences(Mode.LOCAL, Optional.empty(), true);
+
+        AskService.RoutedQuestion routed = asks.route(new AskRequest(new Asker(1, 1), "And then?", history, local,
+                false));
+
+        assertThat(routed.routing()).isInstanceOf(Routing.Routed.class);
+        // as much of the conversation as the 8k local window holds, not just the last line
+        assertThat(routed.profile().needs().promptTokens()).isBetween(4_000L, (long) LOCAL.contextWindow());
+    }
+
+    @Test
+    void privateDataInALongConversationStaysOnTheLocalModelWhenItsRecentTurnsFit() {
+        List<ChatMessage> history = longHistory(40, " My e-mail is jane.doe@example.com.");
+        ScriptedChatClient client = new ScriptedChatClient(r -> answer());
+        AskService asks = service(client, asker -> new DeterministicAnalyzer(), m -> List.of());
+
+        AskOutcome outcome = asks.ask(new AskRequest(new Asker(1, 1), "Summarise what we said", history,
+                Preferences.DEFAULT, false), AnswerProgress.IGNORE);
+
+        // whole, only the cloud model could take it (which would need consent); trimmed, the local one can
+        assertThat(outcome).isInstanceOfSatisfying(AskOutcome.Answered.class,
+                a -> assertThat(a.modelId()).isEqualTo(LOCAL.id()));
+        assertThat(client.requests()).extracting(ChatRequest::model).containsOnly(LOCAL.apiModel());
+    }
+
+    private static List<ChatMessage> longHistory(int turns, String extra) {
+        List<ChatMessage> history = new ArrayList<>();
+        for (int turn = 0; turn < turns; turn++) {
+            history.add(ChatMessage.user("Tell me more about the history of the city, part " + turn + "." + extra + " "
+                    + "word ".repeat(300)));
+            history.add(ChatMessage.assistant("Here is part " + turn + ". " + "story ".repeat(300)));
+        }
+        return history;
+    }
+
     private AskService service(ScriptedChatClient client, Function<Asker, TaskAnalyzer> analyzers,
                                Function<ModelSpec, List<ModelSpec>> fallbacks) {
+        return service(client, analyzers, fallbacks, List.of(CLOUD, LOCAL));
+    }
+
+    private AskService service(ScriptedChatClient client, Function<Asker, TaskAnalyzer> analyzers,
+                               Function<ModelSpec, List<ModelSpec>> fallbacks, List<ModelSpec> models) {
         ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
-        return new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG), () -> List.of(CLOUD, LOCAL),
+        return new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG), () -> models,
                 fallbacks, chain, asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                 new AskSettings(512, "Be brief."), Clock.systemUTC());
     }

@@ -196,7 +196,7 @@ public final class DelegationEngine {
     }
 
     /** Typical answer length: longer for harder questions, and for code and writing. */
-    static int expectedOutputTokens(TaskProfile profile) {
+    public static int expectedOutputTokens(TaskProfile profile) {
         double base = 200 + 1200 * profile.complexity();
         Domain d = profile.domain();
         if (d == Domain.CODE || d == Domain.WRITING || d == Domain.CREATIVE) {
