@@ -25,6 +25,10 @@ class RestartEndToEndTest {
             long mark = before.telegram.mark();
             before.telegram.sendPrivate(BotHarness.TOKEN, user, "My cat is called Biscuit");
             answerId = before.telegram.awaitMessages(mark, user.id(), 1).getFirst().result().path("message_id").asInt();
+            // a newer conversation becomes the chat's current one: only the reply can lead back to Biscuit
+            before.telegram.sendPrivate(BotHarness.TOKEN, user, "/new");
+            before.telegram.sendPrivate(BotHarness.TOKEN, user, "My dog is called Rex");
+            before.telegram.awaitMessages(mark, user.id(), 3);
         }
 
         try (BotHarness after = BotHarness.start(dir, "model.default=auto", "model.fallbacks=")) {
@@ -37,7 +41,7 @@ class RestartEndToEndTest {
             JsonNode followUp = requests.stream().filter(r -> r.toString().contains("What is my cat called?"))
                     .reduce((a, b) -> b).orElseThrow();
             assertThat(followUp.path("messages").toString()).contains("My cat is called Biscuit",
-                    "Rust is a memory-safe systems language.");
+                    "Rust is a memory-safe systems language.").doesNotContain("Rex");
         }
     }
 }
