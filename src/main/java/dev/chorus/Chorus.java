@@ -116,7 +116,7 @@ public final class Chorus implements AutoCloseable {
         JdbiCallLog callLog = new JdbiCallLog(database);
         Function<Asker, TaskAnalyzer> analyzers = analyzers(config, catalog, providers, chain, callLog,
                 asker -> budgets.gate(spender(asker), "analysis"), clock);
-        AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG),
+        AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
                 callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt()),

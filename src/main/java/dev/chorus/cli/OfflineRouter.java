@@ -26,13 +26,19 @@ import java.util.Optional;
  */
 public final class OfflineRouter {
     private final DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
-    private final DelegationEngine engine = new DelegationEngine(QualityModel.CATALOG);
+    private final DelegationEngine engine;
     private final List<ModelSpec> models;
     private final Preferences preferences;
 
     public OfflineRouter(List<ModelSpec> models, Preferences preferences) {
+        this(models, preferences, Integer.MAX_VALUE);
+    }
+
+    /** @param maxAnswerTokens {@code answer.max-tokens}, which caps the answer length every estimate assumes */
+    public OfflineRouter(List<ModelSpec> models, Preferences preferences, int maxAnswerTokens) {
         this.models = List.copyOf(models);
         this.preferences = Objects.requireNonNull(preferences, "preferences");
+        this.engine = new DelegationEngine(QualityModel.CATALOG, maxAnswerTokens);
     }
 
     /**
@@ -51,7 +57,7 @@ public final class OfflineRouter {
             pinned = Optional.of(model.id());
         }
         return new OfflineRouter(catalog.all(), new Preferences(mode.orElse(Preferences.DEFAULT.mode()), pinned,
-                Preferences.DEFAULT.allowEscalation()));
+                Preferences.DEFAULT.allowEscalation()), config.answerMaxTokens());
     }
 
     public AskService.RoutedQuestion route(String question) {

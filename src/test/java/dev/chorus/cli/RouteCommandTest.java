@@ -202,7 +202,7 @@ class RouteCommandTest {
         if (List.of("code", "writing", "creative").contains(profile.get("domain").asText())) {
             base *= 1.5;
         }
-        long output = (long) base;
+        long output = Math.min((long) base, 1024); // answer.max-tokens, by default
         return new BigDecimal(inputPrice).multiply(BigDecimal.valueOf(prompt))
                 .add(new BigDecimal(outputPrice).multiply(BigDecimal.valueOf(output)))
                 .setScale(0, RoundingMode.CEILING).longValueExact();

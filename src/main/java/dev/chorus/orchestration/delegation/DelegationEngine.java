@@ -26,9 +26,16 @@ public final class DelegationEngine {
     private static final double FULL_GAIN = 0.15;
 
     private final QualityModel quality;
+    private final int maxAnswerTokens;
 
     public DelegationEngine(QualityModel quality) {
+        this(quality, Integer.MAX_VALUE);
+    }
+
+    /** @param maxAnswerTokens the bot's cap on an answer's length: no estimate assumes a longer one */
+    public DelegationEngine(QualityModel quality, int maxAnswerTokens) {
         this.quality = quality;
+        this.maxAnswerTokens = maxAnswerTokens;
     }
 
     /**
@@ -112,7 +119,7 @@ public final class DelegationEngine {
     private List<Candidate> candidates(TaskProfile profile, List<ModelSpec> models, long headroom, boolean localOnly) {
         Domain domain = profile.domain();
         long promptTokens = profile.needs().promptTokens();
-        int expectedOutput = expectedOutputTokens(profile);
+        int expectedOutput = Math.min(expectedOutputTokens(profile), maxAnswerTokens);
         List<Candidate> candidates = new ArrayList<>(models.size());
         for (ModelSpec model : models) {
             int output = Math.min(expectedOutput, model.maxOutput());

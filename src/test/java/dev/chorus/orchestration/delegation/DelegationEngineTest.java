@@ -189,6 +189,18 @@ class DelegationEngineTest {
     }
 
     @Test
+    void noEstimateAssumesAnAnswerLongerThanTheBotAllows() {
+        TaskProfile hard = profile(Domain.CODE, 1.0, 500);
+        long uncapped = routed(engine.route(hard, List.of(BIG), Preferences.DEFAULT, Long.MAX_VALUE, false))
+                .candidates().getFirst().estimatedCostMicros();
+        long capped = routed(new DelegationEngine(QualityModel.CATALOG, 1024).route(hard, List.of(BIG),
+                Preferences.DEFAULT, Long.MAX_VALUE, false)).candidates().getFirst().estimatedCostMicros();
+        // 500 × $3 + 2100 × $15 per million, against 500 × $3 + 1024 × $15
+        assertThat(uncapped).isEqualTo(33_000);
+        assertThat(capped).isEqualTo(16_860);
+    }
+
+    @Test
     void everyModelOverBudgetStillRoutesToTheCheapestSoTheBudgetCanExplain() {
         Decision d = routed(engine.route(profile(Domain.CHAT, 0.2, 50), FLEET, Preferences.DEFAULT, 0, false));
         assertThat(d.chosen()).isEqualTo(NANO);
