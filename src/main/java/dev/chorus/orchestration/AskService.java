@@ -111,7 +111,7 @@ public final class AskService {
     private Optional<RoutedQuestion> routeTrimmed(AskRequest request, TaskProfile whole, long room,
                                                   boolean nothingTookItWhole) {
         long latest = TokenEstimator.estimate(List.of(ChatMessage.user(request.question()))) + systemPromptTokens;
-        long output = Math.min(DelegationEngine.expectedOutputTokens(whole), settings.maxTokens());
+        long output = engine.expectedAnswerTokens(whole);
         List<ModelSpec> usable = models.get();
         List<Integer> windows = usable.stream().map(ModelSpec::contextWindow).distinct()
                 .sorted(Comparator.reverseOrder()).toList();

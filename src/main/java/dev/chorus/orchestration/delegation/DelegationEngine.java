@@ -119,7 +119,7 @@ public final class DelegationEngine {
     private List<Candidate> candidates(TaskProfile profile, List<ModelSpec> models, long headroom, boolean localOnly) {
         Domain domain = profile.domain();
         long promptTokens = profile.needs().promptTokens();
-        int expectedOutput = Math.min(expectedOutputTokens(profile), maxAnswerTokens);
+        int expectedOutput = expectedAnswerTokens(profile);
         List<Candidate> candidates = new ArrayList<>(models.size());
         for (ModelSpec model : models) {
             int output = Math.min(expectedOutput, model.maxOutput());
@@ -202,8 +202,13 @@ public final class DelegationEngine {
         return eligible.stream().filter(c -> c != chosen).sorted(order).map(Candidate::model).toList();
     }
 
+    /** The answer length this engine prices a question at: the typical length, within the bot's cap. */
+    public int expectedAnswerTokens(TaskProfile profile) {
+        return Math.min(expectedOutputTokens(profile), maxAnswerTokens);
+    }
+
     /** Typical answer length: longer for harder questions, and for code and writing. */
-    public static int expectedOutputTokens(TaskProfile profile) {
+    static int expectedOutputTokens(TaskProfile profile) {
         double base = 200 + 1200 * profile.complexity();
         Domain d = profile.domain();
         if (d == Domain.CODE || d == Domain.WRITING || d == Domain.CREATIVE) {
