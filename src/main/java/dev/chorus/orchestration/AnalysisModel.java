@@ -23,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  * The cheap model behind the optional LLM task analyzer, for one asker: its call goes through the
  * same guard and the asker's budget as any answer, and is recorded. The analyzer must never hold a
  * question up, so past a short deadline it gives up (the deterministic profile is used); a call
- * still running then finishes in the background and settles its budget as usual.
+ * still running then finishes in the background and settles its budget as usual. One instance
+ * serves one question: the deadline runs from its first call, so a retry shares it.
  */
 public final class AnalysisModel implements ProfileModel {
     private static final int MAX_TOKENS = 150;
@@ -36,6 +37,8 @@ public final class AnalysisModel implements ProfileModel {
     private final Asker asker;
     private final Duration deadline;
     private final Clock clock;
+    /** When this question's first call started: the deadline covers a retry too. */
+    private volatile long firstCallNanos = Long.MIN_VALUE;
 
     public AnalysisModel(ModelSpec model, FallbackChain chain, SpendGate gate, CallLog calls, Asker asker,
                          Duration deadline, Clock clock) {
@@ -53,8 +56,20 @@ public final class AnalysisModel implements ProfileModel {
         return model.local();
     }
 
+    /**
+     * Asks the model, within what is left of the deadline: an instance serves one question, and a
+     * retry after a bad first reply must not double the time the question waits.
+     */
     @Override
     public Optional<String> complete(String systemPrompt, String userPrompt) {
+        long now = System.nanoTime();
+        if (firstCallNanos == Long.MIN_VALUE) {
+            firstCallNanos = now;
+        }
+        long leftMillis = deadline.toMillis() - TimeUnit.NANOSECONDS.toMillis(now - firstCallNanos);
+        if (leftMillis <= 0) {
+            return Optional.empty();
+        }
         // Recorded inside the task, so the record exists before the answer is used (and also when
         // the deadline passed and the call finishes in the background).
         CompletableFuture<ChainResult> call = CompletableFuture.supplyAsync(() -> {
@@ -65,7 +80,7 @@ public final class AnalysisModel implements ProfileModel {
             return result;
         }, CALLS);
         try {
-            ChainResult result = call.get(deadline.toMillis(), TimeUnit.MILLISECONDS);
+            ChainResult result = call.get(leftMillis, TimeUnit.MILLISECONDS);
             return result.last() instanceof ChatOutcome.Completed c ? Optional.of(c.text()) : Optional.empty();
         } catch (TimeoutException e) {
             return Optional.empty();

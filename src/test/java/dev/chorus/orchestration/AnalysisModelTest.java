@@ -60,6 +60,29 @@ class AnalysisModelTest {
     }
 
     @Test
+    void aRetryGetsOnlyWhatIsLeftOfTheDeadline() {
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+        ScriptedChatClient client = new ScriptedChatClient(r -> {
+            calls.incrementAndGet();
+            try {
+                Thread.sleep(700); // each reply takes most of the deadline, and the first is no profile
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ChatOutcome.Completed("not json", Usage.ZERO, "m", FinishReason.STOP);
+        });
+        ModelAnalyzer analyzer = new ModelAnalyzer(model(client, SpendGate.UNLIMITED,
+                new JdbiCallLog(Database.open(dir.resolve("d.db"))), Duration.ofMillis(1_000)), new DeterministicAnalyzer());
+        long start = System.nanoTime();
+        TaskProfile profile = analyzer.analyze("translate 'good night' to German");
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        assertThat(profile.source()).isEqualTo(TaskProfile.Source.DETERMINISTIC);
+        // the retry was cut at the first call's deadline, not given a second full one
+        assertThat(tookMillis).isLessThan(1_400);
+        assertThat(calls.get()).isBetween(1, 2);
+    }
+
+    @Test
     void slowModelDoesNotHoldTheQuestionUp() {
         ScriptedChatClient client = new ScriptedChatClient(r -> {
             try {
