@@ -61,16 +61,8 @@ class AnalysisModelTest {
 
     @Test
     void aRetryGetsOnlyWhatIsLeftOfTheDeadline() {
-        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
-        ScriptedChatClient client = new ScriptedChatClient(r -> {
-            calls.incrementAndGet();
-            try {
-                Thread.sleep(700); // each reply takes most of the deadline, and the first is no profile
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new ChatOutcome.Completed("not json", Usage.ZERO, "m", FinishReason.STOP);
-        });
+        // each reply takes most of the deadline, and the first is no profile, so the analyzer retries
+        ScriptedChatClient client = slow(700, "not json");
         ModelAnalyzer analyzer = new ModelAnalyzer(model(client, SpendGate.UNLIMITED,
                 new JdbiCallLog(Database.open(dir.resolve("d.db"))), Duration.ofMillis(1_000)), new DeterministicAnalyzer());
         long start = System.nanoTime();
@@ -79,25 +71,30 @@ class AnalysisModelTest {
         assertThat(profile.source()).isEqualTo(TaskProfile.Source.DETERMINISTIC);
         // the retry was cut at the first call's deadline, not given a second full one
         assertThat(tookMillis).isLessThan(1_400);
-        assertThat(calls.get()).isBetween(1, 2);
+        assertThat(client.requests()).hasSizeBetween(1, 2);
     }
 
     @Test
     void slowModelDoesNotHoldTheQuestionUp() {
-        ScriptedChatClient client = new ScriptedChatClient(r -> {
-            try {
-                Thread.sleep(3_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new ChatOutcome.Completed("{}", Usage.ZERO, "m", FinishReason.STOP);
-        });
+        ScriptedChatClient client = slow(3_000, "{}");
         ModelAnalyzer analyzer = new ModelAnalyzer(model(client, SpendGate.UNLIMITED,
                 new JdbiCallLog(Database.open(dir.resolve("c.db"))), Duration.ofMillis(200)), new DeterministicAnalyzer());
         long start = System.nanoTime();
         TaskProfile profile = analyzer.analyze("translate 'good morning' to French");
         assertThat(profile.source()).isEqualTo(TaskProfile.Source.DETERMINISTIC);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
+    }
+
+    /** A model that takes {@code millis} for every reply. */
+    private static ScriptedChatClient slow(long millis, String reply) {
+        return new ScriptedChatClient(r -> {
+            try {
+                Thread.sleep(millis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new ChatOutcome.Completed(reply, Usage.ZERO, "m", FinishReason.STOP);
+        });
     }
 
     private static ModelAnalyzer analyzer(ScriptedChatClient client, SpendGate gate, JdbiCallLog calls) {
