@@ -65,12 +65,13 @@ class AnalysisModelTest {
         ScriptedChatClient client = slow(700, "not json");
         ModelAnalyzer analyzer = new ModelAnalyzer(model(client, SpendGate.UNLIMITED,
                 new JdbiCallLog(Database.open(dir.resolve("d.db"))), Duration.ofMillis(1_000)), new DeterministicAnalyzer());
+        new DeterministicAnalyzer().analyze("warm up"); // the tokenizer loads on first use, in about a second
         long start = System.nanoTime();
         TaskProfile profile = analyzer.analyze("translate 'good night' to German");
         long tookMillis = (System.nanoTime() - start) / 1_000_000;
         assertThat(profile.source()).isEqualTo(TaskProfile.Source.DETERMINISTIC);
         // the retry was cut at the first call's deadline, not given a second full one
-        assertThat(tookMillis).isLessThan(1_400);
+        assertThat(tookMillis).isLessThan(1_350); // two full calls take over 1.4 s
         assertThat(client.requests()).hasSizeBetween(1, 2);
     }
 
