@@ -192,7 +192,7 @@ public final class AskService {
         List<ModelSpec> order = new ArrayList<>();
         order.add(decision.chosen());
         for (ModelSpec m : fixed) {
-            if (m != decision.chosen() && !m.id().equals(decision.chosen().id()) && eligible.contains(m.id())) {
+            if (!m.id().equals(decision.chosen().id()) && eligible.contains(m.id())) {
                 order.add(m);
             }
         }

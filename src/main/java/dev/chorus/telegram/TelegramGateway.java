@@ -17,9 +17,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every Bot API call the bot makes goes through here, so Telegram's failures are handled once:
- * 429 waits the {@code retry_after} Telegram asks for and tries again (for up to {@link #FLOOD_PATIENCE} in all), a chat that blocked or
- * removed the bot (403) is logged once and skipped, other errors are logged. Never throws for a
- * failed call: the caller gets an empty result. Thread-safe.
+ * 429 waits the {@code retry_after} Telegram asks for and tries again, within the call's patience
+ * ({@link #FLOOD_PATIENCE} unless the caller says less); a chat that blocked or removed the bot (403)
+ * is logged once and skipped; network errors are retried, then give an empty result. Any other
+ * refusal, and a flood that outlasts the patience, is a {@link RejectedCall}. Thread-safe.
  */
 final class TelegramGateway {
     private static final Logger log = LoggerFactory.getLogger(TelegramGateway.class);

@@ -87,9 +87,8 @@ public final class DelegationEngine {
             reason = "pinned with /model";
         } else {
             // fast mode escalates only among fast models: a slow answer is what the asker ruled out
-            List<Candidate> fastOnes = prefs.mode() == Mode.FAST && chosen.model().latency() == LatencyClass.FAST
-                    ? eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList() : eligible;
-            Candidate best = strongest(fastOnes);
+            Candidate best = strongest(prefs.mode() == Mode.FAST && chosen.model().latency() == LatencyClass.FAST
+                    ? fastOnly(eligible) : eligible);
             // cheap mode is a promise not to pay for more than is needed; quality mode already has the best
             if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && prefs.mode() != Mode.CHEAP && best != chosen
                     && profile.complexity() > ESCALATION_COMPLEXITY
@@ -151,13 +150,16 @@ public final class DelegationEngine {
         }
         if (prefs.mode() == Mode.FAST) {
             // a fast model if one is good enough; otherwise the cheapest good enough, which is rarely the slowest
-            Optional<Candidate> fast = cheapestClearing(
-                    eligible.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList(), bar);
+            Optional<Candidate> fast = cheapestClearing(fastOnly(eligible), bar);
             if (fast.isPresent()) {
                 return fast.get();
             }
         }
         return cheapestClearing(eligible, bar).orElseGet(() -> strongest(eligible));
+    }
+
+    private static List<Candidate> fastOnly(List<Candidate> candidates) {
+        return candidates.stream().filter(c -> c.model().latency() == LatencyClass.FAST).toList();
     }
 
     private static Optional<Candidate> cheapestClearing(List<Candidate> pool, double bar) {
