@@ -5,6 +5,7 @@ import dev.chorus.budget.BudgetAlerts;
 import dev.chorus.budget.BudgetService;
 import dev.chorus.budget.Spender;
 import dev.chorus.command.ChatCommands;
+import dev.chorus.command.Deliveries;
 import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
@@ -34,6 +35,8 @@ import dev.chorus.store.Database;
 import dev.chorus.store.CallLog;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
+import dev.chorus.store.JdbiQuestionJournal;
+import dev.chorus.store.Outbox;
 import dev.chorus.telegram.TelegramBot;
 import java.io.IOException;
 import java.time.Clock;
@@ -52,12 +55,15 @@ public final class Chorus implements AutoCloseable {
     private final Database database;
     private final HealthServer health;
     private final ModelCatalog catalog;
+    private final ProviderFleet providers;
 
-    private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog) {
+    private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
+                   ProviderFleet providers) {
         this.telegram = telegram;
         this.database = database;
         this.health = health;
         this.catalog = catalog;
+        this.providers = providers;
     }
 
     /** The model catalog this bot uses (built-in plus config). */
@@ -119,18 +125,28 @@ public final class Chorus implements AutoCloseable {
         AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
-                callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt()),
+                callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
                 clock);
+        Outbox outbox = new Outbox(database, clock);
+        JdbiQuestionJournal journal = new JdbiQuestionJournal(database, clock);
         log.info("models: {}; {}", String.join(", ", providers.usableModels().stream().map(ModelSpec::id).toList()),
                 model == null ? "each question routed to the cheapest good-enough model"
                         : "every question pinned to " + model.id() + " (model.default)");
 
-        TelegramBot telegram = TelegramBot.start(config.telegram(), (username, chatAdmins) -> new ChatCommands(username,
-                new Services(asks, directory, config.admins(), providers::health, budgets, chatAdmins, sessions,
-                        providers::usableModels)));
+        TelegramBot telegram;
+        try {
+            telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
+                    (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
+                            providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
+                            config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock)));
+        } catch (RuntimeException e) {
+            providers.close();
+            database.close();
+            throw e;
+        }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
-        return new Chorus(telegram, database, health, catalog);
+        return new Chorus(telegram, database, health, catalog, providers);
     }
 
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {
@@ -141,6 +157,7 @@ public final class Chorus implements AutoCloseable {
             return server;
         } catch (IOException e) {
             telegram.close();
+            database.close();
             throw new ConfigException("Config error: " + ConfigKey.HEALTH_PORT.label() + ": cannot listen on port "
                     + port + " (" + e.getMessage() + ")");
         }
@@ -186,11 +203,14 @@ public final class Chorus implements AutoCloseable {
         return database;
     }
 
+    /** Stops polling, lets the chats' work and the outbox's sends in progress end, then closes providers and the database. */
     @Override
     public void close() {
         if (health != null) {
             health.close();
         }
         telegram.close();
+        providers.close();
+        database.close();
     }
 }

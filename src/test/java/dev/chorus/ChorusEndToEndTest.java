@@ -42,7 +42,8 @@ class ChorusEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        bot = BotHarness.start(dir);
+        // Long enough for the long-answer test: the fake provider streams it whatever max_tokens says.
+        bot = BotHarness.start(dir, "answer.max-tokens=4096");
         telegram = bot.telegram;
         openAi = bot.openAi;
         chorus = bot.chorus;
@@ -59,7 +60,7 @@ class ChorusEndToEndTest {
     @Test
     void startUpLogShowsNameSchemaAndModelButNoSecret() {
         String logged = log.text();
-        assertThat(logged).contains("@" + BOT, "schema version 3", "every question pinned to gpt-4o-mini");
+        assertThat(logged).contains("@" + BOT, "schema version 4", "every question pinned to gpt-4o-mini");
         assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY);
     }
 

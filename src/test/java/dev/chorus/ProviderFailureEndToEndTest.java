@@ -45,9 +45,9 @@ class ProviderFailureEndToEndTest {
         long mark = bot.telegram.mark();
         bot.telegram.sendPrivate(BotHarness.TOKEN, user, "What is Rust? " + FakeOpenAi.FAIL_PRIMARY);
         BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
-        // 23 prompt tokens × $1/M + 8 output tokens × $2/M = 39 micro-dollars; the failed call cost nothing.
+        // 23 prompt tokens × $0.25/M + 8 output tokens × $1/M = 13.75 micro-dollars; the failed call cost nothing.
         assertThat(answer.text()).startsWith("Rust is a memory-safe systems language.\n\n<i>— backup-model · ")
-                .contains(" · $0.000039 · ").endsWith(" · stood in for gpt-4o-mini</i>");
+                .contains(" · $0.000014 · ").endsWith(" · stood in for gpt-4o-mini</i>");
         assertThat(bot.openAi.requests()).hasSize(1);
         assertThat(bot.backup.requests()).hasSize(1);
     }

@@ -19,6 +19,7 @@ public final class BudgetAlerts {
     private final Directory directory;
     private final Clock clock;
     private final Consumer<String> admins;
+    private final java.util.Set<String> overrunModels = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public BudgetAlerts(BudgetLedger ledger, Directory directory, Clock clock, Consumer<String> admins) {
         this.ledger = ledger;
@@ -48,15 +49,26 @@ public final class BudgetAlerts {
         }
     }
 
+    /**
+     * A provider billed more than the call was allowed to produce (it ignored max_tokens, or counted
+     * hidden reasoning): told once per model, since every later call of it will do the same.
+     */
+    void overrun(String model, long chargedMicros, long heldMicros) {
+        if (overrunModels.add(model)) {
+            admins.accept("⚠️ " + model + " billed " + MoneyFormat.dollars(chargedMicros) + " for a call that was "
+                    + "allowed " + MoneyFormat.dollars(heldMicros) + ": it produced more than it was asked for. It was "
+                    + "charged in full. Check its max-output and price in the catalog.");
+        }
+    }
+
     private String message(ScopeKey scope, int threshold, long used, long limit) {
         String who = describe(scope);
         String target = switch (scope.kind()) {
-            case "user" -> String.valueOf(scope.id());
-            case "group" -> "group";
-            case "member" -> String.valueOf(scope.id());
-            default -> "global";
+            case USER, MEMBER -> String.valueOf(scope.id());
+            case GROUP -> "group";
+            case GLOBAL -> "global";
         };
-        String where = scope.kind().equals("group") || scope.kind().equals("member") ? " (in that group)" : "";
+        String where = scope.inGroup() ? " (in that group)" : "";
         return "💰 Budget alert: " + who + " has used " + threshold + "% of its budget (" + MoneyFormat.dollars(used)
                 + " of " + MoneyFormat.dollars(limit) + "). To raise it: /budget set " + target + " <amount>/<day|week|month>"
                 + where + ". Or ignore this.";
@@ -64,12 +76,12 @@ public final class BudgetAlerts {
 
     private String describe(ScopeKey scope) {
         return switch (scope.kind()) {
-            case "user" -> "user " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("") + "(" + scope.id() + ")";
-            case "group" -> "group " + directory.chatTitle(scope.id()).map(t -> "\"" + t + "\" ").orElse("")
+            case USER -> "user " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("") + "(" + scope.id() + ")";
+            case GROUP -> "group " + directory.chatTitle(scope.id()).map(t -> "\"" + t + "\" ").orElse("")
                     + "(" + scope.id() + ")";
-            case "member" -> "member " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("")
+            case MEMBER -> "member " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("")
                     + "(" + scope.id() + ") of group " + scope.groupId();
-            default -> "the whole bot";
+            case GLOBAL -> "the whole bot";
         };
     }
 }

@@ -13,16 +13,26 @@ final class BudgetMessages {
     }
 
     static String exhausted(ScopeState state, long neededMicros) {
-        String whose = switch (state.scope().kind()) {
-            case "user" -> "Your budget";
-            case "group" -> "This group's budget";
-            case "member" -> "Your share of this group's budget";
-            default -> "The bot's overall budget";
-        };
+        String whose = whose(state);
         String left = MoneyFormat.dollars(state.remainingMicros());
         return whose + " for " + state.period().current() + " is used up: " + left + " of "
                 + MoneyFormat.dollars(state.limitMicros()) + " left, and this question may cost up to "
                 + MoneyFormat.dollars(neededMicros) + ". It resets " + resets(state.resets()) + ".";
+    }
+
+    /** The money is held by answers still being written, not spent: worth asking again in a moment. */
+    static String busy(ScopeState state) {
+        return whose(state) + " is tied up by answers still being written right now. Please ask again in a few "
+                + "seconds.";
+    }
+
+    private static String whose(ScopeState state) {
+        return switch (state.scope().kind()) {
+            case USER -> "Your budget";
+            case GROUP -> "This group's budget";
+            case MEMBER -> "Your share of this group's budget";
+            case GLOBAL -> "The bot's overall budget";
+        };
     }
 
     /** "Mon 00:00 UTC (in 5 h 12 min)". */

@@ -12,7 +12,11 @@ import dev.chorus.store.NewReservation;
 import dev.chorus.store.OpenReservation;
 import dev.chorus.store.ReserveResult;
 import dev.chorus.store.ScopeKey;
+import dev.chorus.store.ScopeKind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,33 +35,71 @@ public final class BudgetService {
     private static final Logger log = LoggerFactory.getLogger(BudgetService.class);
     // What an answer usually costs, for the estimate charged when a crash hides the real cost.
     private static final int TYPICAL_ANSWER_TOKENS = 500;
+    /**
+     * The output a call's first hold pays for. Most answers are shorter, so holding the whole
+     * max_tokens for every answer in flight refused people while most of the budget was unspent;
+     * a longer answer extends its hold as it streams, and is stopped where the budget has no room.
+     */
+    static final int FIRST_HOLD_OUTPUT_TOKENS = 512;
+    /** How long a question waits for answers in flight to settle when only their holds are in its way. */
+    static final Duration BUSY_PATIENCE = Duration.ofSeconds(8);
+    private static final Duration BUSY_POLL = Duration.ofMillis(200);
 
     private final BudgetLedger ledger;
     private final BudgetSettings settings;
     private final Set<Long> admins;
     private final Clock clock;
     private final BudgetAlerts alerts;
+    private final Duration busyPatience;
+    private final MeterRegistry metrics;
 
     public BudgetService(BudgetLedger ledger, BudgetSettings settings, Set<Long> admins, Clock clock,
                          BudgetAlerts alerts) {
+        this(ledger, settings, admins, clock, alerts, BUSY_PATIENCE, new SimpleMeterRegistry());
+    }
+
+    public BudgetService(BudgetLedger ledger, BudgetSettings settings, Set<Long> admins, Clock clock,
+                         BudgetAlerts alerts, Duration busyPatience, MeterRegistry metrics) {
         this.ledger = ledger;
         this.settings = settings;
         this.admins = Set.copyOf(admins);
         this.clock = clock;
         this.alerts = alerts;
+        this.busyPatience = busyPatience;
+        this.metrics = metrics;
     }
 
     public BudgetSettings settings() {
         return settings;
     }
 
-    /** In allow-list mode only admins and users (or groups) an admin gave a budget may ask. */
+    /**
+     * In allow-list mode only admins, people a bot admin gave a budget, and groups a bot admin gave a
+     * budget may ask. A group's own admins cannot let anyone in: what they set is within the bot
+     * admins' ceiling, and a refused person stays refused in a group of their own.
+     */
     public boolean allowed(Spender spender) {
         if (!settings.refuseUnknownUsers() || admins.contains(spender.userId())) {
             return true;
         }
-        ScopeKey own = spender.inGroup() ? ScopeKey.group(spender.chatId()) : ScopeKey.user(spender.userId());
-        return ledger.budget(own).isPresent();
+        return ledger.budget(ScopeKey.user(spender.userId())).isPresent()
+                || spender.inGroup() && ledger.ceiling(spender.chatId()).isPresent();
+    }
+
+    /** Whether {@code userId} is one of the bot's admins. */
+    public boolean isBotAdmin(long userId) {
+        return admins.contains(userId);
+    }
+
+    /** The most a group's own admins may give it: what a bot admin allowed, else the default group budget. */
+    public Amounts.Limit groupCeiling(long groupId) {
+        return ledger.ceiling(groupId).map(r -> new Amounts.Limit(r.limitMicros(), r.period())).orElse(settings.group());
+    }
+
+    /** A bot admin sets a group's budget, which is also the most its own admins may give it from now on. */
+    public void setGroupAsBotAdmin(long groupId, Amounts.Limit limit, long setBy) {
+        ledger.setCeiling(groupId, limit.micros(), limit.period(), clock.instant(), setBy);
+        set(ScopeKey.group(groupId), limit, setBy);
     }
 
     /** Every scope {@code spender}'s calls are charged to, with its limit and use now. */
@@ -121,23 +163,47 @@ public final class BudgetService {
                                       int maxOutputTokens) {
         // Tokenizers differ between providers; the margin keeps the worst case a real upper bound.
         long promptBound = promptTokens + promptTokens / 8 + 32;
-        long reserved = model.price().maxCostMicros(promptBound, maxOutputTokens);
+        int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
+        long reserved = model.price().maxCostMicros(promptBound, firstOutput);
         long estimate = model.price().costMicros(Usage.estimated(promptTokens,
                 Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
-        Instant now = clock.instant();
-        List<Hold> holds = new ArrayList<>();
-        for (ScopeState state : states(spender)) {
-            holds.add(new Hold(state.scope(), state.period().start(now, settings.zone()).toInstant().toString(),
-                    reserved == 0 ? -1 : state.limitMicros()));
+        Instant giveUp = clock.instant().plus(busyPatience);
+        while (true) {
+            Instant now = clock.instant();
+            List<Hold> holds = new ArrayList<>();
+            for (ScopeState state : states(spender)) {
+                holds.add(new Hold(state.scope(), state.period().start(now, settings.zone()).toInstant().toString(),
+                        reserved == 0 ? -1 : state.limitMicros()));
+            }
+            String id = UUID.randomUUID().toString();
+            ReserveResult result = ledger.reserve(new NewReservation(id, now, spender.userId(), spender.chatId(),
+                    model.id(), purpose, reserved, estimate), holds);
+            switch (result) {
+                case ReserveResult.Reserved r -> {
+                    return new SpendGate.Admission.Granted(new Reservation(id, model, holds, promptBound, firstOutput,
+                            reserved));
+                }
+                case ReserveResult.Exceeded e -> {
+                    // Only holds of answers in progress are in the way: most of them settle for far
+                    // less than they hold, so the question waits for them rather than being refused.
+                    boolean busy = e.spentMicros() + reserved <= e.limitMicros();
+                    if (!busy || !clock.instant().isBefore(giveUp)) {
+                        ScopeState state = stateOf(spender, e.scope());
+                        return new SpendGate.Admission.Denied(busy ? BudgetMessages.busy(state)
+                                : BudgetMessages.exhausted(state, reserved), busy);
+                    }
+                    pause();
+                }
+            }
         }
-        String id = UUID.randomUUID().toString();
-        ReserveResult result = ledger.reserve(new NewReservation(id, now, spender.userId(), spender.chatId(),
-                model.id(), purpose, reserved, estimate), holds);
-        return switch (result) {
-            case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(id, holds));
-            case ReserveResult.Exceeded e -> new SpendGate.Admission.Denied(
-                    BudgetMessages.exhausted(stateOf(spender, e.scope()), reserved));
-        };
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(BUSY_POLL);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private ScopeState stateOf(Spender spender, ScopeKey scope) {
@@ -167,6 +233,12 @@ public final class BudgetService {
             if (limitOf(member).isPresent()) {
                 scopes.add(member);
             }
+            // A personal budget a bot admin set follows its owner into every group: a group cannot
+            // be used to get round it.
+            ScopeKey own = ScopeKey.user(spender.userId());
+            if (ledger.budget(own).isPresent()) {
+                scopes.add(own);
+            }
         } else {
             scopes.add(ScopeKey.user(spender.userId()));
         }
@@ -179,7 +251,7 @@ public final class BudgetService {
     /** The scope's own budget if an admin set one, else the config default for its kind. */
     private Optional<Amounts.Limit> limitOf(ScopeKey scope) {
         Optional<BudgetRow> row = ledger.budget(scope);
-        if (row.isEmpty() && scope.kind().equals("member")) {
+        if (row.isEmpty() && scope.kind() == ScopeKind.MEMBER) {
             // A cap set for "every member of this group" applies to each member without their own.
             row = ledger.budget(ScopeKey.member(0, scope.groupId()));
         }
@@ -187,10 +259,10 @@ public final class BudgetService {
             return Optional.of(new Amounts.Limit(row.get().limitMicros(), row.get().period()));
         }
         return switch (scope.kind()) {
-            case "user" -> Optional.of(settings.user());
-            case "group" -> Optional.of(settings.group());
-            case "member" -> settings.memberCap();
-            default -> settings.global();
+            case USER -> Optional.of(settings.user());
+            case GROUP -> Optional.of(settings.group());
+            case MEMBER -> settings.memberCap();
+            case GLOBAL -> settings.global();
         };
     }
 
@@ -198,14 +270,28 @@ public final class BudgetService {
         return period.start(clock.instant(), settings.zone()).toInstant().toString();
     }
 
-    /** Money held for one call: settling it releases the hold, charges the cost and checks the alerts. */
+    /**
+     * Money held for one call: extending it holds more as a long answer streams; settling it releases
+     * the holds, charges the cost and checks the alerts. A cost above what was held means the provider
+     * billed more than it was allowed to produce: it is charged all the same (it was spent), and the
+     * admins hear of it once per model.
+     */
     private final class Reservation implements SpendGate.Spend {
         private final String id;
+        private final ModelSpec model;
         private final List<Hold> holds;
+        private final long promptBound;
+        private int outputTokens;
+        private long heldMicros;
+        private int extensions;
 
-        Reservation(String id, List<Hold> holds) {
+        Reservation(String id, ModelSpec model, List<Hold> holds, long promptBound, int outputTokens, long heldMicros) {
             this.id = id;
+            this.model = model;
             this.holds = holds;
+            this.promptBound = promptBound;
+            this.outputTokens = outputTokens;
+            this.heldMicros = heldMicros;
         }
 
         @Override
@@ -214,9 +300,37 @@ public final class BudgetService {
         }
 
         @Override
+        public synchronized int outputTokens() {
+            return outputTokens;
+        }
+
+        @Override
+        public synchronized boolean extendTo(int wanted) {
+            if (wanted <= outputTokens) {
+                return true;
+            }
+            long total = model.price().maxCostMicros(promptBound, wanted);
+            long extra = total - heldMicros;
+            if (extra > 0 && !ledger.extend(id, extra, holds, ++extensions, clock.instant())) {
+                return false;
+            }
+            heldMicros = Math.max(total, heldMicros);
+            outputTokens = wanted;
+            return true;
+        }
+
+        @Override
         public void settle(long costMicros, boolean estimated) {
+            long held;
+            synchronized (this) {
+                held = heldMicros;
+            }
             if (ledger.close(id, costMicros, estimated, costMicros > 0 ? "settled" : "released", clock.instant())
                     && costMicros > 0) {
+                if (costMicros > held) {
+                    metrics.counter("chorus.budget.overruns", "model", model.id()).increment();
+                    alerts.overrun(model.id(), costMicros, held);
+                }
                 holds.forEach(alerts::check);
             }
         }

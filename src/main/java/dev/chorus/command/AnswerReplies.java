@@ -10,7 +10,9 @@ final class AnswerReplies {
     Reply of(AskOutcome outcome) {
         return switch (outcome) {
             case AskOutcome.Answered a -> Reply.answer(
-                    a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)" : a.text(),
+                    a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)"
+                            : a.budgetCut() ? a.text() + "\n\n(The budget has no room for more, so the answer stops "
+                            + "here. /budget shows what is left.)" : a.text(),
                     (a.routing() != null && a.routing().escalated() ? "🔼 escalated · " : "")
                             + footer(a.modelId() + routingNote(a.routing()), a.costMicros(), a.costEstimated(),
                             a.took().toMillis())
@@ -44,7 +46,7 @@ final class AnswerReplies {
         return switch (failure) {
             case RATE_LIMITED -> "The models are getting too many requests right now. Please try again in a minute.";
             case UNAVAILABLE -> "No model is answering right now. Please try again in a little while.";
-            case TIMEOUT -> "The model took too long to answer. Please try again.";
+            case TIMEOUT -> "No model answered in time, so I stopped waiting. Please try again in a minute.";
             case MISCONFIGURED -> "I can't reach my model: the provider refused my API key. "
                     + "An admin needs to fix the bot's configuration.";
             case TOO_LONG -> "That question is too long for the model. Please shorten it.";

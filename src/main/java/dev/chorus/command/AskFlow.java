@@ -8,37 +8,54 @@ import dev.chorus.orchestration.AskRequest;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.QuestionJournal;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A question from arrival to answer: the conversation it continues, the budget's allow-list, the
- * answer streamed into the chat, the footer and the "Why this model?" button, and the consent
- * buttons when private data would have to leave the machine.
+ * A question from arrival to answer: the rate limit and the budget's allow-list, the conversation it
+ * continues, the answer streamed into the chat, the footer and the "Why this model?" button, and the
+ * consent buttons when private data would have to leave the machine. Every routed question is
+ * journaled until its reply is in the outbox, so that after a crash it is answered again (when it is
+ * recent) or offered again with a button.
  */
 final class AskFlow {
     private static final String WHY = "why:";
     private static final String SEND = "send:";
     private static final String CANCEL = "cancel:";
+    private static final String AGAIN = "again:";
+    /** A question older than this when the bot comes back is offered again rather than answered unasked. */
+    static final Duration RERUN_WITHIN = Duration.ofMinutes(15);
+    /** A question that was cut off this often is not run again on its own: it may be what crashes the bot. */
+    static final int MAX_RUNS = 2;
 
     private final AskService asks;
     private final ChatSessions sessions;
     private final BudgetService budgets;
+    private final QuestionJournal journal;
+    private final QuestionLimiter limiter;
+    private final Clock clock;
     private final AnswerReplies replies = new AnswerReplies();
     // Questions waiting for the user's consent to leave the machine. In memory on purpose: private
     // data is not written to disk before the user has decided, and after a restart they ask again.
     private final Cache<String, Incoming> pending = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(10_000).build();
 
-    AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets) {
+    AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
+            QuestionLimiter limiter, Clock clock) {
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
+        this.journal = journal;
+        this.limiter = limiter;
+        this.clock = clock;
     }
 
     void ask(Incoming in, String question, ChatOutput out, String example) {
-        if (question.isBlank()) {
+        if (QuestionText.isBlank(question)) {
             out.send(Reply.plain("Please add your question after the command, for example:\n" + example
                     + " How do vaccines work?"));
             return;
@@ -48,50 +65,128 @@ final class AskFlow {
                     + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
             return;
         }
-        run(new Incoming(in.chatId(), in.chatKind(), in.userId(), question.strip(), in.addressed(), in.names(),
-                in.repliedToBot()), out, false);
+        Optional<Duration> wait = limiter.take(in);
+        if (wait.isPresent()) {
+            out.send(Reply.plain((in.inGroup() ? "Too many questions at once here." : "You are asking faster than I "
+                    + "can answer.") + " Please try again in " + QuestionLimiter.seconds(wait.get()) + "."));
+            return;
+        }
+        run(in.withText(question.strip()), out, false, null);
     }
 
-    private void run(Incoming in, ChatOutput out, boolean cloudAllowed) {
+    /**
+     * Answers {@code in}. {@code resumed} is the journaled question being answered again after a
+     * restart, or null for a new one (journaled once it is routed, so that one waiting for consent
+     * is never written down).
+     */
+    private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), cloudAllowed);
-        ChatOutput.AnswerStream stream = out.startAnswer();
-        AskOutcome outcome = asks.ask(request, stream);
-        switch (outcome) {
+        AtomicLong questionId = new AtomicLong(resumed == null ? 0 : resumed);
+        ChatOutput.AnswerStream stream = out.startAnswer(preview -> {
+            if (questionId.get() != 0) {
+                journal.previewShown(questionId.get(), preview);
+            }
+        });
+        AskOutcome outcome;
+        try {
+            outcome = asks.ask(request, stream, () -> {
+                if (questionId.get() == 0) {
+                    questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),
+                            in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), cloudAllowed)));
+                }
+            });
+        } catch (RuntimeException e) {
+            // The user is told something went wrong; a restart must not answer it unasked later.
+            if (questionId.get() != 0) {
+                journal.finished(questionId.get());
+            }
+            stream.finish(Reply.plain("Sorry, something went wrong on my side. Please try again."));
+            throw e;
+        }
+        Reply reply = switch (outcome) {
             case AskOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
                         a.routing().explanation());
-                List<Integer> ids = stream.finish(replies.of(a).withButtons(new Reply.Button("Why this model?",
-                        WHY + answerId)));
-                sessions.linkAnswer(answerId, ids);
-                sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
+                yield replies.of(a).withButtons(new Reply.Button("Why this model?", WHY + answerId)).forAnswer(answerId);
             }
             case AskOutcome.NeedsConsent c -> {
                 String token = UUID.randomUUID().toString().substring(0, 18);
                 pending.put(token, in);
-                stream.finish(Reply.plain("Your question contains private data (" + c.privateData() + "). No local "
+                yield Reply.plain("Your question contains private data (" + c.privateData() + "). No local "
                         + "model is set up, so I have not sent it anywhere. Send it to " + c.cloudModel()
                         + " anyway?").withButtons(new Reply.Button("Send anyway", SEND + token),
-                        new Reply.Button("Cancel", CANCEL + token)));
+                        new Reply.Button("Cancel", CANCEL + token));
             }
-            default -> stream.finish(replies.of(outcome));
+            case AskOutcome.NoModel n -> replies.of(n);
+            case AskOutcome.Declined d -> replies.of(d);
+            case AskOutcome.Failed f -> replies.of(f);
+            case AskOutcome.OverBudget o -> replies.of(o);
+        };
+        long id = questionId.get();
+        stream.finish(id == 0 ? reply : reply.concluding(id));
+        if (id != 0) {
+            journal.finished(id);
         }
+        if (outcome instanceof AskOutcome.Answered a) {
+            sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
+        }
+    }
+
+    /**
+     * A question the bot was answering when it stopped: a recent one is answered again, an older one
+     * (or one that was cut off before) is offered with an "Ask again" button. A group message that
+     * showed the answer growing is edited to say it was cut off.
+     */
+    void resume(QuestionJournal.Unfinished unfinished, ChatOutput out) {
+        QuestionJournal.JournaledQuestion q = unfinished.question();
+        boolean again = unfinished.runs() < MAX_RUNS
+                && unfinished.startedAt().plus(RERUN_WITHIN).isAfter(clock.instant());
+        if (again) {
+            if (unfinished.previewMessageId() != null) {
+                out.edit(unfinished.previewMessageId(), Reply.plain("⚠️ This answer was cut off when the bot "
+                        + "restarted. A new answer follows."));
+            }
+            journal.rerun(unfinished.id());
+            run(incoming(q), out, q.cloudAllowed(), unfinished.id());
+            return;
+        }
+        Reply offer = Reply.plain("⚠️ I restarted while answering " + (q.inGroup() ? "the" : "your") + " question “"
+                + Quote.of(q.text()) + "” and could not finish it.")
+                .withButtons(new Reply.Button("Ask again", AGAIN + unfinished.id()));
+        journal.offered(unfinished.id());
+        if (unfinished.previewMessageId() != null) {
+            out.edit(unfinished.previewMessageId(), offer);
+        } else {
+            out.send(offer);
+        }
+    }
+
+    private static Incoming incoming(QuestionJournal.JournaledQuestion q) {
+        return new Incoming(q.chatId(), q.inGroup() ? ChatKind.GROUP : ChatKind.PRIVATE, q.userId(), q.text(), true,
+                Incoming.Names.UNKNOWN, q.repliedToBot(), q.messageId());
     }
 
     /** Handles a button this flow created; returns false when the data is not one of them. */
     boolean onButton(Callback callback, ChatOutput out) {
         String data = callback.data();
         if (data.startsWith(WHY)) {
-            long answerId;
-            try {
-                answerId = Long.parseLong(data.substring(WHY.length()));
-            } catch (NumberFormatException e) {
+            Optional<Long> answerId = number(data.substring(WHY.length()));
+            if (answerId.isEmpty()) {
                 return false;
             }
             out.acknowledge(callback.callbackId(), null);
-            out.send(Reply.plain(sessions.explanation(answerId, callback.chatId())
+            out.send(Reply.plain(sessions.explanation(answerId.get(), callback.chatId())
                     .orElse("I no longer know why that answer's model was chosen.")));
+            return true;
+        }
+        if (data.startsWith(AGAIN)) {
+            Optional<Long> id = number(data.substring(AGAIN.length()));
+            if (id.isEmpty()) {
+                return false;
+            }
+            askAgain(id.get(), callback, out);
             return true;
         }
         if (data.startsWith(SEND) || data.startsWith(CANCEL)) {
@@ -107,10 +202,41 @@ final class AskFlow {
             if (data.startsWith(CANCEL)) {
                 out.send(Reply.plain("Not sent. Nothing left the bot."));
             } else {
-                run(question, out, true);
+                run(question, out, true, null);
             }
             return true;
         }
         return false;
+    }
+
+    private void askAgain(long id, Callback callback, ChatOutput out) {
+        Optional<QuestionJournal.Unfinished> taken = journal.takeOffered(id);
+        if (taken.isEmpty() || taken.get().question().chatId() != callback.chatId()) {
+            out.acknowledge(callback.callbackId(), "That question was already asked again.");
+            return;
+        }
+        QuestionJournal.JournaledQuestion q = taken.get().question();
+        if (q.userId() != callback.userId()) {
+            journal.offered(id);
+            out.acknowledge(callback.callbackId(), "Only the person who asked can ask again.");
+            return;
+        }
+        Incoming in = incoming(q);
+        if (!budgets.allowed(BudgetCommands.spender(in))) {
+            journal.finished(id);
+            out.acknowledge(callback.callbackId(), "You can no longer ask this bot.");
+            return;
+        }
+        out.acknowledge(callback.callbackId(), null);
+        journal.rerun(id);
+        run(in, out, q.cloudAllowed(), id);
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.chorus.budget.Spender;
 import dev.chorus.config.Amounts;
 import dev.chorus.store.Directory;
 import dev.chorus.store.ScopeKey;
+import dev.chorus.store.ScopeKind;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -78,31 +79,60 @@ final class BudgetCommands {
             return Reply.plain("That budget was not changed: " + e.getMessage() + ".\n" + SET_USAGE);
         }
         boolean group = in.chatKind() == ChatKind.GROUP;
+        String t = target.toLowerCase(java.util.Locale.ROOT);
+        if (!group && (t.equals("group") || t.equals("members"))) {
+            return Reply.plain("'" + t + "' works only in a group chat: send this command in the group.");
+        }
+        if (t.matches("\\d{1,15}") && Long.parseLong(t) < 1) {
+            return Reply.plain("0 is not a Telegram user id. Use the person's @username or their numeric id.");
+        }
         boolean botAdmin = botAdmins.contains(in.userId());
         boolean groupAdmin = group && chatAdmins.isAdmin(in.chatId(), in.userId());
-        Optional<ScopeKey> scope = scopeOf(target, in, group);
+        Optional<ScopeKey> scope = scopeOf(t, in, group);
         if (scope.isEmpty()) {
-            return Reply.plain("I don't know who '" + target + "' is. Use @username of someone who has written to me, "
-                    + "a numeric user id, 'group' or 'members' (in a group), or 'global'.\n" + SET_USAGE);
+            return Reply.plain("I don't know who '" + Quote.of(target) + "' is. Use @username of someone who has "
+                    + "written to me, a numeric user id, 'group' or 'members' (in a group), or 'global'.\n" + SET_USAGE);
         }
-        boolean groupScope = scope.get().kind().equals("group") || scope.get().kind().equals("member");
-        if (!botAdmin && !(groupAdmin && groupScope)) {
+        if (!botAdmin && !(groupAdmin && scope.get().inGroup())) {
             return Reply.plain(group ? "Only this group's admins and the bot's admins can change budgets here."
                     : "Only the bot's admins can change budgets.");
+        }
+        if (botAdmin && scope.get().kind() == ScopeKind.GROUP) {
+            budgets.setGroupAsBotAdmin(in.chatId(), limit, in.userId());
+            return Reply.plain("Done: this group's budget is now " + MoneyFormat.dollars(limit.micros()) + " per "
+                    + limit.period() + ", and its own admins may set it up to that.");
+        }
+        if (!botAdmin) {
+            // A group's admins divide what the bot's admins allow the group; they cannot raise it.
+            Amounts.Limit ceiling = budgets.groupCeiling(in.chatId());
+            if (perDay(limit).compareTo(perDay(ceiling)) > 0) {
+                return Reply.plain("That is more than this group may have: at most "
+                        + MoneyFormat.dollars(ceiling.micros()) + " per " + ceiling.period()
+                        + ", as the bot's admins allow. Ask them to raise it.");
+            }
         }
         budgets.set(scope.get(), limit, in.userId());
         return Reply.plain("Done: " + title(scope.get(), -1) + " is now " + MoneyFormat.dollars(limit.micros()) + " per "
                 + limit.period() + ".");
     }
 
-    private Optional<ScopeKey> scopeOf(String target, Incoming in, boolean group) {
-        String t = target.toLowerCase(java.util.Locale.ROOT);
+    /** A limit as micro-dollars per day, to compare limits of different periods (a month as 30 days). */
+    private static java.math.BigDecimal perDay(Amounts.Limit limit) {
+        int days = switch (limit.period()) {
+            case "week" -> 7;
+            case "month" -> 30;
+            default -> 1;
+        };
+        return java.math.BigDecimal.valueOf(limit.micros()).divide(java.math.BigDecimal.valueOf(days), 6,
+                java.math.RoundingMode.HALF_UP);
+    }
+
+    private Optional<ScopeKey> scopeOf(String t, Incoming in, boolean group) {
         if (t.equals("global")) {
             return Optional.of(ScopeKey.global());
         }
         if (t.equals("group") || t.equals("members")) {
-            return group ? Optional.of(t.equals("group") ? ScopeKey.group(in.chatId()) : ScopeKey.member(0, in.chatId()))
-                    : Optional.empty();
+            return Optional.of(t.equals("group") ? ScopeKey.group(in.chatId()) : ScopeKey.member(0, in.chatId()));
         }
         Optional<Long> user = t.matches("\\d{1,15}") ? Optional.of(Long.parseLong(t))
                 : t.startsWith("@") ? directory.userIdOf(t) : Optional.empty();
@@ -113,11 +143,11 @@ final class BudgetCommands {
     private String title(ScopeKey scope, long viewer) {
         boolean own = scope.id() == viewer;
         return switch (scope.kind()) {
-            case "user" -> own ? "Your budget" : "The budget of " + who(scope.id());
-            case "group" -> "This group's budget";
-            case "member" -> scope.id() == 0 ? "Each member's cap in this group"
+            case USER -> own ? "Your budget" : "The budget of " + who(scope.id());
+            case GROUP -> "This group's budget";
+            case MEMBER -> scope.id() == 0 ? "Each member's cap in this group"
                     : own ? "Your cap in this group" : "The cap of " + who(scope.id()) + " in this group";
-            default -> "The bot's overall budget";
+            case GLOBAL -> "The bot's overall budget";
         };
     }
 

@@ -21,8 +21,10 @@ public final class ChatCommands {
             new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
             new CommandInfo("help", "What this bot can do"),
-            new CommandInfo("start", "Start here"),
-            new CommandInfo("status", "Providers' health (admins)"));
+            new CommandInfo("start", "Start here"));
+    /** Shown in the menu of the bot's admins only. */
+    public static final List<CommandInfo> ADMIN_MENU = List.of(
+            new CommandInfo("status", "Providers' health and the outbox"));
 
     private final String botUsername;
     private final Services services;
@@ -37,7 +39,24 @@ public final class ChatCommands {
                 services.chatAdmins());
         this.routing = new RoutingCommands(services.sessions(), services.models(),
                 new Permissions(services.admins(), services.chatAdmins()));
-        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets());
+        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(),
+                new QuestionLimiter(services.limits().userQuestionsPerMinute(), services.limits().groupQuestionsPerMinute()),
+                services.clock());
+    }
+
+    /**
+     * Work left by a process that stopped mid-answer: one per unfinished question, to run on that
+     * chat's queue with an output replying to {@code replyTo} (the question, in groups).
+     */
+    public record Resumption(long chatId, Integer replyTo, java.util.function.Consumer<ChatOutput> work) {
+    }
+
+    /** The questions the last process did not finish, oldest first. */
+    public List<Resumption> unfinished() {
+        return services.journal().unfinished().stream()
+                .map(u -> new Resumption(u.question().chatId(), u.question().inGroup() ? u.question().messageId() : null,
+                        out -> asks.resume(u, out)))
+                .toList();
     }
 
     /** A press of one of the bot's buttons. */
@@ -72,12 +91,12 @@ public final class ChatCommands {
             case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);
             case "status" -> out.send(services.admins().contains(in.userId())
-                    ? StatusReport.render(services.fleetHealth().get())
+                    ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
             default -> {
                 // A bare unknown command in a group is probably meant for another bot.
                 if (in.chatKind() == ChatKind.PRIVATE || cmd.target() != null) {
-                    out.send(Reply.plain("I don't know /" + cmd.name() + ". Send /help to see what I can do."));
+                    out.send(Reply.plain("I don't know /" + Quote.of(cmd.name()) + ". Send /help to see what I can do."));
                 }
             }
         }

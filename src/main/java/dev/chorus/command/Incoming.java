@@ -8,23 +8,34 @@ import java.util.Objects;
  * @param text the message text, with a leading mention of the bot removed
  * @param names who wrote and where, as far as Telegram says, for the bot's directory of users
  * @param repliedToBot the id of the bot's message this one replies to, or null
+ * @param messageId the id of this message in its chat, or null when not known
  * @param addressed true when the user clearly spoke to this bot: a private chat, a reply to one of
  *     its messages, a mention, or a command with its {@code @username}
  */
 public record Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names,
-                       Integer repliedToBot) {
+                       Integer repliedToBot, Integer messageId) {
     public Incoming {
         Objects.requireNonNull(chatKind, "chatKind");
         text = text == null ? "" : text;
         names = names == null ? Names.UNKNOWN : names;
     }
 
+    public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names,
+                    Integer repliedToBot) {
+        this(chatId, chatKind, userId, text, addressed, names, repliedToBot, null);
+    }
+
     public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names) {
-        this(chatId, chatKind, userId, text, addressed, names, null);
+        this(chatId, chatKind, userId, text, addressed, names, null, null);
     }
 
     public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed) {
-        this(chatId, chatKind, userId, text, addressed, Names.UNKNOWN, null);
+        this(chatId, chatKind, userId, text, addressed, Names.UNKNOWN, null, null);
+    }
+
+    /** The same message with other text (the question without its command). */
+    public Incoming withText(String other) {
+        return new Incoming(chatId, chatKind, userId, other, addressed, names, repliedToBot, messageId);
     }
 
     public boolean inGroup() {

@@ -9,8 +9,11 @@ import java.util.Objects;
  * @param body the text; with {@link Format#MARKDOWN} it is model output and its Markdown is kept
  * @param footer a short line shown under the body in small print, or {@code null}
  * @param buttons inline buttons under the reply
+ * @param answerId the stored answer this reply shows (its messages are linked to it once sent), or null
+ * @param questionId the question in progress this reply concludes, or null
  */
-public record Reply(String body, Format format, String footer, List<Button> buttons) {
+public record Reply(String body, Format format, String footer, List<Button> buttons, Long answerId,
+                    Long questionId) {
     public enum Format {
         /** Shown as typed: every character is escaped. */
         PLAIN,
@@ -25,12 +28,22 @@ public record Reply(String body, Format format, String footer, List<Button> butt
     }
 
     public Reply(String body, Format format, String footer) {
-        this(body, format, footer, List.of());
+        this(body, format, footer, List.of(), null, null);
     }
 
     /** The same reply with inline buttons under its last message. */
     public Reply withButtons(Button... more) {
-        return new Reply(body, format, footer, List.of(more));
+        return new Reply(body, format, footer, List.of(more), answerId, questionId);
+    }
+
+    /** The same reply, as the messages of stored answer {@code id}. */
+    public Reply forAnswer(long id) {
+        return new Reply(body, format, footer, buttons, id, questionId);
+    }
+
+    /** The same reply, as what ends question {@code id}: once it is on its way the question is done. */
+    public Reply concluding(long id) {
+        return new Reply(body, format, footer, buttons, answerId, id);
     }
 
     /** An inline button; {@code data} comes back in a callback (at most 64 bytes). */

@@ -42,7 +42,7 @@ final class RoutingCommands {
         try {
             mode = Mode.of(args);
         } catch (IllegalArgumentException e) {
-            return Reply.plain("There is no mode '" + args.strip() + "'. Choose " + MODES + ".");
+            return Reply.plain("There is no mode '" + Quote.of(args) + "'. Choose " + MODES + ".");
         }
         if (!permissions.maySetChatSettings(in)) {
             return Reply.plain("Only this group's admins can change its mode.");
@@ -69,7 +69,7 @@ final class RoutingCommands {
         }
         Optional<ModelSpec> model = models.get().stream().filter(m -> m.id().equalsIgnoreCase(wanted)).findFirst();
         if (model.isEmpty()) {
-            return Reply.plain("I can't use a model called '" + wanted + "'. Send /models for the ones I can use.");
+            return Reply.plain("I can't use a model called '" + Quote.of(wanted) + "'. Send /models for the ones I can use.");
         }
         sessions.save(in.chatId(), new Preferences(current.mode(), Optional.of(model.get().id()),
                 current.allowEscalation()), in.userId());

@@ -1,6 +1,9 @@
 package dev.chorus.command;
 
 import dev.chorus.budget.BudgetService;
+import dev.chorus.config.ChatLimits;
+import dev.chorus.orchestration.QuestionJournal;
+import java.time.Clock;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.provider.catalog.ModelSpec;
@@ -17,11 +20,16 @@ import java.util.function.Supplier;
  * @param fleetHealth the providers' health, for {@code /status}
  * @param chatAdmins who administers a group chat (they may set its budget)
  * @param models the models this config can call
+ * @param journal questions in progress, to pick up after a restart
+ * @param limits how many questions a person and a group may ask per minute
+ * @param deliveries the outbox's backlog, for {@code /status}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
-                       Supplier<List<ModelSpec>> models) {
+                       Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
+                       Supplier<Deliveries> deliveries, Clock clock) {
     public Services {
         admins = Set.copyOf(admins);
     }
 }
+

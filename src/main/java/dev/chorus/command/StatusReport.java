@@ -10,9 +10,11 @@ final class StatusReport {
     private StatusReport() {
     }
 
-    static Reply render(List<ProviderHealth> providers) {
+    static Reply render(List<ProviderHealth> providers, Deliveries deliveries) {
+        String outbox = "\nOutbox: " + deliveries.waiting() + " message" + (deliveries.waiting() == 1 ? "" : "s")
+                + " waiting for Telegram, " + deliveries.expired() + " given up this week.";
         if (providers.isEmpty()) {
-            return Reply.plain("No provider is configured with a usable model.");
+            return Reply.plain("No provider is configured with a usable model." + outbox);
         }
         StringBuilder table = new StringBuilder("```\n");
         table.append(String.format(Locale.ROOT, "%-10s %-5s %5s %5s %4s%n", "provider", "state", "p50", "p95", "err"));
@@ -23,7 +25,7 @@ final class StatusReport {
         }
         table.append("```\n");
         table.append("p50/p95: time to first token over the last 5 minutes. err: failed share of the last 20 calls. "
-                + "state: ok, OPEN (skipped for now) or trial.");
+                + "state: ok, OPEN (skipped for now) or trial.\n" + outbox);
         return Reply.answer(table.toString(), null);
     }
 

@@ -21,7 +21,8 @@ public record ChorusConfig(
         String systemPrompt,
         Map<String, ProviderEndpoint> providers,
         CatalogSettings catalog,
-        BudgetSettings budget) {
+        BudgetSettings budget,
+        ChatLimits limits) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

@@ -108,7 +108,11 @@ public final class ConfigLoader {
                 providers,
                 new CatalogSettings(optional(ConfigKey.CATALOG_FILE).map(Path::of), dynamic.models(),
                         list(ConfigKey.MODEL_FALLBACKS), bool(ConfigKey.CATALOG_BUILTIN)),
-                budget());
+                budget(),
+                new ChatLimits(Duration.ofSeconds(integer(ConfigKey.ANSWER_DEADLINE, 5, 900)),
+                        Duration.ofMinutes(integer(ConfigKey.OUTBOX_EXPIRY, 1, 10_080)),
+                        integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
+                        integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600)));
     }
 
     private BudgetSettings budget() {

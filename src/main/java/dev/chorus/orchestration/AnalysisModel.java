@@ -7,6 +7,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
 import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.OutcomeKind;
 import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.store.CallLog;
 import dev.chorus.store.CallRecord;
@@ -96,7 +97,7 @@ public final class AnalysisModel implements ProfileModel {
         for (Attempt attempt : result.attempts()) {
             if (attempt.called()) {
                 calls.append(new CallRecord(clock.instant(), asker.userId(), asker.chatId(), attempt.model().id(),
-                        "analysis", attempt.outcome().getClass().getSimpleName(), attempt.usage().inputTokens(),
+                        "analysis", OutcomeKind.of(attempt.outcome()).label(), attempt.usage().inputTokens(),
                         attempt.usage().cachedInputTokens(), attempt.usage().outputTokens(), attempt.costMicros(),
                         attempt.usage().estimated(), attempt.took().toMillis()));
             }

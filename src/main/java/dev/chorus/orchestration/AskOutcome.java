@@ -13,11 +13,13 @@ public sealed interface AskOutcome {
      * @param costMicros what the call cost, in micro-dollars
      * @param costEstimated true when the provider reported no usage and tokens were counted locally
      * @param truncated true when the answer hit the output limit and stops mid-way
+     * @param budgetCut true when it stops mid-way because the budget had no room for more
      * @param failedModels the models that failed before {@code modelId} answered, in order
      * @param routing how the model was chosen, or null when it was not routed
      */
     record Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
-                    boolean truncated, List<String> failedModels, Routing routing) implements AskOutcome {
+                    boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing)
+            implements AskOutcome {
         public Answered {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(modelId, "modelId");

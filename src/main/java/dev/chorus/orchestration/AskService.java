@@ -14,7 +14,9 @@ import dev.chorus.provider.TokenEstimator;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
+import dev.chorus.provider.resilience.Deadline;
 import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.OutcomeKind;
 import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.store.CallLog;
 import dev.chorus.store.CallRecord;
@@ -130,25 +132,38 @@ public final class AskService {
     }
 
     public AskOutcome ask(AskRequest request, AnswerProgress progress) {
+        return ask(request, progress, () -> { });
+    }
+
+    /**
+     * Answers {@code request}; {@code onRouted} runs once the question is routed to a model, just
+     * before any model is called (never for a question that waits for consent or that no model takes).
+     */
+    public AskOutcome ask(AskRequest request, AnswerProgress progress, Runnable onRouted) {
         Instant started = clock.instant();
+        // The deadline covers the whole wait, the analysis included.
+        Deadline deadline = Deadline.in(settings.deadline());
         RoutedQuestion routed = route(request);
         return switch (routed.routing()) {
             case Routing.NoModel none -> new AskOutcome.NoModel(none.reason());
             case Routing.NeedsConsent consent -> new AskOutcome.NeedsConsent(consent.privateData(),
                     consent.cloud().chosen().id());
-            case Routing.Routed r -> answer(request, routed.profile(), r.decision(), progress, started);
+            case Routing.Routed r -> {
+                onRouted.run();
+                yield answer(request, routed.profile(), r.decision(), progress, started, deadline);
+            }
         };
     }
 
     private AskOutcome answer(AskRequest request, TaskProfile profile, Decision decision, AnswerProgress progress,
-                              Instant started) {
+                              Instant started, Deadline deadline) {
         List<ChatMessage> conversation = new ArrayList<>();
         conversation.add(ChatMessage.system(settings.systemPrompt()));
         conversation.addAll(request.history());
         conversation.add(ChatMessage.user(request.question()));
         List<ModelSpec> order = order(decision);
         ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
-                progress::onText);
+                progress::onText, deadline);
         Duration took = Duration.between(started, clock.instant());
         record(request.asker(), result);
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
@@ -159,8 +174,9 @@ public final class AskService {
                 return new AskOutcome.Declined(result.text(), id, result.costMicros());
             }
             boolean truncated = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.LENGTH;
+            boolean budgetCut = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.BUDGET;
             return new AskOutcome.Answered(result.text(), id, result.costMicros(), result.costEstimated(), took,
-                    truncated, failed, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
+                    truncated, budgetCut, failed, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
                     decision.escalated(), explanation));
         }
         if (result.attempts().stream().noneMatch(Attempt::called)) {
@@ -222,7 +238,7 @@ public final class AskService {
                 continue;
             }
             calls.append(new CallRecord(now, asker.userId(), asker.chatId(), attempt.model().id(), "answer",
-                    attempt.outcome().getClass().getSimpleName(), attempt.usage().inputTokens(),
+                    OutcomeKind.of(attempt.outcome()).label(), attempt.usage().inputTokens(),
                     attempt.usage().cachedInputTokens(), attempt.usage().outputTokens(), attempt.costMicros(),
                     attempt.usage().estimated(), attempt.took().toMillis()));
         }

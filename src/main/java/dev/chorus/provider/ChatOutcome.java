@@ -54,9 +54,27 @@ public sealed interface ChatOutcome {
         }
     }
 
-    record Overloaded(String message) implements ChatOutcome {
+    /** The provider cannot take the call now; {@code reason} says whether it said so or we held back. */
+    record Overloaded(Reason reason, String message) implements ChatOutcome {
+        /** Who decided the call should not go out. */
+        public enum Reason {
+            /** The provider answered that it is overloaded. */
+            PROVIDER,
+            /** Its circuit breaker is open: it failed repeatedly and is skipped for a while. */
+            CIRCUIT_OPEN,
+            /** Too many calls to it are in flight already. */
+            BULKHEAD_FULL,
+            /** No model was left to ask. */
+            NONE_LEFT
+        }
+
         public Overloaded {
+            java.util.Objects.requireNonNull(reason, "reason");
             message = SafeText.of(message);
+        }
+
+        public Overloaded(String message) {
+            this(Reason.PROVIDER, message);
         }
     }
 

@@ -6,6 +6,8 @@ public enum FinishReason {
     LENGTH,
     CONTENT_FILTER,
     TOOL_CALLS,
+    /** Chorus stopped reading: the budget had no room for a longer answer. */
+    BUDGET,
     OTHER;
 
     /** Maps an OpenAI-style {@code finish_reason}; unknown or missing values become OTHER. */

@@ -32,7 +32,7 @@ import okhttp3.OkHttpClient;
  * HTTP connection pool), which catalog models can be used with this config, and in which order
  * models stand in for each other. Thread-safe.
  */
-public final class ProviderFleet {
+public final class ProviderFleet implements AutoCloseable {
     private final ChorusConfig config;
     private final ModelCatalog catalog;
     private final OkHttpClient http;
@@ -139,6 +139,12 @@ public final class ProviderFleet {
                     latency == null ? null : latency[1], guard.failureRate()));
         });
         return health;
+    }
+
+    /** Ends the HTTP client's threads and pooled connections. */
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     public FallbackChain chain(FallbackChain.FailureObserver observer) {

@@ -23,6 +23,11 @@ public final class BudgetLedger {
         return guard(() -> dao.reserve(reservation, holds), "reserve " + reservation.id());
     }
 
+    /** Holds {@code extraMicros} more for an open reservation, or nothing if a scope has no room. */
+    public boolean extend(String reservationId, long extraMicros, List<Hold> holds, int step, Instant at) {
+        return guard(() -> dao.extend(reservationId, extraMicros, holds, step, at.toString()), "extend " + reservationId);
+    }
+
     /** Notes that the provider request is going out (a crash after this may have been billed). */
     public void markSent(String reservationId) {
         guard(() -> dao.markSent(reservationId), "mark " + reservationId + " sent");
@@ -71,6 +76,18 @@ public final class BudgetLedger {
             dao.setBudget(scope, limitMicros, period, at.toString(), by);
             return null;
         }, "set budget of " + scope);
+    }
+
+    /** The most a group's own admins may give their group, as set by a bot admin. */
+    public Optional<BudgetRow> ceiling(long groupId) {
+        return guard(() -> dao.ceiling(groupId), "read the ceiling of group " + groupId);
+    }
+
+    public void setCeiling(long groupId, long limitMicros, String period, Instant at, long by) {
+        guard(() -> {
+            dao.setCeiling(groupId, limitMicros, period, at.toString(), by);
+            return null;
+        }, "set the ceiling of group " + groupId);
     }
 
     /** Records that {@code threshold} percent was alerted; false when it already had been. */

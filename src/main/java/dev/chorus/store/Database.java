@@ -24,10 +24,12 @@ public final class Database {
 
     private final Jdbi jdbi;
     private final String schemaVersion;
+    private final SerialDataSource connection;
 
-    private Database(Jdbi jdbi, String schemaVersion) {
+    private Database(Jdbi jdbi, String schemaVersion, SerialDataSource connection) {
         this.jdbi = jdbi;
         this.schemaVersion = schemaVersion;
+        this.connection = connection;
     }
 
     /** Opens (creating the file and its folder if needed) and migrates the database at {@code file}. */
@@ -58,12 +60,13 @@ public final class Database {
             flyway.migrate();
             MigrationInfo current = flyway.info().current();
             String version = current == null ? "none" : current.getVersion().getVersion();
-            Jdbi jdbi = Jdbi.create(new SerialDataSource(dataSource.getConnection()))
+            SerialDataSource serial = new SerialDataSource(dataSource.getConnection());
+            Jdbi jdbi = Jdbi.create(serial)
                     .installPlugin(new SQLitePlugin())
                     .installPlugin(new SqlObjectPlugin())
                     .registerArgument(new InstantAsText.ArgumentFactory())
                     .registerColumnMapper(Instant.class, new InstantAsText.Mapper());
-            return new Database(jdbi, version);
+            return new Database(jdbi, version, serial);
         } catch (FlywayException e) {
             throw new StoreException("cannot migrate the database " + absolute + ": " + e.getMessage(), e);
         } catch (java.sql.SQLException e) {
@@ -82,6 +85,11 @@ public final class Database {
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /** Closes the connection once the statement running now (if any) is done; later use fails. */
+    public void close() {
+        connection.close();
     }
 
     /** The version of the newest migration applied, such as {@code "1"}. */

@@ -13,13 +13,13 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 interface LedgerDao {
     @SqlQuery("""
             SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
-            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
             """)
     long used(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
 
     @SqlQuery("""
             SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
-            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
               AND kind = 'charge'
             """)
     long spent(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
@@ -34,7 +34,7 @@ interface LedgerDao {
     @SqlUpdate("""
             INSERT OR IGNORE INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start,
                                           kind, amount_micros, model, at)
-            VALUES (:key, :reservation, :s.kind, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
+            VALUES (:key, :reservation, :s.column, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
             """)
     int insertEntry(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
                     @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
@@ -49,7 +49,8 @@ interface LedgerDao {
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
             if (hold.limitMicros() >= 0 && used + reservation.reservedMicros() > hold.limitMicros()) {
-                return new ReserveResult.Exceeded(hold.scope(), used, hold.limitMicros());
+                return new ReserveResult.Exceeded(hold.scope(), used, spent(hold.scope(), hold.periodStart()),
+                        hold.limitMicros());
             }
         }
         insertReservation(reservation);
@@ -65,8 +66,8 @@ interface LedgerDao {
     int markSent(@Bind("id") String id);
 
     @SqlQuery("""
-            SELECT scope_kind, scope_id, group_id, period_start, amount_micros, model FROM ledger
-            WHERE reservation_id = :id AND kind = 'hold'
+            SELECT entry_key, scope_kind, scope_id, group_id, period_start, amount_micros, model FROM ledger
+            WHERE reservation_id = :id AND kind = 'hold' ORDER BY id
             """)
     @RegisterConstructorMapper(HoldEntry.class)
     List<HoldEntry> holds(@Bind("id") String id);
@@ -87,8 +88,9 @@ interface LedgerDao {
     default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
         boolean changed = closeReservation(id, state, chargeMicros, estimated, at) > 0;
         for (HoldEntry hold : holds(id)) {
-            ScopeKey scope = new ScopeKey(hold.scopeKind(), hold.scopeId(), hold.groupId());
-            insertEntry("release:" + id + ":" + key(scope), id, scope, hold.periodStart(), "release",
+            ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(hold.scopeKind()), hold.scopeId(), hold.groupId());
+            // one release per hold (an extended reservation has several), one charge per scope
+            insertEntry("release:" + hold.entryKey(), id, scope, hold.periodStart(), "release",
                     -hold.amountMicros(), hold.model(), at);
             if (chargeMicros > 0) {
                 insertEntry("charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
@@ -98,13 +100,39 @@ interface LedgerDao {
         return changed;
     }
 
+    @SqlUpdate("UPDATE reservations SET reserved_micros = reserved_micros + :extra WHERE id = :id AND state IN ('open', 'sent')")
+    int growReservation(@Bind("id") String id, @Bind("extra") long extraMicros);
+
+    /**
+     * Holds {@code extraMicros} more for an open reservation against every scope it holds, if all
+     * of them have room: the same check as a new reservation, in one transaction.
+     */
+    @Transaction
+    default boolean extend(String id, long extraMicros, List<Hold> holds, int step, String at) {
+        for (Hold hold : holds) {
+            long used = used(hold.scope(), hold.periodStart());
+            if (hold.limitMicros() >= 0 && used + extraMicros > hold.limitMicros()) {
+                return false;
+            }
+        }
+        if (growReservation(id, extraMicros) == 0) {
+            return false;
+        }
+        String model = holds(id).stream().map(HoldEntry::model).findFirst().orElse("?");
+        for (Hold hold : holds) {
+            insertEntry("hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),
+                    "hold", extraMicros, model, at);
+        }
+        return true;
+    }
+
     @SqlQuery("SELECT id, state, reserved_micros, estimate_micros, model FROM reservations WHERE state IN ('open', 'sent')")
     @RegisterConstructorMapper(OpenReservation.class)
     List<OpenReservation> open();
 
     @SqlQuery("""
             SELECT model, SUM(amount_micros) AS micros FROM ledger
-            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
               AND kind = 'charge'
             GROUP BY model ORDER BY SUM(amount_micros) DESC
             """)
@@ -113,23 +141,36 @@ interface LedgerDao {
 
     @SqlQuery("""
             SELECT limit_micros, period FROM budgets
-            WHERE scope_kind = :s.kind AND scope_id = :s.id AND group_id = :s.groupId
+            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId
             """)
     @RegisterConstructorMapper(BudgetRow.class)
     Optional<BudgetRow> budget(@BindMethods("s") ScopeKey scope);
 
     @SqlUpdate("""
             INSERT INTO budgets (scope_kind, scope_id, group_id, limit_micros, period, updated_at, updated_by)
-            VALUES (:s.kind, :s.id, :s.groupId, :limit, :period, :at, :by)
+            VALUES (:s.column, :s.id, :s.groupId, :limit, :period, :at, :by)
             ON CONFLICT (scope_kind, scope_id, group_id) DO UPDATE SET limit_micros = excluded.limit_micros,
                 period = excluded.period, updated_at = excluded.updated_at, updated_by = excluded.updated_by
             """)
     void setBudget(@BindMethods("s") ScopeKey scope, @Bind("limit") long limitMicros, @Bind("period") String period,
                    @Bind("at") String at, @Bind("by") long by);
 
+    @SqlQuery("SELECT limit_micros, period FROM group_ceilings WHERE group_id = :group")
+    @RegisterConstructorMapper(BudgetRow.class)
+    Optional<BudgetRow> ceiling(@Bind("group") long groupId);
+
+    @SqlUpdate("""
+            INSERT INTO group_ceilings (group_id, limit_micros, period, updated_at, updated_by)
+            VALUES (:group, :limit, :period, :at, :by)
+            ON CONFLICT (group_id) DO UPDATE SET limit_micros = excluded.limit_micros, period = excluded.period,
+                updated_at = excluded.updated_at, updated_by = excluded.updated_by
+            """)
+    void setCeiling(@Bind("group") long groupId, @Bind("limit") long limitMicros, @Bind("period") String period,
+                    @Bind("at") String at, @Bind("by") long by);
+
     @SqlUpdate("""
             INSERT OR IGNORE INTO alerts_sent (scope_kind, scope_id, group_id, period_start, threshold, sent_at)
-            VALUES (:s.kind, :s.id, :s.groupId, :periodStart, :threshold, :at)
+            VALUES (:s.column, :s.id, :s.groupId, :periodStart, :threshold, :at)
             """)
     int markAlert(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart,
                   @Bind("threshold") int threshold, @Bind("at") String at);
@@ -143,10 +184,11 @@ interface LedgerDao {
     List<Charge> charges(@Bind("user") long userId, @Bind("from") String from);
 
     static String key(ScopeKey scope) {
-        return scope.kind() + "/" + scope.id() + "/" + scope.groupId();
+        return scope.column() + "/" + scope.id() + "/" + scope.groupId();
     }
 
-    record HoldEntry(String scopeKind, long scopeId, long groupId, String periodStart, long amountMicros, String model) {
+    record HoldEntry(String entryKey, String scopeKind, long scopeId, long groupId, String periodStart,
+                     long amountMicros, String model) {
     }
 
     record ModelSpend(String model, long micros) {

@@ -19,16 +19,55 @@ import javax.sql.DataSource;
  * connection (and its pragmas) happens once instead of per statement. Thread-safe.
  */
 final class SerialDataSource implements DataSource {
+    /**
+     * No statement of ours holds the connection for anything like this long; a caller still waiting
+     * then is stuck behind a hung one and gets an error instead of waiting forever.
+     */
+    private static final long MAX_WAIT_SECONDS = 30;
+
     private final Connection connection;
     private final Semaphore turn = new Semaphore(1, true);
+    private volatile boolean closed;
 
     SerialDataSource(Connection connection) {
         this.connection = connection;
     }
 
+    /** Waits for the connection's current user, then closes it. */
+    void close() {
+        closed = true;
+        boolean got = false;
+        try {
+            got = turn.tryAcquire(MAX_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            connection.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (SQLException e) {
+            // closing anyway; nothing to do
+        } finally {
+            if (got) {
+                turn.release();
+            }
+        }
+    }
+
     @Override
     public Connection getConnection() throws SQLException {
-        turn.acquireUninterruptibly();
+        if (closed) {
+            throw new SQLException("the database is closed");
+        }
+        try {
+            if (!turn.tryAcquire(MAX_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new SQLException("the database connection was busy for over " + MAX_WAIT_SECONDS + " s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SQLException("interrupted while waiting for the database", e);
+        }
+        if (closed) {
+            turn.release();
+            throw new SQLException("the database is closed");
+        }
         try {
             connection.setAutoCommit(true);
         } catch (SQLException e) {

@@ -10,21 +10,45 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs work on virtual threads, many chats at once, but the tasks of one chat one after another in
- * the order they were submitted: a user's second question is answered after the first. Thread-safe.
+ * the order they were submitted: a user's second question is answered after the first. A chat has
+ * at most {@link #MAX_QUEUED_PER_CHAT} tasks waiting (or running); one flooding the bot cannot pile up work
+ * without end. Thread-safe.
  */
 final class ChatSerialExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatSerialExecutor.class);
+    static final int MAX_QUEUED_PER_CHAT = 20;
 
+    private final int maxQueued;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, java.util.concurrent.atomic.AtomicInteger> queued = new ConcurrentHashMap<>();
 
-    void submit(long chatId, Runnable task) {
+    ChatSerialExecutor() {
+        this(MAX_QUEUED_PER_CHAT);
+    }
+
+    ChatSerialExecutor(int maxQueuedPerChat) {
+        this.maxQueued = maxQueuedPerChat;
+    }
+
+    /** Queues {@code task} behind the chat's earlier ones; false (and nothing queued) when the chat's queue is full. */
+    boolean submit(long chatId, Runnable task) {
+        java.util.concurrent.atomic.AtomicInteger count = queued.computeIfAbsent(chatId,
+                id -> new java.util.concurrent.atomic.AtomicInteger());
+        if (count.incrementAndGet() > maxQueued) {
+            count.decrementAndGet();
+            return false;
+        }
         @SuppressWarnings("unchecked")
         CompletableFuture<Void>[] created = new CompletableFuture[1];
         tails.compute(chatId, (id, tail) -> {
             CompletableFuture<Void> previous = tail == null ? CompletableFuture.completedFuture(null) : tail;
             created[0] = previous.handleAsync((ignored, error) -> {
-                runSafely(chatId, task);
+                try {
+                    runSafely(chatId, task);
+                } finally {
+                    count.decrementAndGet();
+                }
                 return null;
             }, threads);
             return created[0];
@@ -32,6 +56,7 @@ final class ChatSerialExecutor implements AutoCloseable {
         // Outside compute(): the future may already be done, and its callback touches the map.
         CompletableFuture<Void> mine = created[0];
         mine.whenComplete((ignored, error) -> tails.remove(chatId, mine));
+        return true;
     }
 
     /** How many chats have work queued or running. */
@@ -39,10 +64,11 @@ final class ChatSerialExecutor implements AutoCloseable {
         return tails.size();
     }
 
+    /** A bug in one chat's task must not stop that chat's queue; an Error (out of memory) is the JVM's to handle. */
     private static void runSafely(long chatId, Runnable task) {
         try {
             task.run();
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             log.error("unhandled error in chat {}", chatId, e);
         }
     }

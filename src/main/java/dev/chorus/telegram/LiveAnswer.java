@@ -3,9 +3,8 @@ package dev.chorus.telegram;
 import dev.chorus.command.ChatOutput;
 import dev.chorus.command.Reply;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.IntConsumer;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessageDraft;
 import org.telegram.telegrambots.meta.api.methods.updatingmessages.EditMessageText;
@@ -15,12 +14,15 @@ import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
  * An answer shown while it is generated. In a private chat the partial text goes out as a message
  * draft ({@code sendMessageDraft}); in a group as a message that is edited. Updates come from a
  * pump thread at most about once a second and only when the text changed, so the provider's stream
- * is never slowed by Telegram: a flood limit delays the preview, never the answer, and the final
- * message is always sent.
+ * is never slowed by Telegram: a flood limit delays the preview, never the answer. When no text has
+ * come after a while, the preview says the bot is still waiting, so a slow model does not look like
+ * a dead bot. The final reply goes through the outbox: in a group it becomes the preview message.
  */
 final class LiveAnswer implements ChatOutput.AnswerStream {
     // Telegram allows about one message a second per chat; edits count against the same limit.
     private static final Duration INTERVAL = Duration.ofMillis(1000);
+    static final Duration WAITING_NOTICE = Duration.ofSeconds(10);
+    static final String WAITING_TEXT = "⏳ Still waiting for the model to start answering…";
     private static final int PREVIEW_LIMIT = 3900;
 
     private final long chatId;
@@ -28,10 +30,12 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private final Integer replyTo;
     private final TelegramChatOutput output;
     private final TelegramGateway gateway;
-    private final MessageFormatter formatter;
+    private final IntConsumer previewShown;
+    private final Duration waitingNotice;
     private final int draftId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
     private final StringBuilder text = new StringBuilder();
     private final ChatOutput.Typing typing;
+    private final long startNanos = System.nanoTime();
     private Thread pump;
     // Not the interrupt alone: an HTTP call in progress can swallow it, and the pump must still stop.
     private volatile boolean finishing;
@@ -40,20 +44,26 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private volatile Integer previewMessageId;
 
     private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
-                       MessageFormatter formatter) {
+                       IntConsumer previewShown, Duration waitingNotice) {
         this.chatId = chatId;
         this.group = replyTo != null;
         this.replyTo = replyTo;
         this.output = output;
         this.gateway = gateway;
-        this.formatter = formatter;
+        this.previewShown = previewShown;
+        this.waitingNotice = waitingNotice;
         this.typing = output.typing();
     }
 
     /** @param replyTo in a group, the question the answer replies to; null in a private chat */
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
-                            MessageFormatter formatter) {
-        LiveAnswer answer = new LiveAnswer(chatId, replyTo, output, gateway, formatter);
+                            IntConsumer previewShown) {
+        return start(chatId, replyTo, output, gateway, previewShown, WAITING_NOTICE);
+    }
+
+    static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
+                            IntConsumer previewShown, Duration waitingNotice) {
+        LiveAnswer answer = new LiveAnswer(chatId, replyTo, output, gateway, previewShown, waitingNotice);
         answer.pump = Thread.ofVirtual().name("live-answer-" + chatId).start(answer::pumpLoop);
         return answer;
     }
@@ -83,11 +93,22 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         synchronized (text) {
             now = text.toString();
         }
-        if (now.isBlank() || now.equals(shown)) {
+        if (now.isBlank()) {
+            if (shown.isEmpty() && System.nanoTime() - startNanos >= waitingNotice.toNanos()) {
+                show(WAITING_TEXT);
+                shown = WAITING_TEXT;
+            }
+            return;
+        }
+        if (now.equals(shown)) {
             return;
         }
         typing.close();
-        String preview = previewOf(now);
+        show(previewOf(now));
+        shown = now;
+    }
+
+    private void show(String preview) {
         try {
             if (!group) {
                 gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build(),
@@ -97,6 +118,9 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
                                 .replyParameters(ReplyParameters.builder().messageId(replyTo)
                                         .allowSendingWithoutReply(true).build()).build(), TelegramGateway.SHORT_PATIENCE)
                         .map(m -> m.getMessageId()).orElse(null);
+                if (previewMessageId != null) {
+                    previewShown.accept(previewMessageId);
+                }
             } else {
                 gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
                         .text(preview).build(), TelegramGateway.SHORT_PATIENCE);
@@ -104,7 +128,6 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         } catch (TelegramGateway.RejectedCall e) {
             // "message is not modified" and the like: the preview is best effort.
         }
-        shown = now;
     }
 
     /** The end of a long answer, cut where no emoji or other surrogate pair is split in two. */
@@ -120,7 +143,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     }
 
     @Override
-    public List<Integer> finish(Reply reply) {
+    public void finish(Reply reply) {
         finishing = true;
         pump.interrupt();
         try {
@@ -129,23 +152,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             Thread.currentThread().interrupt();
         }
         typing.close();
-        List<String> parts = formatter.format(reply);
-        if (previewMessageId == null) {
-            return output.send(reply);
-        }
         // The preview message becomes the answer's first part, so the group sees no duplicate.
-        List<Integer> ids = new ArrayList<>();
-        try {
-            gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
-                    .text(parts.getFirst()).parseMode("HTML")
-                    .replyMarkup(parts.size() == 1 ? Keyboards.of(reply.buttons()) : null).build());
-            ids.add(previewMessageId);
-        } catch (TelegramGateway.RejectedCall e) {
-            return output.send(reply);
-        }
-        if (parts.size() > 1) {
-            ids.addAll(output.sendParts(parts.subList(1, parts.size()), reply.buttons(), null));
-        }
-        return ids;
+        output.post(reply, previewMessageId);
     }
 }

@@ -5,7 +5,9 @@ import dev.chorus.command.ChatAdmins;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.CommandInfo;
 import dev.chorus.config.TelegramSettings;
+import dev.chorus.store.Outbox;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -22,6 +24,7 @@ import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 
@@ -35,28 +38,31 @@ public final class TelegramBot implements AutoCloseable {
     private final TelegramBotsLongPollingApplication application;
     private final ScheduledExecutorService pollScheduler;
     private final ChatSerialExecutor executor;
-    private final TelegramGateway gateway;
+    private final OutboxSender sender;
+    private final Outputs outputs;
+    private final OkHttpClient http;
     private final String username;
 
     private TelegramBot(TelegramBotsLongPollingApplication application, ScheduledExecutorService pollScheduler,
-                        ChatSerialExecutor executor, TelegramGateway gateway, String username) {
+                        ChatSerialExecutor executor, OutboxSender sender, Outputs outputs, OkHttpClient http,
+                        String username) {
         this.application = application;
         this.pollScheduler = pollScheduler;
         this.executor = executor;
-        this.gateway = gateway;
+        this.sender = sender;
+        this.outputs = outputs;
+        this.http = http;
         this.username = username;
     }
 
     /**
-     * Sends {@code text} to each user's private chat, on the chat's queue so it never interleaves with
-     * an answer being sent there. A user who never started the bot cannot be written to (Telegram
-     * answers 403); that is logged once.
+     * Sends {@code text} to each user's private chat through the outbox, so it is delivered in order
+     * with what else that chat is owed, after an outage too. A user who never started the bot cannot
+     * be written to (Telegram answers 403); that is logged once.
      */
     public void sendPrivately(Set<Long> userIds, String text) {
-        MessageFormatter formatter = new MessageFormatter();
         for (long userId : userIds) {
-            executor.submit(userId, () -> new TelegramChatOutput(userId, null, gateway, formatter)
-                    .send(dev.chorus.command.Reply.plain(text)));
+            outputs.forChat(userId, null).send(dev.chorus.command.Reply.plain(text));
         }
     }
 
@@ -67,7 +73,8 @@ public final class TelegramBot implements AutoCloseable {
      *     look up a group's admins
      * @throws TelegramStartException when Telegram cannot be reached or refuses the token
      */
-    public static TelegramBot start(TelegramSettings settings, BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
+    public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
+                                    Clock clock, BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
         // The read timeout must outlast a long poll, or every idle poll ends in an error.
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
@@ -78,11 +85,28 @@ public final class TelegramBot implements AutoCloseable {
         TelegramGateway gateway = new TelegramGateway(new OkHttpTelegramClient(http, token, url),
                 TelegramGateway.Sleeper.REAL);
 
-        User me = getMe(new OkHttpTelegramClient(http, token, url), settings);
+        User me;
+        try {
+            me = getMe(new OkHttpTelegramClient(http, token, url), settings);
+        } catch (TelegramStartException e) {
+            closeHttp(http);
+            throw e;
+        }
         BotIdentity identity = new BotIdentity(me.getId(), me.getUserName());
         ChatCommands commands = commandsFor.apply(identity.username(), new TelegramChatAdmins(gateway));
-        publishMenu(gateway);
+        publishMenu(gateway, admins);
 
+        OutboxSender sender = new OutboxSender(outbox, gateway, clock, outboxExpiry);
+        int pruned = outbox.prune(Duration.ofDays(7));
+        if (pruned > 0) {
+            log.debug("forgot {} delivered messages older than a week", pruned);
+        }
+        long owed = outbox.pending();
+        if (owed > 0) {
+            log.info("{} messages from before the restart are still to be delivered", owed);
+        }
+        sender.start();
+        Outputs outputs = new Outputs(gateway, new MessageFormatter(), Mailroom.of(outbox, sender));
         ChatSerialExecutor executor = new ChatSerialExecutor();
         ScheduledExecutorService pollScheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("telegram-poll").daemon().factory());
@@ -92,12 +116,20 @@ public final class TelegramBot implements AutoCloseable {
         try {
             application.registerBot(token, () -> url,
                     offset -> GetUpdates.builder().offset(offset + 1).timeout(pollSeconds).limit(100).build(),
-                    new UpdateHandler(new UpdateTranslator(identity), commands, gateway, executor));
+                    new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor));
         } catch (TelegramApiException e) {
+            sender.close();
+            executor.close();
+            pollScheduler.shutdownNow();
+            closeHttp(http);
             throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
         }
         log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
-        return new TelegramBot(application, pollScheduler, executor, gateway, identity.username());
+        for (ChatCommands.Resumption resumption : commands.unfinished()) {
+            executor.submit(resumption.chatId(),
+                    () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
+        }
+        return new TelegramBot(application, pollScheduler, executor, sender, outputs, http, identity.username());
     }
 
     /** Whether long polling is running. */
@@ -121,15 +153,28 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    private static void publishMenu(TelegramGateway gateway) {
-        var commands = ChatCommands.MENU.stream()
-                .map((CommandInfo c) -> BotCommand.builder().command(c.command()).description(c.description()).build())
-                .toList();
+    /** Everyone sees the menu of everyday commands; each admin's private chat also lists the admin ones. */
+    private static void publishMenu(TelegramGateway gateway, Set<Long> admins) {
         try {
-            gateway.call(0, SetMyCommands.builder().commands(commands).build(), TelegramGateway.SHORT_PATIENCE);
+            gateway.call(0, SetMyCommands.builder().commands(botCommands(ChatCommands.MENU)).build(),
+                    TelegramGateway.SHORT_PATIENCE);
+            java.util.List<CommandInfo> adminMenu = new java.util.ArrayList<>(ChatCommands.MENU);
+            adminMenu.addAll(ChatCommands.ADMIN_MENU);
+            for (long admin : admins) {
+                gateway.call(0, SetMyCommands.builder().commands(botCommands(adminMenu))
+                        .scope(new BotCommandScopeChat(String.valueOf(admin))).build(), TelegramGateway.SHORT_PATIENCE);
+            }
         } catch (TelegramGateway.RejectedCall e) {
             log.warn("could not publish the command menu: {}", e.getMessage());
         }
+    }
+
+    private static java.util.List<BotCommand> botCommands(java.util.List<CommandInfo> menu) {
+        java.util.List<BotCommand> commands = new java.util.ArrayList<>();
+        for (CommandInfo c : menu) {
+            commands.add(BotCommand.builder().command(c.command()).description(c.description()).build());
+        }
+        return commands;
     }
 
     static TelegramUrl telegramUrl(URI baseUrl) {
@@ -146,6 +191,14 @@ public final class TelegramBot implements AutoCloseable {
         }
         pollScheduler.shutdownNow();
         executor.close();
+        sender.close();
+        closeHttp(http);
+    }
+
+    /** OkHttp's threads and pooled connections would otherwise outlive the bot. */
+    private static void closeHttp(OkHttpClient http) {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
     }
 
     /** The bot could not connect to Telegram at start. */

@@ -2,28 +2,25 @@ package dev.chorus.telegram;
 
 import dev.chorus.command.ChatOutput;
 import dev.chorus.command.Reply;
+import dev.chorus.store.Outbox;
+import java.io.ByteArrayInputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import java.util.function.IntConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
-import org.telegram.telegrambots.meta.api.methods.ParseMode;
+import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.InputFile;
-import java.io.ByteArrayInputStream;
-import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
-import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 
 /**
- * Replies into one chat. In groups the first part of a reply quotes the question, so a busy chat
- * can see what was answered.
+ * Replies into one chat. Messages go through the outbox, so they arrive in order and survive an
+ * outage; typing actions, previews, photos and button toasts are sent directly, as they are worth
+ * nothing later. In groups the first part of a reply quotes the question, so a busy chat can see
+ * what was answered.
  */
 final class TelegramChatOutput implements ChatOutput {
     private static final Logger log = LoggerFactory.getLogger(TelegramChatOutput.class);
@@ -34,12 +31,15 @@ final class TelegramChatOutput implements ChatOutput {
     private final Integer replyToMessageId;
     private final TelegramGateway gateway;
     private final MessageFormatter formatter;
+    private final Mailroom mailroom;
 
-    TelegramChatOutput(long chatId, Integer replyToMessageId, TelegramGateway gateway, MessageFormatter formatter) {
+    TelegramChatOutput(long chatId, Integer replyToMessageId, TelegramGateway gateway, MessageFormatter formatter,
+                       Mailroom mailroom) {
         this.chatId = chatId;
         this.replyToMessageId = replyToMessageId;
         this.gateway = gateway;
         this.formatter = formatter;
+        this.mailroom = mailroom;
     }
 
     @Override
@@ -69,23 +69,39 @@ final class TelegramChatOutput implements ChatOutput {
     }
 
     @Override
-    public List<Integer> send(Reply reply) {
-        return sendParts(formatter.format(reply), reply.buttons(), replyToMessageId);
-    }
-
-    /** Sends formatted parts; the buttons go under the last one. Returns the ids of the messages sent. */
-    List<Integer> sendParts(List<String> parts, List<Reply.Button> buttons, Integer replyTo) {
-        List<Integer> ids = new ArrayList<>();
-        for (int i = 0; i < parts.size(); i++) {
-            InlineKeyboardMarkup keyboard = i == parts.size() - 1 ? Keyboards.of(buttons) : null;
-            sendHtml(parts.get(i), i == 0 ? replyTo : null, keyboard).ifPresent(ids::add);
-        }
-        return ids;
+    public void send(Reply reply) {
+        post(reply, null);
     }
 
     @Override
-    public AnswerStream startAnswer() {
-        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, formatter);
+    public void edit(int messageId, Reply reply) {
+        post(reply, messageId);
+    }
+
+    /**
+     * Writes the reply's parts to the outbox in one go; with {@code editFirst} the first part
+     * replaces that message's text. The buttons go under the last part.
+     */
+    void post(Reply reply, Integer editFirst) {
+        List<String> parts = formatter.format(reply);
+        String markup = OutboxSender.markupJson(Keyboards.of(reply.buttons()));
+        List<Outbox.Message> messages = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String buttons = i == parts.size() - 1 ? markup : null;
+            if (i == 0 && editFirst != null) {
+                messages.add(new Outbox.Message(Outbox.Kind.EDIT, parts.get(i), true, null, editFirst, buttons,
+                        reply.answerId(), reply.questionId()));
+            } else {
+                messages.add(Outbox.Message.send(parts.get(i), true, i == 0 ? replyToMessageId : null, buttons,
+                        reply.answerId(), reply.questionId()));
+            }
+        }
+        mailroom.post(chatId, messages);
+    }
+
+    @Override
+    public AnswerStream startAnswer(IntConsumer previewShown) {
+        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, previewShown);
     }
 
     @Override
@@ -109,44 +125,5 @@ final class TelegramChatOutput implements ChatOutput {
         } catch (TelegramGateway.RejectedCall e) {
             log.warn("Telegram rejected a photo to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
         }
-    }
-
-    Optional<Integer> sendHtml(String html, Integer replyTo, InlineKeyboardMarkup keyboard) {
-        try {
-            return gateway.call(chatId, message(html, ParseMode.HTML, replyTo, keyboard)).map(Message::getMessageId);
-        } catch (TelegramGateway.RejectedCall e) {
-            if (e.getMessage() != null && e.getMessage().contains("can't parse entities")) {
-                // Our HTML is escaped by construction; should Telegram still disagree, the
-                // answer goes out as plain text rather than not at all.
-                log.warn("Telegram rejected our HTML in chat {}: {}", chatId, e.getMessage());
-                return sendPlain(PlainText.fromHtml(html), replyTo, keyboard);
-            } else if (e.getMessage() != null && e.getMessage().contains("message to be replied not found")) {
-                return sendHtml(html, null, keyboard);
-            }
-            log.warn("Telegram rejected a message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private Optional<Integer> sendPlain(String text, Integer replyTo, InlineKeyboardMarkup keyboard) {
-        try {
-            return gateway.call(chatId, message(text, null, replyTo, keyboard)).map(Message::getMessageId);
-        } catch (TelegramGateway.RejectedCall e) {
-            log.warn("Telegram rejected a plain message to chat {}: [{}] {}", chatId, e.errorCode(), e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    private SendMessage message(String text, String parseMode, Integer replyTo, InlineKeyboardMarkup keyboard) {
-        SendMessage.SendMessageBuilder<?, ?> builder = SendMessage.builder()
-                .chatId(chatId)
-                .text(text)
-                .parseMode(parseMode)
-                .replyMarkup(keyboard)
-                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build());
-        if (replyTo != null) {
-            builder.replyParameters(ReplyParameters.builder().messageId(replyTo).allowSendingWithoutReply(true).build());
-        }
-        return builder.build();
     }
 }

@@ -56,6 +56,50 @@ final class TelegramGateway {
         return run(chatId, method.getMethod(), patience, () -> client.execute(method));
     }
 
+    /**
+     * Calls {@code method} once and says how it went, retrying nothing: the outbox decides what a
+     * failure means for a message, and a request that got no answer may still have arrived, so only
+     * the outbox may send it again.
+     */
+    <T extends Serializable> Attempt<T> once(long chatId, BotApiMethod<T> method) {
+        try {
+            T result = client.execute(method);
+            blockedChats.remove(chatId);
+            return new Attempt.Done<>(result);
+        } catch (TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            if (code != null && code == 429) {
+                return new Attempt.Flood<>(retryAfter(e));
+            }
+            if (code != null && code == 403 && blockedChats.add(chatId)) {
+                log.warn("chat {} does not accept messages from the bot ({})", chatId, describe(e));
+            }
+            return code == null || code >= 500 ? new Attempt.Unreachable<>(describe(e))
+                    : new Attempt.Refused<>(code, describe(e));
+        } catch (TelegramApiException e) {
+            return new Attempt.Unreachable<>(describe(e));
+        }
+    }
+
+    /** How one call went. */
+    sealed interface Attempt<T> {
+        /** Telegram accepted the call; {@code result} may be null (some methods answer true). */
+        record Done<T>(T result) implements Attempt<T> {
+        }
+
+        /** A flood limit: try again after {@code wait}. */
+        record Flood<T>(Duration retryAfter) implements Attempt<T> {
+        }
+
+        /** Telegram said no for good, with this code and description. */
+        record Refused<T>(int code, String description) implements Attempt<T> {
+        }
+
+        /** No answer, or a server error: the call may or may not have arrived. */
+        record Unreachable<T>(String why) implements Attempt<T> {
+        }
+    }
+
     /** Uploads a photo to {@code chatId}, with the same handling of Telegram's failures. */
     Optional<Message> sendPhoto(long chatId, SendPhoto photo) {
         return run(chatId, SendPhoto.PATH, FLOOD_PATIENCE, () -> client.execute(photo));

@@ -18,18 +18,18 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
+    static final String BUSY = "I still have many messages of this chat to work through. Please wait a moment "
+            + "before sending more.";
 
     private final UpdateTranslator translator;
     private final ChatCommands commands;
-    private final TelegramGateway gateway;
-    private final MessageFormatter formatter = new MessageFormatter();
+    private final Outputs outputs;
     private final ChatSerialExecutor executor;
 
-    UpdateHandler(UpdateTranslator translator, ChatCommands commands, TelegramGateway gateway,
-                  ChatSerialExecutor executor) {
+    UpdateHandler(UpdateTranslator translator, ChatCommands commands, Outputs outputs, ChatSerialExecutor executor) {
         this.translator = translator;
         this.commands = commands;
-        this.gateway = gateway;
+        this.outputs = outputs;
         this.executor = executor;
     }
 
@@ -37,21 +37,35 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     public void consume(List<Update> updates) {
         for (Update update : updates) {
             if (update.hasCallbackQuery()) {
-                translator.callback(update.getCallbackQuery()).ifPresent(callback -> executor.submit(callback.chatId(),
-                        () -> handle(callback)));
+                translator.callback(update.getCallbackQuery()).ifPresent(callback -> {
+                    if (!executor.submit(callback.chatId(), () -> handle(callback))) {
+                        outputFor(callback).acknowledge(callback.callbackId(), BUSY);
+                    }
+                });
                 continue;
             }
             Message message = update.getMessage();
             if (message == null || message.getChatId() == null) {
                 continue;
             }
-            executor.submit(message.getChatId(), () -> handle(message));
+            if (!executor.submit(message.getChatId(), () -> handle(message)) && translator.translate(message).isPresent()) {
+                // Straight to the outbox: the chat's queue is what is full.
+                outputFor(message).send(Reply.plain(BUSY));
+            }
         }
     }
 
+    private TelegramChatOutput outputFor(Callback callback) {
+        return outputs.forChat(callback.chatId(),
+                callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.messageId() : null);
+    }
+
+    private TelegramChatOutput outputFor(Message message) {
+        return outputs.forChat(message.getChatId(), UpdateTranslator.isPrivate(message) ? null : message.getMessageId());
+    }
+
     private void handle(Callback callback) {
-        TelegramChatOutput out = new TelegramChatOutput(callback.chatId(),
-                callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.messageId() : null, gateway, formatter);
+        TelegramChatOutput out = outputFor(callback);
         try {
             commands.handle(callback, out);
         } catch (RuntimeException e) {
@@ -62,9 +76,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void handle(Message message) {
         Optional<Incoming> incoming = translator.translate(message);
-        boolean group = !UpdateTranslator.isPrivate(message);
-        TelegramChatOutput out = new TelegramChatOutput(message.getChatId(),
-                group ? message.getMessageId() : null, gateway, formatter);
+        TelegramChatOutput out = outputFor(message);
         if (incoming.isEmpty()) {
             if (UpdateTranslator.isPrivate(message) && message.getText() == null) {
                 out.send(Reply.plain("I can only read text messages for now. Please type your question."));

@@ -38,7 +38,8 @@ final class UpdateTranslator {
                 && message.getReplyToMessage().getFrom().getId() == bot.id() ? message.getReplyToMessage().getMessageId()
                 : null;
         if (message.isUserMessage()) {
-            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names, repliedToBot));
+            return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names, repliedToBot,
+                    message.getMessageId()));
         }
         if (!message.isGroupMessage() && !message.isSuperGroupMessage()) {
             return Optional.empty();
@@ -51,11 +52,12 @@ final class UpdateTranslator {
             boolean named = text.regionMatches(true, commandLength(text), "@" + bot.username(), 0,
                     bot.username().length() + 1);
             return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot, names,
-                    repliedToBot));
+                    repliedToBot, message.getMessageId()));
         }
         if (replyToBot || mentioned) {
             String question = mention.matcher(text).replaceAll(" ").strip().replaceAll("\\s{2,}", " ");
-            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names, repliedToBot));
+            return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names, repliedToBot,
+                    message.getMessageId()));
         }
         return Optional.empty();
     }

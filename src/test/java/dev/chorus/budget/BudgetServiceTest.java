@@ -69,8 +69,8 @@ class BudgetServiceTest {
 
     @Test
     void twoHundredParallelCallsNeverOverspendAndExactlyTheOnesThatFitAreMade() throws Exception {
-        // 0.05 $/day fits exactly 50 calls of 1,000 µ$ each.
-        BudgetService budgets = service(settings("0.05/day", "5/day", null, null), Set.of());
+        // 0.025 $/day fits exactly 50 calls of 500 µ$ each (a call of at most 500 tokens holds its worst case).
+        BudgetService budgets = service(settings("0.025/day", "5/day", null, null), Set.of());
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         AtomicInteger granted = new AtomicInteger();
         AtomicInteger denied = new AtomicInteger();
@@ -80,11 +80,11 @@ class BudgetServiceTest {
             for (int i = 0; i < 200; i++) {
                 calls.add(threads.submit(() -> {
                     start.await();
-                    switch (gate.admit(MODEL, 0, 1000)) {
+                    switch (gate.admit(MODEL, 0, 500)) {
                         case SpendGate.Admission.Granted g -> {
                             granted.incrementAndGet();
                             g.spend().sent();
-                            g.spend().settle(1000, false);
+                            g.spend().settle(500, false);
                         }
                         case SpendGate.Admission.Denied d -> denied.incrementAndGet();
                     }
@@ -99,12 +99,12 @@ class BudgetServiceTest {
         assertThat(granted.get()).isEqualTo(50);
         assertThat(denied.get()).isEqualTo(150);
         ScopeState state = budgets.states(Spender.privately(7)).getFirst();
-        assertThat(state.usedMicros()).isEqualTo(50_000);
+        assertThat(state.usedMicros()).isEqualTo(25_000);
         assertThat(state.remainingMicros()).isZero();
         Database db = Database.open(file);
         // The ledger balances to the micro-dollar: holds and releases cancel, charges are the spend.
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
-        assertThat(sum(db, "kind = 'charge'")).isEqualTo(50_000);
+        assertThat(sum(db, "kind = 'charge'")).isEqualTo(25_000);
         assertThat(count(db, "SELECT COUNT(*) FROM reservations WHERE state = 'settled'")).isEqualTo(50);
         assertThat(count(db, "SELECT COUNT(*) FROM reservations WHERE state IN ('open', 'sent')")).isZero();
     }
@@ -125,8 +125,8 @@ class BudgetServiceTest {
         SpendGate.Spend sent = granted(gate.admit(MODEL, 100, 1000));
         sent.sent();
         granted(gate.admit(MODEL, 100, 1000)); // reserved, never sent
-        // The process dies here: neither is settled. Both still hold their worst case.
-        assertThat(before.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(2000);
+        // The process dies here: neither is settled. Both still hold their first share (512 output tokens).
+        assertThat(before.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1024);
 
         BudgetService after = service(settings("1/day", "5/day", null, null), Set.of());
         assertThat(after.reconcile()).isEqualTo(2);
@@ -193,7 +193,7 @@ class BudgetServiceTest {
         assertThat(state.period()).isEqualTo(Period.WEEK);
         budgets.set(ScopeKey.member(0, -100), Amounts.limit("0.5/day"), 99);
         assertThat(budgets.states(Spender.inGroup(3, -100))).extracting(s -> s.scope().kind())
-                .containsExactly("group", "member");
+                .containsExactly(dev.chorus.store.ScopeKind.GROUP, dev.chorus.store.ScopeKind.MEMBER);
     }
 
     @Test
@@ -206,7 +206,10 @@ class BudgetServiceTest {
         budgets.set(ScopeKey.user(7), Amounts.limit("1/day"), 99);
         assertThat(budgets.allowed(Spender.privately(7))).isTrue();
         assertThat(budgets.allowed(Spender.inGroup(8, -5))).isFalse();
-        budgets.set(ScopeKey.group(-5), Amounts.limit("2/day"), 99);
+        // what a group's own admin sets lets nobody in; a bot admin's budget for the group does
+        budgets.set(ScopeKey.group(-5), Amounts.limit("2/day"), 8);
+        assertThat(budgets.allowed(Spender.inGroup(8, -5))).isFalse();
+        budgets.setGroupAsBotAdmin(-5, Amounts.limit("2/day"), 99);
         assertThat(budgets.allowed(Spender.inGroup(8, -5))).isTrue();
     }
 
@@ -215,26 +218,33 @@ class BudgetServiceTest {
         BudgetService budgets = service(settings("0.01/day", "5/day", null, "1/day"), Set.of());
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         for (int i = 0; i < 4; i++) {
-            granted(gate.admit(MODEL, 0, 1000)).settle(1000, false); // 40 %
+            charge(gate, 1000); // 40 %
         }
         assertThat(alerts).isEmpty();
-        granted(gate.admit(MODEL, 0, 1000)).settle(1000, false); // 50 %
+        charge(gate, 1000); // 50 %
         assertThat(alerts).singleElement().asString().contains("user (7) has used 50%", "/budget set 7 ");
 
         BudgetService restarted = service(settings("0.01/day", "5/day", null, "1/day"), Set.of());
         SpendGate again = restarted.gate(Spender.privately(7), "answer");
-        granted(again.admit(MODEL, 0, 1000)).settle(1000, false); // 60 %: nothing new
+        charge(again, 1000); // 60 %: nothing new
         assertThat(alerts).hasSize(1);
-        granted(again.admit(MODEL, 0, 1000)).settle(2000, false); // 80 %
-        granted(again.admit(MODEL, 0, 1000)).settle(1000, false); // 90 %
-        granted(again.admit(MODEL, 0, 1000)).settle(1000, false); // 100 %
+        charge(again, 2000); // 80 %
+        charge(again, 1000); // 90 %
+        charge(again, 1000); // 100 %
         assertThat(alerts).hasSize(3);
         assertThat(alerts.get(1)).contains("80%");
         assertThat(alerts.get(2)).contains("100%");
         // The next day starts fresh.
         clock.set(clock.instant().plus(Duration.ofDays(1)));
-        granted(restarted.gate(Spender.privately(7), "answer").admit(MODEL, 0, 1000)).settle(5000, false);
+        charge(restarted.gate(Spender.privately(7), "answer"), 5000);
         assertThat(alerts).hasSize(4);
+    }
+
+    /** A call that streamed {@code micros} output tokens ($1/M), extending its hold as it went. */
+    private static void charge(SpendGate gate, long micros) {
+        SpendGate.Spend spend = granted(gate.admit(MODEL, 0, 4096));
+        assertThat(spend.extendTo((int) micros)).isTrue();
+        spend.settle(micros, false);
     }
 
     private static SpendGate.Spend granted(SpendGate.Admission admission) {

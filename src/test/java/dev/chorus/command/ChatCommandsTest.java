@@ -20,6 +20,7 @@ import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.store.Conversations;
 import dev.chorus.config.BudgetSettings;
 import dev.chorus.store.JdbiDirectory;
+import dev.chorus.store.JdbiQuestionJournal;
 import dev.chorus.testing.ScriptedChatClient;
 import dev.chorus.testing.TestAsks;
 import dev.chorus.provider.resilience.ProviderHealth;
@@ -34,6 +35,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChatCommandsTest {
+    static final dev.chorus.config.ChatLimits LIMITS = new dev.chorus.config.ChatLimits(Duration.ofSeconds(60),
+            Duration.ofHours(1), 600, 600);
     @TempDir
     Path dir;
     ScriptedChatClient client;
@@ -60,7 +63,9 @@ class ChatCommandsTest {
         commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
-                budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all()));
+                budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
+                new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
+                Clock.systemUTC()));
     }
 
     @Test
@@ -170,7 +175,7 @@ class ChatCommandsTest {
         assertThat(out.replies.get(4).body()).contains("add the period");
         assertThat(out.replies.get(5).body()).contains("day, week or month");
         assertThat(out.replies.get(6).body()).startsWith("I don't know who '@nobody' is");
-        assertThat(out.replies.get(7).body()).startsWith("I don't know who 'group' is");
+        assertThat(out.replies.get(7).body()).startsWith("'group' works only in a group chat");
         assertThat(out.replies.get(8).body()).startsWith("Usage: /budget set");
         assertThat(out.replies.get(9).body()).contains("Usage: /budget set");
         assertThat(budgetRows()).isZero();
@@ -207,7 +212,9 @@ class ChatCommandsTest {
         ChatCommands allowList = new ChatCommands("ChorusBot", new Services(
                 TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100),
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
-                new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of));
+                new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
+                new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
+                Clock.systemUTC()));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();
@@ -300,14 +307,21 @@ class ChatCommandsTest {
             return () -> typingStopped++;
         }
 
+        final List<Integer> edited = new ArrayList<>();
+
         @Override
-        public List<Integer> send(Reply reply) {
+        public void send(Reply reply) {
             replies.add(reply);
-            return List.of(replies.size());
         }
 
         @Override
-        public AnswerStream startAnswer() {
+        public void edit(int messageId, Reply reply) {
+            edited.add(messageId);
+            replies.add(reply);
+        }
+
+        @Override
+        public AnswerStream startAnswer(java.util.function.IntConsumer previewShown) {
             Typing typing = typing();
             return new AnswerStream() {
                 @Override
@@ -315,9 +329,9 @@ class ChatCommandsTest {
                 }
 
                 @Override
-                public List<Integer> finish(Reply reply) {
+                public void finish(Reply reply) {
                     typing.close();
-                    return send(reply);
+                    send(reply);
                 }
             };
         }

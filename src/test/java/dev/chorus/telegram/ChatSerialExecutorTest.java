@@ -17,7 +17,7 @@ class ChatSerialExecutorTest {
         Map<Long, List<Integer>> seen = new ConcurrentHashMap<>();
         CountDownLatch otherChatDone = new CountDownLatch(1);
         CountDownLatch all = new CountDownLatch(201);
-        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+        try (ChatSerialExecutor executor = new ChatSerialExecutor(1_000)) {
             // Chat 1's first task waits until chat 2 has run: it would deadlock if chats were serialized together.
             executor.submit(1, () -> {
                 await(otherChatDone);

@@ -46,9 +46,11 @@ class LiveAnswerTest {
             return true;
         });
         TelegramGateway gateway = new TelegramGateway(client, d -> { });
-        TelegramChatOutput output = new TelegramChatOutput(-100L, 5, gateway, new MessageFormatter());
+        List<dev.chorus.store.Outbox.Message> posted = new ArrayList<>();
+        TelegramChatOutput output = new TelegramChatOutput(-100L, 5, gateway, new MessageFormatter(),
+                (chat, messages) -> posted.addAll(messages));
 
-        LiveAnswer answer = LiveAnswer.start(-100L, 5, output, gateway, new MessageFormatter());
+        LiveAnswer answer = LiveAnswer.start(-100L, 5, output, gateway, id -> { });
         long until = System.nanoTime() + Duration.ofMillis(3_600).toNanos();
         int words = 0;
         while (System.nanoTime() < until) {
@@ -61,14 +63,19 @@ class LiveAnswerTest {
 
         List<Instant> previews;
         synchronized (edits) {
-            previews = List.copyOf(edits.subList(0, edits.size() - 1)); // the last edit is the final answer
+            previews = List.copyOf(edits);
         }
         // about 3.6 s of text, then a stall: 2 to 4 edits (the first preview is a sendMessage), never one per word
         assertThat(previews).hasSizeBetween(1, 4);
         for (int i = 1; i < previews.size(); i++) {
             assertThat(Duration.between(previews.get(i - 1), previews.get(i))).isGreaterThan(Duration.ofMillis(900));
         }
-        assertThat(editTexts.subList(0, editTexts.size() - 1)).doesNotHaveDuplicates();
-        assertThat(editTexts.getLast()).contains("the final answer");
+        assertThat(editTexts).doesNotHaveDuplicates();
+        // the final answer goes through the outbox, as an edit that turns the preview into it
+        assertThat(posted).singleElement().satisfies(m -> {
+            assertThat(m.kind()).isEqualTo(dev.chorus.store.Outbox.Kind.EDIT);
+            assertThat(m.editMessageId()).isEqualTo(11);
+            assertThat(m.text()).contains("the final answer");
+        });
     }
 }

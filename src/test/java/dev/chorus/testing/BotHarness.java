@@ -50,8 +50,8 @@ public final class BotHarness implements AutoCloseable {
                 "providers.backup.base-url=" + backup.baseUrl(),
                 "models.backup-model.provider=backup",
                 "models.backup-model.context-window=128000",
-                "models.backup-model.price.input=1",
-                "models.backup-model.price.output=2",
+                "models.backup-model.price.input=0.25",
+                "models.backup-model.price.output=1",
                 "model.fallbacks=backup-model",
                 "db.path=" + dir.resolve("data/chorus.db"),
                 "model.default=gpt-4o-mini"));

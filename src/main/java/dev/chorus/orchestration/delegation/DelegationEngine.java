@@ -140,7 +140,7 @@ public final class DelegationEngine {
     static double bar(Mode mode, double complexity) {
         return switch (mode) {
             case CHEAP -> 0.35 + 0.40 * complexity;
-            default -> 0.45 + 0.45 * complexity;
+            case BALANCED, QUALITY, FAST, LOCAL -> 0.45 + 0.45 * complexity;
         };
     }
 
@@ -224,7 +224,7 @@ public final class DelegationEngine {
         return switch (mode) {
             case QUALITY -> task + ": the strongest model for it (quality mode)";
             case LOCAL -> task + ": the strongest local model (local mode)";
-            default -> chosen.quality() >= bar
+            case CHEAP, BALANCED, FAST -> chosen.quality() >= bar
                     ? String.format(Locale.ROOT, "%s: cheapest%s model scoring at least %.2f (it scores %.2f)", task,
                     mode == Mode.FAST && chosen.model().latency() == LatencyClass.FAST ? " fast" : "", bar,
                     chosen.quality())

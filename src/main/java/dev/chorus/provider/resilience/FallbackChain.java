@@ -18,12 +18,21 @@ import org.slf4j.LoggerFactory;
  * Asks the first candidate model; when it fails, the next one answers. Before every call the
  * conversation is fitted to that model's context window and the preflight (budget) is asked. A
  * stream that broke after the user saw text is continued by the next model after a short visible
- * note, never restarted from the beginning. Thread-safe.
+ * note, never restarted from the beginning. Stand-ins are bounded: once a failed call has cost
+ * money (a stream cut after text was billed), a further stand-in is asked only if everything the
+ * question spent plus the stand-in's worst case stays within {@value #STAND_IN_SPEND_FACTOR} times
+ * the first model's worst case; at most {@value #MAX_FAILED_CALLS} calls may fail; a provider that
+ * refused our key is not asked again for its other models; nothing starts after the question's
+ * deadline. A stand-in after failures that cost nothing (a 500, a timeout before the first token)
+ * costs the user only the answer it gives, within their budget. Thread-safe.
  */
 public final class FallbackChain {
     private static final Logger log = LoggerFactory.getLogger(FallbackChain.class);
     static final String CONTINUE = "Your previous answer was cut off. Continue it exactly where it stops, "
             + "without repeating anything already written.";
+    /** Without a bound, cut streams walked a question up to the dearest model and billed each try. */
+    static final int STAND_IN_SPEND_FACTOR = 2;
+    static final int MAX_FAILED_CALLS = 3;
 
     private final Function<ModelSpec, ProviderGuard> guards;
     private final FailureObserver observer;
@@ -35,13 +44,36 @@ public final class FallbackChain {
 
     public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
                            Double temperature, SpendGate gate, StreamListener listener) {
+        return run(candidates, conversation, maxOutputTokens, temperature, gate, listener, Deadline.NONE);
+    }
+
+    /** The same, with every call (retries and stand-ins included) done by {@code deadline}. */
+    public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
+                           Double temperature, SpendGate gate, StreamListener listener, Deadline deadline) {
         List<Attempt> attempts = new ArrayList<>();
+        java.util.Set<String> refusedKeys = new java.util.HashSet<>();
+        long spent = 0;
+        long spendCap = -1;
+        int failedCalls = 0;
         StringBuilder shown = new StringBuilder();
         StringBuilder answerSoFar = new StringBuilder();
         ModelSpec brokeOff = null;
-        ChatOutcome last = new ChatOutcome.Overloaded("no model could be asked");
+        ChatOutcome last = new ChatOutcome.Overloaded(ChatOutcome.Overloaded.Reason.NONE_LEFT, "no model could be asked");
         int smallestTooSmall = Integer.MAX_VALUE;
         for (ModelSpec model : candidates) {
+            if (deadline.passed()) {
+                attempts.add(Attempt.skipped(model, "the answer's deadline passed"));
+                last = new ChatOutcome.Timeout("the answer's deadline passed");
+                continue;
+            }
+            if (refusedKeys.contains(model.provider())) {
+                attempts.add(Attempt.skipped(model, model.provider() + " refused our API key"));
+                continue;
+            }
+            if (failedCalls >= MAX_FAILED_CALLS) {
+                attempts.add(Attempt.skipped(model, "too many models failed already"));
+                continue;
+            }
             if (model.contextWindow() <= smallestTooSmall && smallestTooSmall != Integer.MAX_VALUE) {
                 attempts.add(Attempt.skipped(model, "context window no larger than one that was too small"));
                 continue;
@@ -58,6 +90,11 @@ public final class FallbackChain {
                 continue;
             }
             long promptTokens = TokenEstimator.estimate(fitted.get());
+            long worstCase = model.price().maxCostMicros(promptTokens, maxOut);
+            if (spent > 0 && spendCap >= 0 && spent + worstCase > spendCap) {
+                attempts.add(Attempt.skipped(model, "it could cost more than this question may spend on stand-ins"));
+                continue;
+            }
             SpendGate.Spend spend;
             switch (gate.admit(model, promptTokens, maxOut)) {
                 case SpendGate.Admission.Denied denied -> {
@@ -76,7 +113,7 @@ public final class FallbackChain {
             GuardedOutcome guarded;
             try {
                 guarded = guards.apply(model).call(new ChatRequest(model.apiModel(), fitted.get(), maxOut, temperature),
-                        listener);
+                        listener, spend, deadline);
             } catch (RuntimeException e) {
                 // A listener or programming error: nothing reliable is known about the cost, so the
                 // estimate a crash would charge is charged instead of nothing.
@@ -87,6 +124,10 @@ public final class FallbackChain {
             Usage usage = usageOf(guarded, promptTokens);
             long cost = model.price().costMicros(usage);
             spend.settle(cost, usage.estimated());
+            spent += cost;
+            if (spendCap < 0) {
+                spendCap = STAND_IN_SPEND_FACTOR * worstCase;
+            }
             attempts.add(new Attempt(model, last, null, false, usage, cost, guarded.took()));
             switch (last) {
                 case ChatOutcome.Completed c -> {
@@ -96,17 +137,27 @@ public final class FallbackChain {
                     return new ChainResult(Optional.of(model), shown + r.refusal(), last, attempts);
                 }
                 case ChatOutcome.ContextTooLong c -> smallestTooSmall = model.contextWindow();
-                case ChatOutcome.AuthFailed a -> observer.authFailed(model.provider(), a.message());
-                default -> {
-                    // try the next model
+                case ChatOutcome.AuthFailed a -> {
+                    refusedKeys.add(model.provider());
+                    observer.authFailed(model.provider(), a.message());
                 }
+                case ChatOutcome.RateLimited r -> failedCalls++;
+                case ChatOutcome.Overloaded o -> {
+                    // skipped by its breaker or bulkhead, or busy: no money spent, but a try all the same
+                    failedCalls += o.reason() == ChatOutcome.Overloaded.Reason.PROVIDER ? 1 : 0;
+                }
+                case ChatOutcome.ServerError e -> failedCalls++;
+                case ChatOutcome.Timeout t -> failedCalls++;
+                case ChatOutcome.NetworkError n -> failedCalls++;
+                case ChatOutcome.Interrupted i -> failedCalls++;
+                case ChatOutcome.BadRequest b -> failedCalls++;
             }
             if (!guarded.shownText().isEmpty()) {
                 shown.append(guarded.shownText());
                 answerSoFar.append(guarded.shownText());
                 brokeOff = model;
             }
-            log.warn("model {} failed ({}), trying the next one", model.id(), last.getClass().getSimpleName());
+            log.warn("model {} failed ({}), trying the next one", model.id(), OutcomeKind.of(last));
         }
         return new ChainResult(Optional.empty(), shown.toString(), last, attempts);
     }
@@ -116,12 +167,14 @@ public final class FallbackChain {
      * that broke, a local count of it (providers bill partial streams); else nothing.
      */
     private static Usage usageOf(GuardedOutcome guarded, long promptTokens) {
-        return switch (guarded.outcome()) {
-            case ChatOutcome.Completed c -> c.usage();
-            case ChatOutcome.Refused r -> r.usage();
-            default -> guarded.shownText().isEmpty() ? Usage.ZERO
-                    : Usage.estimated(promptTokens, TokenEstimator.estimate(guarded.shownText()));
-        };
+        if (guarded.outcome() instanceof ChatOutcome.Completed c) {
+            return c.usage();
+        }
+        if (guarded.outcome() instanceof ChatOutcome.Refused r) {
+            return r.usage();
+        }
+        return guarded.shownText().isEmpty() ? Usage.ZERO
+                : Usage.estimated(promptTokens, TokenEstimator.estimate(guarded.shownText()));
     }
 
     /** Hears about failures an admin must fix, such as a provider refusing our key. */

@@ -5,7 +5,10 @@ import dev.chorus.provider.CancelSignal;
 import dev.chorus.provider.ChatClient;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.ChatRequest;
+import dev.chorus.provider.FinishReason;
 import dev.chorus.provider.StreamListener;
+import dev.chorus.provider.TokenEstimator;
+import dev.chorus.provider.Usage;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -31,7 +34,6 @@ public final class ProviderGuard {
     private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
     // Waiting longer than this for one provider is worse than answering with the next model.
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
-    static final String CIRCUIT_OPEN = "circuit open";
 
     private final String provider;
     private final ChatClient client;
@@ -82,52 +84,71 @@ public final class ProviderGuard {
 
     /** Streams {@code request}, retrying what can be retried while nothing has been shown. */
     public GuardedOutcome call(ChatRequest request, StreamListener listener) {
+        return call(request, listener, SpendGate.Spend.NONE, Deadline.NONE);
+    }
+
+    /**
+     * Streams {@code request} within {@code deadline}, retrying what can be retried while nothing has
+     * been shown, and never letting the output grow past {@code max_tokens} or what {@code spend}
+     * can hold: there the call is cancelled and what was shown is the answer.
+     */
+    public GuardedOutcome call(ChatRequest request, StreamListener listener, SpendGate.Spend spend, Deadline deadline) {
         long start = System.nanoTime();
         int tries = 0;
         while (true) {
             tries++;
-            TimedStream stream = new TimedStream(listener, System.nanoTime());
-            ChatOutcome outcome = attempt(request, stream);
+            CancelSignal cancel = new CancelSignal();
+            TimedStream stream = new TimedStream(listener, System.nanoTime(),
+                    new OutputCap(request.maxTokens(), spend, cancel::cancel));
+            ChatOutcome outcome = attempt(request, stream, cancel, deadline);
             boolean last = tries > settings.maxRetries() || stream.sawText() || !outcome.retryable();
-            Duration wait = last ? null : waitBefore(tries, outcome);
+            Duration wait = last ? null : waitBefore(tries, outcome, deadline);
             if (wait == null) {
                 return new GuardedOutcome(outcome, stream.shownText(), tries, Duration.ofNanos(System.nanoTime() - start));
             }
-            log.info("{} answered {}; retrying in {} ms", provider, outcome.getClass().getSimpleName(), wait.toMillis());
+            log.info("{} answered {}; retrying in {} ms", provider, OutcomeKind.of(outcome).label(), wait.toMillis());
             sleeper.sleep(wait);
         }
     }
 
-    private Duration waitBefore(int tries, ChatOutcome outcome) {
+    private Duration waitBefore(int tries, ChatOutcome outcome, Deadline deadline) {
         // An open circuit stays open for a while; a provider slow to start now is likely slow again.
         // Either way the next model answers sooner than a retry would.
-        if (outcome instanceof ChatOutcome.Overloaded o && o.message().startsWith(CIRCUIT_OPEN)
+        if (outcome instanceof ChatOutcome.Overloaded o && o.reason() == ChatOutcome.Overloaded.Reason.CIRCUIT_OPEN
                 || outcome instanceof ChatOutcome.Timeout) {
             return null;
         }
         Duration wait = outcome instanceof ChatOutcome.RateLimited r && r.retryAfter() != null
                 ? r.retryAfter() : Duration.ofMillis(backoff.apply(tries));
-        return wait.compareTo(MAX_RETRY_WAIT) > 0 ? null : wait;
+        // A retry that cannot start well inside the deadline only delays telling the user.
+        return wait.compareTo(MAX_RETRY_WAIT) > 0 || wait.multipliedBy(2).compareTo(deadline.remaining()) > 0
+                ? null : wait;
     }
 
-    private ChatOutcome attempt(ChatRequest request, TimedStream stream) {
+    private ChatOutcome attempt(ChatRequest request, TimedStream stream, CancelSignal cancel, Deadline deadline) {
+        if (deadline.passed()) {
+            return new ChatOutcome.Timeout("the answer's deadline passed");
+        }
         if (!breaker.tryAcquirePermission()) {
-            metrics.record(provider, "CircuitOpen", 0);
-            return new ChatOutcome.Overloaded(CIRCUIT_OPEN + ": " + provider + " failed repeatedly; skipping it for now");
+            metrics.record(provider, OutcomeKind.CIRCUIT_OPEN.label(), 0);
+            return new ChatOutcome.Overloaded(ChatOutcome.Overloaded.Reason.CIRCUIT_OPEN,
+                    provider + " failed repeatedly; skipping it for now");
         }
         if (!bulkhead.tryAcquirePermission()) {
             breaker.releasePermission();
-            metrics.record(provider, "Bulkhead", 0);
-            return new ChatOutcome.Overloaded("too many calls in flight to " + provider);
+            metrics.record(provider, OutcomeKind.BULKHEAD_FULL.label(), 0);
+            return new ChatOutcome.Overloaded(ChatOutcome.Overloaded.Reason.BULKHEAD_FULL,
+                    "too many calls in flight to " + provider);
         }
-        CancelSignal cancel = new CancelSignal();
-        ScheduledFuture<?> firstToken = Watchdog.SHARED.after(settings.firstTokenTimeout(), () -> {
-            if (stream.timeOut("no first token within " + settings.firstTokenTimeout().toSeconds() + " s", true)) {
+        Duration firstTokenWait = deadline.bound(settings.firstTokenTimeout());
+        Duration totalWait = deadline.bound(settings.totalTimeout());
+        ScheduledFuture<?> firstToken = Watchdog.SHARED.after(firstTokenWait, () -> {
+            if (stream.timeOut("no first token within " + Math.max(1, firstTokenWait.toSeconds()) + " s", true)) {
                 cancel.cancel();
             }
         });
-        ScheduledFuture<?> total = Watchdog.SHARED.after(settings.totalTimeout(), () -> {
-            if (stream.timeOut("no complete answer within " + settings.totalTimeout().toSeconds() + " s", false)) {
+        ScheduledFuture<?> total = Watchdog.SHARED.after(totalWait, () -> {
+            if (stream.timeOut("no complete answer within " + Math.max(1, totalWait.toSeconds()) + " s", false)) {
                 cancel.cancel();
             }
         });
@@ -139,7 +160,13 @@ public final class ProviderGuard {
             total.cancel(false);
             bulkhead.onComplete();
         }
-        if (stream.timedOut() != null) {
+        if (stream.stopped() != null) {
+            // Cut at its cap: what was shown is the answer, and what it cost is counted here, since
+            // a cancelled stream never reports usage.
+            outcome = new ChatOutcome.Completed(stream.shownText(),
+                    Usage.estimated(TokenEstimator.estimate(request.messages()), stream.outputTokens()), request.model(),
+                    stream.stopped() == OutputCap.Stop.BUDGET ? FinishReason.BUDGET : FinishReason.LENGTH);
+        } else if (stream.timedOut() != null) {
             outcome = stream.sawText() ? new ChatOutcome.Interrupted(stream.shownText(), stream.timedOut())
                     : new ChatOutcome.Timeout(stream.timedOut());
         } else if (outcome instanceof ChatOutcome.Interrupted i && !i.partialText().equals(stream.shownText())) {
@@ -152,7 +179,7 @@ public final class ProviderGuard {
         } else {
             breaker.onSuccess(latency, TimeUnit.NANOSECONDS);
         }
-        metrics.record(provider, outcome.getClass().getSimpleName(), latency);
+        metrics.record(provider, OutcomeKind.of(outcome).label(), latency);
         return outcome;
     }
 
@@ -163,14 +190,20 @@ public final class ProviderGuard {
             case ChatOutcome.Refused r -> false;
             case ChatOutcome.BadRequest b -> false;
             case ChatOutcome.ContextTooLong c -> false;
-            default -> true;
+            case ChatOutcome.AuthFailed a -> true;
+            case ChatOutcome.RateLimited r -> true;
+            case ChatOutcome.Overloaded o -> true;
+            case ChatOutcome.ServerError s -> true;
+            case ChatOutcome.Timeout t -> true;
+            case ChatOutcome.NetworkError n -> true;
+            case ChatOutcome.Interrupted i -> true;
         };
     }
 
     /** Carries a failed outcome into the breaker, which counts Throwables. Never thrown. */
     private static final class ProviderFailure extends RuntimeException {
         ProviderFailure(ChatOutcome outcome) {
-            super(outcome.getClass().getSimpleName(), null, false, false);
+            super(OutcomeKind.of(outcome).label(), null, false, false);
         }
     }
 }

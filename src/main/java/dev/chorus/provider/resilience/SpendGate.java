@@ -3,9 +3,11 @@ package dev.chorus.provider.resilience;
 import dev.chorus.provider.catalog.ModelSpec;
 
 /**
- * Asked before every model call, fallbacks included (a fallback may cost more): may this call's
- * worst case be spent? A granted call holds that money until {@link Spend#settle} says what it
- * really cost. The budget implements this; the chain knows nothing about budgets.
+ * Asked before every model call, fallbacks included (a fallback may cost more): may this call be
+ * paid for? A granted call holds money for the prompt and a first share of the output; while the
+ * answer streams, the hold is extended before the answer outgrows it, and the stream is stopped
+ * when it cannot be. {@link Spend#settle} says what the call really cost. The budget implements
+ * this; the chain knows nothing about budgets.
  */
 @FunctionalInterface
 public interface SpendGate {
@@ -18,8 +20,14 @@ public interface SpendGate {
         record Granted(Spend spend) implements Admission {
         }
 
-        /** {@code reason} is written for the user ("your budget for today is used up ..."). */
-        record Denied(String reason) implements Admission {
+        /**
+         * @param reason written for the user ("your budget for today is used up ...")
+         * @param busy true when the money is only held by answers still in progress, not spent
+         */
+        record Denied(String reason, boolean busy) implements Admission {
+            public Denied(String reason) {
+                this(reason, false);
+            }
         }
     }
 
@@ -37,6 +45,16 @@ public interface SpendGate {
 
         /** The request is going out now: from here on the provider may bill it. */
         void sent();
+
+        /** How many output tokens the money held now pays for; by default any number (nothing is held). */
+        default int outputTokens() {
+            return Integer.MAX_VALUE;
+        }
+
+        /** Holds enough for {@code outputTokens} output tokens in all; false when the budget has no room for it. */
+        default boolean extendTo(int outputTokens) {
+            return true;
+        }
 
         /** The call is over and cost {@code costMicros} (0 when it failed unbilled); releases the rest. */
         void settle(long costMicros, boolean estimated);

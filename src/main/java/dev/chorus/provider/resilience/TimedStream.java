@@ -1,30 +1,45 @@
 package dev.chorus.provider.resilience;
 
 import dev.chorus.provider.StreamListener;
+import dev.chorus.provider.TokenEstimator;
 
 /**
  * Sits between a client and the caller's listener during one attempt: notes when the first token
- * came and what text was shown, and once a timeout has fired lets nothing more through, so the
- * user never sees text from a call we already gave up on. Thread-safe.
+ * came and what text was shown, counts the output tokens, and once a timeout has fired or the
+ * output has reached what may be paid for lets nothing more through, so the user never sees text
+ * from a call we already gave up on and no answer outgrows its budget hold. Thread-safe.
  */
 final class TimedStream implements StreamListener {
     private final StreamListener downstream;
     private final long startNanos;
+    private final OutputCap cap;
     private final StringBuilder shown = new StringBuilder();
     private long firstTokenNanos = -1;
+    private long outputTokens;
     private String timedOut;
+    private OutputCap.Stop stopped;
 
-    TimedStream(StreamListener downstream, long startNanos) {
+    TimedStream(StreamListener downstream, long startNanos, OutputCap cap) {
         this.downstream = downstream;
         this.startNanos = startNanos;
+        this.cap = cap;
     }
 
     @Override
     public void onText(String delta) {
         synchronized (this) {
-            if (timedOut != null || delta.isEmpty()) {
+            if (timedOut != null || stopped != null || delta.isEmpty()) {
                 return;
             }
+            // Counting each piece on its own overcounts a little at their seams: safe for a cap.
+            long tokens = outputTokens + TokenEstimator.estimate(delta);
+            OutputCap.Stop stop = cap.check(tokens);
+            if (stop != null) {
+                stopped = stop;
+                cap.onStop().run();
+                return;
+            }
+            outputTokens = tokens;
             if (firstTokenNanos < 0) {
                 firstTokenNanos = System.nanoTime();
             }
@@ -35,7 +50,7 @@ final class TimedStream implements StreamListener {
 
     /** Marks the attempt timed out, unless the first token has come and only {@code beforeFirstToken} applies. */
     synchronized boolean timeOut(String why, boolean beforeFirstTokenOnly) {
-        if (timedOut != null || (beforeFirstTokenOnly && firstTokenNanos >= 0)) {
+        if (timedOut != null || stopped != null || (beforeFirstTokenOnly && firstTokenNanos >= 0)) {
             return false;
         }
         timedOut = why;
@@ -44,6 +59,15 @@ final class TimedStream implements StreamListener {
 
     synchronized String timedOut() {
         return timedOut;
+    }
+
+    /** Why the output was stopped at its cap, or null when it was not. */
+    synchronized OutputCap.Stop stopped() {
+        return stopped;
+    }
+
+    synchronized long outputTokens() {
+        return outputTokens;
     }
 
     synchronized boolean sawText() {

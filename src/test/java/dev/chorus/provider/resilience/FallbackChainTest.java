@@ -130,21 +130,19 @@ class FallbackChainTest {
 
     @Test
     void streamCutMidAnswerIsContinuedByTheNextModelWithANote() throws Exception {
-        String firstChunk = FakeOpenAi.streamOf("The first half of the answer", 10, 5).split("\n\n")[0] + "\n\n";
-        // CloseSocket cuts the body halfway: a long SSE comment after the text makes the cut land after it.
-        alpha.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
-                .body(firstChunk + ": " + "p".repeat(firstChunk.length() * 3) + "\n\n")
-                .onResponseBody(new SocketEffect.CloseSocket()).build());
-        beta.enqueue(stream(FakeOpenAi.streamOf(" and the second half.", 40, 6)));
+        ModelSpec twin = fleet.catalog().find("alpha-small-twin").orElseThrow();
+        alpha.enqueue(cutAfter("The first half of the answer"));
+        alpha.enqueue(stream(FakeOpenAi.streamOf(" and the second half.", 40, 6)));
         List<String> seen = new ArrayList<>();
-        ChainResult result = chain.run(List.of(small, large), conversation("Explain"), 100, null,
+        ChainResult result = chain.run(List.of(small, twin), conversation("Explain"), 100, null,
                 SpendGate.UNLIMITED, seen::add);
-        assertThat(result.answeredBy()).contains(large);
+        assertThat(result.answeredBy()).contains(twin);
         assertThat(result.text()).startsWith("The first half of the answer")
-                .contains("[alpha-small stopped here; beta-large continues]")
+                .contains("[alpha-small stopped here; alpha-small-twin continues]")
                 .endsWith(" and the second half.");
         assertThat(String.join("", seen)).isEqualTo(result.text());
-        RecordedRequest continuation = beta.takeRequest();
+        alpha.takeRequest();
+        RecordedRequest continuation = alpha.takeRequest();
         JsonNode messages = JSON.readTree(continuation.getBody().utf8()).path("messages");
         assertThat(messages.get(messages.size() - 2).path("role").asText()).isEqualTo("assistant");
         assertThat(messages.get(messages.size() - 2).path("content").asText()).isEqualTo("The first half of the answer");
@@ -152,6 +150,54 @@ class FallbackChainTest {
         // The broken stream is billed from what was shown (estimated), the continuation from usage.
         assertThat(result.attempts().getFirst().usage().estimated()).isTrue();
         assertThat(result.costEstimated()).isTrue();
+    }
+
+    @Test
+    void afterABilledFailureNoStandInMayTakeTheQuestionPastTwiceTheFirstModelsWorstCase() throws Exception {
+        alpha.enqueue(cutAfter("The first half of the answer"));
+        ChainResult result = chain.run(List.of(small, large), conversation("Explain"), 100, null,
+                SpendGate.UNLIMITED, d -> { });
+        // beta-large costs 20 times alpha-small: after alpha-small's cut stream was billed it is not asked
+        assertThat(result.answeredBy()).isEmpty();
+        assertThat(beta.getRequestCount()).isZero();
+        assertThat(result.attempts().get(1).skipped()).contains("more than this question may spend on stand-ins");
+        long worstOfFirst = small.price().maxCostMicros(result.attempts().getFirst().usage().inputTokens(), 100);
+        assertThat(result.costMicros()).isPositive().isLessThanOrEqualTo(FallbackChain.STAND_IN_SPEND_FACTOR * worstOfFirst);
+    }
+
+    @Test
+    void aFailureThatCostNothingStillLetsADearerModelAnswer() throws Exception {
+        alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+        beta.enqueue(stream(OK_STREAM));
+        ChainResult result = chain.run(List.of(small, large), conversation("hi"), 100, null, SpendGate.UNLIMITED, d -> { });
+        assertThat(result.answeredBy()).contains(large);
+    }
+
+    @Test
+    void atMostThreeFailedCallsPerQuestion() throws Exception {
+        ModelSpec twin = fleet.catalog().find("alpha-small-twin").orElseThrow();
+        ModelSpec claude = fleet.catalog().find("gamma-claude").orElseThrow();
+        for (int i = 0; i < 3; i++) {
+            alpha.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+            beta.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+            gamma.enqueue(error(500, "/fixtures/openai/error_500_server_error.json"));
+        }
+        int alphaCalls = alpha.getRequestCount();
+        ChainResult result = chain.run(List.of(small, large, claude, twin), conversation("hi"), 100, null,
+                SpendGate.UNLIMITED, d -> { });
+        assertThat(result.answeredBy()).isEmpty();
+        assertThat(result.attempts().stream().filter(Attempt::called)).hasSize(FallbackChain.MAX_FAILED_CALLS);
+        assertThat(result.attempts().getLast().skipped()).isEqualTo("too many models failed already");
+        // the fourth model, on a healthy provider, was never asked
+        assertThat(alpha.getRequestCount() - alphaCalls).isEqualTo(3);
+    }
+
+    private static MockResponse cutAfter(String text) {
+        String firstChunk = FakeOpenAi.streamOf(text, 10, 5).split("\n\n")[0] + "\n\n";
+        // CloseSocket cuts the body halfway: a long SSE comment after the text makes the cut land after it.
+        return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                .body(firstChunk + ": " + "p".repeat(firstChunk.length() * 3) + "\n\n")
+                .onResponseBody(new SocketEffect.CloseSocket()).build();
     }
 
     @Test
@@ -208,7 +254,7 @@ class FallbackChainTest {
         ChainResult skipped = run(List.of(small));
         assertThat(alpha.getRequestCount()).isEqualTo(before);
         assertThat(skipped.last()).isInstanceOfSatisfying(ChatOutcome.Overloaded.class,
-                o -> assertThat(o.message()).startsWith("circuit open"));
+                o -> assertThat(o.reason()).isEqualTo(ChatOutcome.Overloaded.Reason.CIRCUIT_OPEN));
 
         clock.advance(Duration.ofSeconds(31));
         alpha.enqueue(stream(OK_STREAM));

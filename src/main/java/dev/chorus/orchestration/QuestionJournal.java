@@ -1,0 +1,49 @@
+package dev.chorus.orchestration;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Questions being answered, kept where a crash cannot erase them, so that after a restart each one
+ * is answered again or offered again instead of silently dropped. A question is written only once
+ * it has been routed to a model: one that waits for consent to send private data stays in memory.
+ * The store implements this.
+ */
+public interface QuestionJournal {
+    /** Records a question whose answer is starting; returns its id. */
+    long started(JournaledQuestion question);
+
+    /** The group message that shows the answer as it grows, to be fixed up after a crash. */
+    void previewShown(long id, int messageId);
+
+    /** Its reply is on its way (in the outbox): nothing more to do after a restart. */
+    void finished(long id);
+
+    /** Questions a process that died was answering, oldest first. */
+    List<Unfinished> unfinished();
+
+    /** The question was offered again with a button; it waits for that press. */
+    void offered(long id);
+
+    /** Takes an offered question to run again; empty when it was taken already or is unknown. */
+    Optional<Unfinished> takeOffered(long id);
+
+    /** A question runs again after a restart. */
+    void rerun(long id);
+
+    /**
+     * A question as the chat asked it.
+     *
+     * @param messageId the user's message (answers in groups reply to it), or null
+     * @param repliedToBot the bot message the user replied to, or null
+     * @param cloudAllowed the user agreed to send its private data to a cloud model
+     */
+    record JournaledQuestion(long chatId, long userId, boolean inGroup, String text, Integer messageId,
+                             Integer repliedToBot, boolean cloudAllowed) {
+    }
+
+    /** A question found unfinished. {@code runs} counts how often it was started. */
+    record Unfinished(long id, JournaledQuestion question, Integer previewMessageId, int runs, Instant startedAt) {
+    }
+}

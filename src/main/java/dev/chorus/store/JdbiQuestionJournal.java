@@ -1,0 +1,85 @@
+package dev.chorus.store;
+
+import dev.chorus.orchestration.QuestionJournal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+
+/**
+ * {@link QuestionJournal} in SQLite. A question counts as finished as soon as a reply to it is in
+ * the outbox, even when the process died before marking it: the outbox delivers that reply, so
+ * answering again would answer twice. Thread-safe.
+ */
+public final class JdbiQuestionJournal implements QuestionJournal {
+    private final QuestionDao dao;
+    private final Clock clock;
+
+    public JdbiQuestionJournal(Database database, Clock clock) {
+        this.dao = database.jdbi().onDemand(QuestionDao.class);
+        this.clock = clock;
+    }
+
+    @Override
+    public long started(JournaledQuestion q) {
+        return guard(() -> dao.insert(q.chatId(), q.userId(), q.inGroup(), q.text(), q.messageId(), q.repliedToBot(),
+                q.cloudAllowed(), clock.instant().toString()));
+    }
+
+    @Override
+    public void previewShown(long id, int messageId) {
+        run(() -> dao.preview(id, messageId));
+    }
+
+    @Override
+    public void finished(long id) {
+        run(() -> dao.setState(id, "done"));
+    }
+
+    @Override
+    public List<Unfinished> unfinished() {
+        return guard(() -> {
+            dao.closeAnswered();
+            dao.prune(clock.instant().minus(Duration.ofDays(7)).toString());
+            return dao.unfinished().stream().map(JdbiQuestionJournal::unfinished).toList();
+        });
+    }
+
+    @Override
+    public void offered(long id) {
+        run(() -> dao.setState(id, "offered"));
+    }
+
+    @Override
+    public Optional<Unfinished> takeOffered(long id) {
+        return guard(() -> dao.take(id) > 0 ? dao.find(id).map(JdbiQuestionJournal::unfinished) : Optional.empty());
+    }
+
+    @Override
+    public void rerun(long id) {
+        run(() -> dao.rerun(id, clock.instant().toString()));
+    }
+
+    private static Unfinished unfinished(QuestionDao.Row r) {
+        return new Unfinished(r.id(), new JournaledQuestion(r.chatId(), r.userId(), r.inGroup(), r.text(), r.messageId(),
+                r.repliedToBot(), r.cloudAllowed()), r.previewMessageId(), r.runs(), Instant.parse(r.startedAt()));
+    }
+
+    private static void run(Runnable action) {
+        guard(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    private static <T> T guard(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (JdbiException e) {
+            throw new StoreException("cannot read or write questions in progress", e);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.chorus.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** SQL for the outbox of messages owed to chats. */
+interface OutboxDao {
+    @SqlUpdate("""
+            INSERT INTO outbox (chat_id, kind, text, html, reply_to, edit_message_id, markup, answer_id, question_id,
+                                created_at, next_attempt_at)
+            VALUES (:chat, :m.kindName, :m.text, :m.html, :m.replyTo, :m.editMessageId, :m.markup, :m.answerId,
+                    :m.questionId, :at, :at)
+            """)
+    void insert(@Bind("chat") long chatId, @BindMethods("m") Outbox.Message message, @Bind("at") String at);
+
+    @Transaction
+    default void insertAll(long chatId, List<Outbox.Message> messages, String at) {
+        for (Outbox.Message message : messages) {
+            insert(chatId, message, at);
+        }
+    }
+
+    /** Chats whose oldest pending message may be tried now, longest waiting first. */
+    @SqlQuery("""
+            SELECT o.chat_id FROM outbox o
+            WHERE o.state = 'pending' AND o.next_attempt_at <= :now
+              AND o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id AND state = 'pending')
+            ORDER BY o.id LIMIT :limit
+            """)
+    List<Long> chatsDue(@Bind("now") String now, @Bind("limit") int limit);
+
+    @SqlQuery("""
+            SELECT id, chat_id, kind, text, html, reply_to, edit_message_id, markup, answer_id, question_id,
+                   created_at, next_attempt_at, attempts
+            FROM outbox WHERE chat_id = :chat AND state = 'pending' ORDER BY id LIMIT 1
+            """)
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> head(@Bind("chat") long chatId);
+
+    @SqlQuery("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
+    Optional<String> nextDue();
+
+    @SqlUpdate("UPDATE outbox SET state = 'sent', message_id = :message, attempts = attempts + 1 WHERE id = :id")
+    void markSent(@Bind("id") long id, @Bind("message") Integer messageId);
+
+    @SqlUpdate("""
+            INSERT OR REPLACE INTO answer_messages (chat_id, message_id, answer_id)
+            SELECT chat_id, :message, answer_id FROM outbox WHERE id = :id AND answer_id IS NOT NULL
+            """)
+    void linkAnswer(@Bind("id") long id, @Bind("message") int messageId);
+
+    @Transaction
+    default void sent(long id, Integer messageId) {
+        markSent(id, messageId);
+        if (messageId != null) {
+            linkAnswer(id, messageId);
+        }
+    }
+
+    @SqlUpdate("""
+            UPDATE outbox SET next_attempt_at = :at, attempts = attempts + 1, last_error = :error
+            WHERE id = :id AND state = 'pending'
+            """)
+    void retry(@Bind("id") long id, @Bind("at") String at, @Bind("error") String error);
+
+    @SqlUpdate("""
+            UPDATE outbox SET kind = :m.kindName, text = :m.text, html = :m.html, reply_to = :m.replyTo,
+                edit_message_id = :m.editMessageId
+            WHERE id = :id AND state = 'pending'
+            """)
+    void rewrite(@Bind("id") long id, @BindMethods("m") Outbox.Message message);
+
+    @SqlUpdate("UPDATE outbox SET state = :state, last_error = :error WHERE id = :id AND state = 'pending'")
+    void close(@Bind("id") long id, @Bind("state") String state, @Bind("error") String error);
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE state = :state")
+    long count(@Bind("state") String state);
+
+    @SqlUpdate("DELETE FROM outbox WHERE state <> 'pending' AND created_at < :before")
+    int prune(@Bind("before") String before);
+
+    record Row(long id, long chatId, String kind, String text, boolean html, Integer replyTo, Integer editMessageId,
+               String markup, Long answerId, Long questionId, String createdAt, String nextAttemptAt, int attempts) {
+    }
+}

@@ -1,0 +1,63 @@
+package dev.chorus.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** SQL for questions in progress. */
+interface QuestionDao {
+    @SqlUpdate("""
+            INSERT INTO questions (chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed,
+                                   started_at)
+            VALUES (:chat, :user, :group, :text, :message, :repliedTo, :cloud, :at)
+            """)
+    @GetGeneratedKeys("id")
+    long insert(@Bind("chat") long chatId, @Bind("user") long userId, @Bind("group") boolean inGroup,
+                @Bind("text") String text, @Bind("message") Integer messageId, @Bind("repliedTo") Integer repliedToBot,
+                @Bind("cloud") boolean cloudAllowed, @Bind("at") String at);
+
+    @SqlUpdate("UPDATE questions SET preview_message_id = :message WHERE id = :id")
+    void preview(@Bind("id") long id, @Bind("message") int messageId);
+
+    @SqlUpdate("UPDATE questions SET state = :state WHERE id = :id")
+    void setState(@Bind("id") long id, @Bind("state") String state);
+
+    @SqlUpdate("UPDATE questions SET state = 'running' WHERE id = :id AND state = 'offered'")
+    int take(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE questions SET state = 'running', runs = runs + 1, started_at = :at WHERE id = :id")
+    void rerun(@Bind("id") long id, @Bind("at") String at);
+
+    /** Running questions whose reply never reached the outbox. */
+    @SqlQuery("""
+            SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
+                   runs, started_at
+            FROM questions q
+            WHERE state = 'running' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
+            ORDER BY id
+            """)
+    @RegisterConstructorMapper(Row.class)
+    List<Row> unfinished();
+
+    @SqlQuery("""
+            SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
+                   runs, started_at
+            FROM questions WHERE id = :id
+            """)
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> find(@Bind("id") long id);
+
+    @SqlUpdate("UPDATE questions SET state = 'done' WHERE state = 'running' AND id IN (SELECT question_id FROM outbox)")
+    int closeAnswered();
+
+    @SqlUpdate("DELETE FROM questions WHERE state = 'done' AND started_at < :before")
+    int prune(@Bind("before") String before);
+
+    record Row(long id, long chatId, long userId, boolean inGroup, String text, Integer messageId, Integer repliedToBot,
+               boolean cloudAllowed, Integer previewMessageId, int runs, String startedAt) {
+    }
+}
