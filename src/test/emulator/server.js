@@ -10,7 +10,8 @@
 //   arrives or the poll's timeout passes; a held poll whose client has gone is not answered, so
 //   it cannot swallow the next update.
 // Every bot call is journaled (GET /_chorus/calls) so tests can assert on what the bot sent,
-// and failures can be injected (POST /_chorus/fail) to test flood limits and blocked users.
+// and failures can be injected (POST /_chorus/fail) to test flood limits and blocked users, and
+// outages (POST /_chorus/outage {ms}) in which every bot call's connection is dropped.
 //
 // Usage: node server.js [--port N] [--bot-username NAME]; prints "CHORUS_EMULATOR_READY port=N".
 
@@ -30,6 +31,7 @@ const MAX_HOLD_MS = 10000;
 const journal = [];
 const chatAdmins = {}; // chat id -> [User]
 const injectedFailures = []; // {method, status, description, retryAfter, times}
+let outageUntil = 0; // while Date.now() is before this, every bot call has its connection dropped
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function record(token, method, body, result) {
@@ -179,6 +181,10 @@ const compatRoutes = (app, server) => {
     });
     res.json({ ok: true });
   });
+  app.post('/_chorus/outage', (req, res) => {
+    outageUntil = Date.now() + Number(req.body.ms || 0);
+    res.json({ ok: true });
+  });
   app.post('/_chorus/admins', (req, res) => {
     chatAdmins[String(req.body.chatId)] = req.body.users || [];
     res.json({ ok: true });
@@ -195,6 +201,11 @@ const compatRoutes = (app, server) => {
     if (req.method !== 'GET' && req.method !== 'POST') return next();
     const { token } = req.params;
     const method = String(req.params.method).toLowerCase();
+    if (Date.now() < outageUntil) {
+      // Telegram unreachable: the connection drops without an answer, as in a network outage.
+      req.socket.destroy();
+      return;
+    }
     const multipart = String(req.headers['content-type'] || '').startsWith('multipart/form-data');
     const body = parseJsonFields({ ...req.query, ...(multipart ? await readMultipart(req) : (req.body || {})) });
     const failure = takeInjectedFailure(method);

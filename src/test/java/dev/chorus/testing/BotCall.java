@@ -18,6 +18,16 @@ public record BotCall(long seq, String method, JsonNode body, JsonNode result) {
         return method.equalsIgnoreCase(name);
     }
 
+    /** Whether Telegram (the emulator) accepted the call, rather than an injected failure. */
+    public boolean accepted() {
+        return !result.has("error_code");
+    }
+
+    /** The sendMessage calls to {@code chatId} that were accepted, in order. */
+    public static List<BotCall> deliveredTo(List<BotCall> calls, long chatId) {
+        return calls.stream().filter(c -> c.is("sendMessage") && c.chatId() == chatId && c.accepted()).toList();
+    }
+
     /** The sendMessage calls to {@code chatId}, in order. */
     public static List<BotCall> messagesTo(List<BotCall> calls, long chatId) {
         return calls.stream().filter(c -> c.is("sendMessage") && c.chatId() == chatId).toList();

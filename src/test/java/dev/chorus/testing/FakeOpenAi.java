@@ -29,6 +29,12 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final String LONG_ANSWER = "TRIGGER_LONG";
     /** The answer streams slowly (about three seconds), so a chat can show it growing. */
     public static final String SLOW_ANSWER = "TRIGGER_SLOW";
+    /** The answer never starts: headers come after five minutes (a hanging provider). */
+    public static final String HANG = "TRIGGER_HANG";
+    /** The server ignores max_tokens: about 3,000 tokens stream in, and usage says so. */
+    public static final String RUNAWAY = "TRIGGER_RUNAWAY";
+    /** A short answer whose usage claims 50,000 output tokens (hidden reasoning, a buggy server). */
+    public static final String OVER_REPORT = "TRIGGER_OVER_REPORT";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final MockWebServer server = new MockWebServer();
@@ -78,6 +84,18 @@ public final class FakeOpenAi implements AutoCloseable {
         if (primary && question.contains(AUTH_PRIMARY)) {
             return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
+        }
+        if (question.contains(HANG)) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .headersDelay(5, java.util.concurrent.TimeUnit.MINUTES).body("data: [DONE]\n\n").build();
+        }
+        if (question.contains(RUNAWAY)) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf("word ".repeat(3000), 40, 3000)).build();
+        }
+        if (question.contains(OVER_REPORT)) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf("A short answer.", 40, 50_000)).build();
         }
         if (question.contains(SLOW_ANSWER)) {
             String slow = streamOf("Streaming, word by word, the answer grows in the chat while the model writes it. "

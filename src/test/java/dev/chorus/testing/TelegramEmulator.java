@@ -179,6 +179,13 @@ public final class TelegramEmulator implements AutoCloseable {
         post("/_chorus/fail", body);
     }
 
+    /** For the next {@code length}, every Bot API call of the bot has its connection dropped unanswered. */
+    public void outage(Duration length) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("ms", length.toMillis());
+        post("/_chorus/outage", body);
+    }
+
     // ---- reading what the bot did ----
 
     /** Every Bot API call the bot has made after call number {@code since}. */
