@@ -18,7 +18,7 @@ import org.sqlite.SQLiteDataSource;
  * with the SQL files of the top-level {@code migrations/} folder (shipped in the jar), and exposed
  * as a {@link Jdbi}. Thread-safe.
  */
-public final class Database {
+public final class Database implements AutoCloseable {
     // Writers queue for this long behind another writer instead of failing with SQLITE_BUSY.
     private static final int BUSY_TIMEOUT_MS = 10_000;
 
@@ -88,6 +88,7 @@ public final class Database {
     }
 
     /** Closes the connection once the statement running now (if any) is done; later use fails. */
+    @Override
     public void close() {
         connection.close();
     }

@@ -125,7 +125,11 @@ public final class TelegramBot implements AutoCloseable {
             throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
         }
         log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
-        for (ChatCommands.Resumption resumption : commands.unfinished()) {
+        java.util.List<ChatCommands.Resumption> unfinished = commands.unfinished();
+        if (!unfinished.isEmpty()) {
+            log.warn("{} questions were being answered when the bot last stopped; picking them up", unfinished.size());
+        }
+        for (ChatCommands.Resumption resumption : unfinished) {
             executor.submit(resumption.chatId(),
                     () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
         }
