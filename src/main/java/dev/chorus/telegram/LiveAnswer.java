@@ -22,7 +22,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     // Telegram allows about one message a second per chat; edits count against the same limit.
     private static final Duration INTERVAL = Duration.ofMillis(1000);
     static final Duration WAITING_NOTICE = Duration.ofSeconds(10);
-    static final String WAITING_TEXT = "⏳ Still waiting for the model to start answering…";
+    static final String WAITING_TEXT = LiveAnswerNotices.WAITING;
     private static final int PREVIEW_LIMIT = 3900;
 
     private final long chatId;
