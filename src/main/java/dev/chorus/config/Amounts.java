@@ -13,7 +13,11 @@ import java.util.regex.Pattern;
 public final class Amounts {
     /** No budget above a million dollars: a larger number is a typo, not a budget. */
     public static final long MAX_MICROS = 1_000_000L * 1_000_000L;
-    private static final Pattern DOLLARS = Pattern.compile("\\$?(\\d{1,7}(?:\\.\\d{1,6})?|\\.\\d{1,6})");
+    private static final BigDecimal MAX_DOLLARS = BigDecimal.valueOf(MAX_MICROS).movePointLeft(6);
+    // Any number of whole dollars, so that a huge amount is refused as too large, not as a non-amount.
+    private static final Pattern DOLLARS = Pattern.compile("\\$?(\\d+(?:\\.\\d{1,6})?|\\.\\d{1,6})");
+    /** Longest piece of the person's text an error quotes back: enough to recognise it, no more. */
+    static final int QUOTE_LIMIT = 20;
 
     private Amounts() {
     }
@@ -29,13 +33,13 @@ public final class Amounts {
         }
         Matcher m = DOLLARS.matcher(s);
         if (!m.matches()) {
-            throw new IllegalArgumentException("'" + s + "' is not an amount; write dollars like 5, 0.50 or $5");
+            throw new IllegalArgumentException(quote(s) + " is not an amount; write dollars like 5, 0.50 or $5");
         }
-        long micros = new BigDecimal(m.group(1)).movePointRight(6).longValueExact();
-        if (micros > MAX_MICROS) {
+        BigDecimal dollars = new BigDecimal(m.group(1));
+        if (dollars.compareTo(MAX_DOLLARS) > 0) {
             throw new IllegalArgumentException("that is more than $1,000,000");
         }
-        return micros;
+        return dollars.movePointRight(6).longValueExact();
     }
 
     /** A limit such as {@code 5/day}: micro-dollars and a period name (day, week or month). */
@@ -52,6 +56,14 @@ public final class Amounts {
             default -> throw new IllegalArgumentException("the period must be day, week or month");
         };
         return new Limit(dollars(s.substring(0, slash)), period);
+    }
+
+    /** {@code text} in quotes, cut to {@link #QUOTE_LIMIT} characters: a reply should not parrot a whole paste. */
+    static String quote(String text) {
+        if (text.codePointCount(0, text.length()) <= QUOTE_LIMIT) {
+            return "'" + text + "'";
+        }
+        return "'" + text.substring(0, text.offsetByCodePoints(0, QUOTE_LIMIT)) + "…'";
     }
 
     /** A budget limit: {@code micros} per {@code period} (day, week or month). */
