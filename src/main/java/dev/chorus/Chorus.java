@@ -82,10 +82,10 @@ public final class Chorus implements AutoCloseable {
             }
             return null;
         }
+        // The catalog's ids may be listed; the value may not: it could be a token pasted into the wrong line.
         ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
-                "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
-                        + "' is not in the model catalog; known: auto, "
-                        + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
+                "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " is neither auto nor a model in the catalog; "
+                        + "known: auto, " + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
         String problem = providers.problemWith(model);
         if (problem != null) {
             throw new ConfigException("Config error: " + ConfigKey.DEFAULT_MODEL.label() + ": " + problem);
@@ -158,7 +158,8 @@ public final class Chorus implements AutoCloseable {
             return asker -> deterministic;
         }
         ModelSpec model = catalog.find(config.analyzerModel()).orElseThrow(() -> new ConfigException("Config error: "
-                + ConfigKey.ANALYZER_MODEL.label() + " '" + config.analyzerModel() + "' is not in the model catalog"));
+                + ConfigKey.ANALYZER_MODEL.label() + " is not a model in the catalog; use a catalog id, or leave it "
+                + "empty for the built-in analyzer"));
         String problem = providers.problemWith(model);
         if (problem != null) {
             throw new ConfigException("Config error: " + ConfigKey.ANALYZER_MODEL.label() + ": " + problem);
