@@ -50,6 +50,32 @@ class StartChecksTest {
                         + "use a catalog id, or leave it empty for the built-in analyzer");
     }
 
+    @Test
+    void fallbackNotInTheCatalogStopsTheStartNamingThePosition() {
+        assertThatThrownBy(() -> Chorus.start(config("CHORUS_MODEL_FALLBACKS", "gpt-4o, " + PASTED)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config error: model.fallbacks (env CHORUS_MODEL_FALLBACKS) lists a model that is not in "
+                        + "the catalog (the 2nd entry)");
+        assertThat(dir.resolve("db")).as("nothing was opened").doesNotExist();
+    }
+
+    @Test
+    void fallbackWhoseProviderHasNoKeyStopsTheStart() {
+        assertThatThrownBy(() -> Chorus.start(config("CHORUS_MODEL_FALLBACKS", "claude-sonnet-4-0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config error: model.fallbacks (env CHORUS_MODEL_FALLBACKS) lists a model whose provider "
+                        + "is not configured (the 1st entry); set that provider's API key or base URL, or remove the "
+                        + "entry");
+    }
+
+    @Test
+    void usableFallbacksPass() {
+        ChorusConfig config = config("CHORUS_MODEL_FALLBACKS", "gpt-4o, gpt-4.1-mini");
+        ModelCatalog catalog = ModelCatalog.load(config.catalog());
+        Chorus.checkFallbacks(config, catalog,
+                new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL));
+    }
+
     /** A config with an OpenAI key (so that some model is usable) and {@code env} on top. */
     private ChorusConfig config(String... env) {
         Map<String, String> all = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", "1:unused-token-value",

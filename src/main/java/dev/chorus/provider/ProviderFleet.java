@@ -93,7 +93,8 @@ public final class ProviderFleet {
 
     /**
      * {@code chosen} first, then the models that stand in when it fails: those listed in
-     * {@code model.fallbacks}, or else every usable model, strongest first and cheaper first among equals.
+     * {@code model.fallbacks} (each checked at start by {@code Chorus.checkFallbacks}), or else every
+     * usable model, strongest first and cheaper first among equals.
      */
     public List<ModelSpec> withFallbacks(ModelSpec chosen) {
         Set<ModelSpec> order = new LinkedHashSet<>();
