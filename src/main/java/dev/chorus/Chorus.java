@@ -10,6 +10,7 @@ import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
+import dev.chorus.config.Ordinals;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AnalysisModel;
 import dev.chorus.orchestration.AskService;
@@ -88,10 +89,10 @@ public final class Chorus implements AutoCloseable {
             }
             return null;
         }
+        // The catalog's ids may be listed; the value may not: it could be a token pasted into the wrong line.
         ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
-                "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
-                        + "' is not in the model catalog; known: auto, "
-                        + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
+                "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " is neither auto nor a model in the catalog; "
+                        + "known: auto, " + String.join(", ", catalog.all().stream().map(ModelSpec::id).toList())));
         String problem = providers.problemWith(model);
         if (problem != null) {
             throw new ConfigException("Config error: " + ConfigKey.DEFAULT_MODEL.label() + ": " + problem);
@@ -99,10 +100,30 @@ public final class Chorus implements AutoCloseable {
         return model;
     }
 
+    /**
+     * Checks {@code model.fallbacks}: an entry that is not in the catalog, or whose provider cannot be
+     * called, would be skipped at run time, leaving fewer stand-ins than the admin listed. Names the
+     * entry by position only; the value could be a token pasted into the wrong line.
+     */
+    public static void checkFallbacks(ChorusConfig config, ModelCatalog catalog, ProviderFleet providers) {
+        java.util.List<String> ids = config.catalog().fallbacks();
+        for (int i = 0; i < ids.size(); i++) {
+            String entry = " (the " + Ordinals.of(i + 1) + " entry)";
+            ModelSpec model = catalog.find(ids.get(i)).orElseThrow(() -> new ConfigException("Config error: "
+                    + ConfigKey.MODEL_FALLBACKS.label() + " lists a model that is not in the catalog" + entry));
+            if (!providers.usable(model)) {
+                throw new ConfigException("Config error: " + ConfigKey.MODEL_FALLBACKS.label() + " lists a model "
+                        + "whose provider is not configured" + entry + "; set that provider's API key or base URL, "
+                        + "or remove the entry");
+            }
+        }
+    }
+
     static Chorus start(ChorusConfig config, Clock clock) {
         ModelCatalog catalog = ModelCatalog.load(config.catalog());
         ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), clock, Sleeper.REAL);
         ModelSpec model = pinnedModel(config, catalog, providers);
+        checkFallbacks(config, catalog, providers);
 
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
@@ -175,7 +196,8 @@ public final class Chorus implements AutoCloseable {
             return asker -> deterministic;
         }
         ModelSpec model = catalog.find(config.analyzerModel()).orElseThrow(() -> new ConfigException("Config error: "
-                + ConfigKey.ANALYZER_MODEL.label() + " '" + config.analyzerModel() + "' is not in the model catalog"));
+                + ConfigKey.ANALYZER_MODEL.label() + " is not a model in the catalog; use a catalog id, or leave it "
+                + "empty for the built-in analyzer"));
         String problem = providers.problemWith(model);
         if (problem != null) {
             throw new ConfigException("Config error: " + ConfigKey.ANALYZER_MODEL.label() + ": " + problem);

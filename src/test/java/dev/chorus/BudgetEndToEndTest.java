@@ -41,6 +41,8 @@ class BudgetEndToEndTest {
                 // Only exact-model can be used: no OpenAI key, and the harness's backup model points nowhere.
                 "openai.api-key=",
                 "models.backup-model.provider=nowhere",
+                // and so it cannot stand in either: listing it would stop the start
+                "model.fallbacks=",
                 "budget.global=0.16/day",
                 "admins=" + ADMIN);
     }

@@ -66,6 +66,7 @@ public final class AskCommand {
             ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(),
                     Sleeper.REAL);
             ModelSpec pinned = Chorus.pinnedModel(config, catalog, providers);
+            Chorus.checkFallbacks(config, catalog, providers);
             preferences = new Preferences(args.mode().orElse(Preferences.DEFAULT.mode()),
                     Optional.ofNullable(pinned).map(ModelSpec::id), Preferences.DEFAULT.allowEscalation());
             Database database = Database.open(config.dbPath());

@@ -52,8 +52,7 @@ public final class OfflineRouter {
         Optional<String> pinned = Optional.empty();
         if (!config.defaultModel().equalsIgnoreCase("auto")) {
             ModelSpec model = catalog.find(config.defaultModel()).orElseThrow(() -> new ConfigException(
-                    "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " '" + config.defaultModel()
-                            + "' is not in the model catalog"));
+                    "Config error: " + ConfigKey.DEFAULT_MODEL.label() + " is neither auto nor a model in the catalog"));
             pinned = Optional.of(model.id());
         }
         return new OfflineRouter(catalog.all(), new Preferences(mode.orElse(Preferences.DEFAULT.mode()), pinned,

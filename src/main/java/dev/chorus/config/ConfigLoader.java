@@ -3,7 +3,6 @@ package dev.chorus.config;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +19,9 @@ import java.util.TreeSet;
 /**
  * Reads the properties file, lets environment variables override it, and validates every value.
  * Any problem is a {@link ConfigException} whose one-line message names the key, so that a bad
- * config stops the bot at start and not at the first question.
+ * config stops the bot at start and not at the first question. The message says what is wrong and
+ * what is expected but never repeats the value: a token pasted into the wrong key must not end up
+ * in a terminal, a log or a CI transcript.
  */
 public final class ConfigLoader {
     private static final Map<String, ConfigKey[]> PROVIDER_KEYS = Map.of(
@@ -119,14 +120,14 @@ public final class ConfigLoader {
         String unknown = required(ConfigKey.BUDGET_UNKNOWN_USERS).toLowerCase(java.util.Locale.ROOT);
         if (!unknown.equals("allow") && !unknown.equals("refuse")) {
             throw new ConfigException("Config error: " + ConfigKey.BUDGET_UNKNOWN_USERS.label()
-                    + " must be allow or refuse, got '" + unknown + "'");
+                    + " must be allow or refuse");
         }
         java.time.ZoneId zone;
         try {
             zone = java.time.ZoneId.of(required(ConfigKey.BUDGET_TIMEZONE));
         } catch (java.time.DateTimeException e) {
             throw new ConfigException("Config error: " + ConfigKey.BUDGET_TIMEZONE.label()
-                    + " must be a time zone such as UTC or Europe/Berlin, got '" + raw.get(ConfigKey.BUDGET_TIMEZONE) + "'");
+                    + " is not a time zone; use an id such as UTC or Europe/Berlin");
         }
         return new BudgetSettings(limit(ConfigKey.BUDGET_USER).orElseThrow(() -> missing(ConfigKey.BUDGET_USER)),
                 limit(ConfigKey.BUDGET_GROUP).orElseThrow(() -> missing(ConfigKey.BUDGET_GROUP)),
@@ -137,8 +138,9 @@ public final class ConfigLoader {
         return optional(key).map(text -> {
             try {
                 return Amounts.limit(text);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("Config error: " + key.label() + ": " + e.getMessage() + ", got '" + text + "'");
+            } catch (Amounts.Refused e) {
+                throw new ConfigException("Config error: " + key.label() + " must be an amount per period such as "
+                        + "5/day; " + e.reason());
             }
         });
     }
@@ -175,60 +177,47 @@ public final class ConfigLoader {
 
     private int integer(ConfigKey key, int min, int max) {
         String value = required(key);
-        try {
-            int n = Integer.parseInt(value);
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below with the accepted range
+        if (!value.matches("[+-]?\\d+")) {
+            throw new ConfigException("Config error: " + key.label() + " is not a whole number; it must be from "
+                    + min + " to " + max);
         }
-        throw new ConfigException("Config error: " + key.label() + " must be a whole number from "
-                + min + " to " + max + ", got '" + shown(key, value) + "'");
+        // Too many digits for an int is out of range too, not "not a number".
+        long n = value.length() > 12 ? Long.MAX_VALUE : Long.parseLong(value);
+        if (n < min || n > max) {
+            throw new ConfigException("Config error: " + key.label() + " is out of range; it must be a whole number "
+                    + "from " + min + " to " + max);
+        }
+        return (int) n;
     }
 
     private boolean bool(ConfigKey key) {
         String value = required(key).toLowerCase(java.util.Locale.ROOT);
         if (!value.equals("true") && !value.equals("false")) {
-            throw new ConfigException("Config error: " + key.label() + " must be true or false, got '"
-                    + shown(key, raw.get(key)) + "'");
+            throw new ConfigException("Config error: " + key.label() + " must be true or false");
         }
         return value.equals("true");
     }
 
     private URI url(ConfigKey key) {
-        String value = required(key);
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException ignored) {
-            // reported below
-        }
-        throw new ConfigException("Config error: " + key.label() + " must be an http(s) URL, got '"
-                + shown(key, value) + "'");
+        return BaseUrls.parse(key.label(), required(key));
     }
 
     private Set<Long> admins() {
         Set<Long> ids = new LinkedHashSet<>();
-        for (String part : raw.getOrDefault(ConfigKey.ADMINS, "").split(",")) {
-            String id = part.strip();
+        String[] parts = raw.getOrDefault(ConfigKey.ADMINS, "").split(",");
+        for (int i = 0; i < parts.length; i++) {
+            String id = parts[i].strip();
             if (id.isEmpty()) {
                 continue;
             }
             try {
                 ids.add(Long.parseLong(id));
             } catch (NumberFormatException e) {
-                throw new ConfigException("Config error: " + ConfigKey.ADMINS.label()
-                        + " must be comma-separated Telegram user ids, got '" + id + "'");
+                throw new ConfigException("Config error: " + ConfigKey.ADMINS.label() + " must be comma-separated "
+                        + "Telegram user ids (whole numbers); the " + Ordinals.of(i + 1) + " entry is not one");
             }
         }
         return ids;
-    }
-
-    private static String shown(ConfigKey key, String value) {
-        return key.secret() ? "[hidden]" : value;
     }
 
     private static boolean notBlank(String s) {

@@ -1,7 +1,6 @@
 package dev.chorus.config;
 
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -86,15 +85,7 @@ final class DynamicKeys {
         if (url == null || url.isBlank()) {
             throw new ConfigException("Config error: " + label + " is required for the custom provider '" + name + "'");
         }
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            uri = null;
-        }
-        if (uri == null || uri.getHost() == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-            throw new ConfigException("Config error: " + label + " must be an http(s) URL, got '" + url + "'");
-        }
+        URI uri = BaseUrls.parse(label, url);
         String envName = "CHORUS_PROVIDER_" + name.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
         String key = env.get(envName) != null && !env.get(envName).isBlank() ? env.get(envName) : values.get("api-key");
         return new ProviderEndpoint(name, uri, Optional.ofNullable(key).filter(k -> !k.isBlank()).map(Secret::of));

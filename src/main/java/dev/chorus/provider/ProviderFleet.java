@@ -28,9 +28,10 @@ import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 
 /**
- * The configured providers: one client and one {@link ProviderGuard} per provider (all sharing one
- * HTTP connection pool), which catalog models can be used with this config, and in which order
- * models stand in for each other. Thread-safe.
+ * The configured providers: one {@link ProviderGuard} per provider, talking through one client per
+ * wire protocol the provider's models use (all sharing one HTTP connection pool), which catalog
+ * models can be used with this config, and in which order models stand in for each other.
+ * Thread-safe.
  */
 public final class ProviderFleet implements AutoCloseable {
     private final ChorusConfig config;
@@ -40,7 +41,10 @@ public final class ProviderFleet implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final ProviderMetrics metrics = new ProviderMetrics();
-    private final Map<String, ProviderGuard> guards = new ConcurrentHashMap<>();
+    /** Each provider's guard (its breaker and bulkhead), with the protocol of the client it was built with. */
+    private final Map<String, Built> guards = new ConcurrentHashMap<>();
+    /** The guard per provider and protocol: the provider's own, or a copy of it with that protocol's client. */
+    private final Map<Wire, ProviderGuard> wired = new ConcurrentHashMap<>();
 
     public ProviderFleet(ChorusConfig config, ModelCatalog catalog, ObjectMapper json, Clock clock, Sleeper sleeper) {
         this.config = config;
@@ -93,7 +97,8 @@ public final class ProviderFleet implements AutoCloseable {
 
     /**
      * {@code chosen} first, then the models that stand in when it fails: those listed in
-     * {@code model.fallbacks}, or else every usable model, strongest first and cheaper first among equals.
+     * {@code model.fallbacks} (each checked at start by {@code Chorus.checkFallbacks}), or else every
+     * usable model, strongest first and cheaper first among equals.
      */
     public List<ModelSpec> withFallbacks(ModelSpec chosen) {
         Set<ModelSpec> order = new LinkedHashSet<>();
@@ -117,14 +122,24 @@ public final class ProviderFleet implements AutoCloseable {
         return config.catalog().fallbacks().isEmpty() ? List.of() : withFallbacks(chosen);
     }
 
+    /**
+     * The guard for {@code model}: per provider, so that its breaker counts every call to it, but
+     * with the client of the model's own protocol ({@code models.<id>.protocol} may differ between
+     * models of one provider).
+     */
     public ProviderGuard guard(ModelSpec model) {
-        return guards.computeIfAbsent(model.provider(), provider -> new ProviderGuard(provider, client(model),
-                config.resilience(), clock, sleeper, metrics));
+        return wired.computeIfAbsent(new Wire(model.provider(), model.protocol()), wire -> {
+            ChatClient client = client(model);
+            Built built = guards.computeIfAbsent(wire.provider(), provider -> new Built(wire.protocol(),
+                    new ProviderGuard(provider, client, config.resilience(), clock, sleeper, metrics)));
+            return built.protocol() == wire.protocol() ? built.guard() : built.guard().withClient(client);
+        });
     }
 
-    /** The guards created so far: the providers that have been called. */
+    /** The guards created so far, one per provider: the providers that have been called. */
     public List<ProviderGuard> guards() {
-        return guards.values().stream().sorted(Comparator.comparing(ProviderGuard::provider)).toList();
+        return guards.values().stream().map(Built::guard).sorted(Comparator.comparing(ProviderGuard::provider))
+                .toList();
     }
 
     /** The health of every configured provider that has a usable model, by name. */
@@ -162,6 +177,12 @@ public final class ProviderFleet implements AutoCloseable {
         return model.protocol() == WireProtocol.ANTHROPIC_MESSAGES
                 ? new AnthropicClient(http, baseUrl, key, json)
                 : new OpenAiCompatibleClient(http, baseUrl, key, json);
+    }
+
+    private record Wire(String provider, WireProtocol protocol) {
+    }
+
+    private record Built(WireProtocol protocol, ProviderGuard guard) {
     }
 
     private static boolean isCustom(String provider) {

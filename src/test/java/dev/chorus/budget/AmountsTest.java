@@ -31,4 +31,24 @@ class AmountsTest {
         assertThatThrownBy(() -> Amounts.limit("5")).hasMessageContaining("add the period");
         assertThatThrownBy(() -> Amounts.limit("5/year")).hasMessageContaining("day, week or month");
     }
+
+    @Test
+    void hugeAmountIsTooLargeNotGibberish() {
+        assertThatThrownBy(() -> Amounts.limit("99999999999/day")).hasMessage("that is more than $1,000,000");
+        assertThatThrownBy(() -> Amounts.dollars("1000000.000001")).hasMessage("that is more than $1,000,000");
+        assertThat(Amounts.dollars("1000000")).isEqualTo(Amounts.MAX_MICROS);
+        assertThat(Amounts.dollars("0001.5")).isEqualTo(1_500_000);
+    }
+
+    @Test
+    void quotesAtMostTwentyCharactersOfWhatWasTyped() {
+        String paste = "12345678901234567890 and then a whole paragraph";
+        assertThatThrownBy(() -> Amounts.dollars(paste))
+                .hasMessage("'12345678901234567890…' is not an amount; write dollars like 5, 0.50 or $5");
+        assertThatThrownBy(() -> Amounts.dollars("abc"))
+                .hasMessage("'abc' is not an amount; write dollars like 5, 0.50 or $5");
+        // a cut never splits a character outside the BMP in half
+        assertThatThrownBy(() -> Amounts.dollars("\uD83D\uDCB0".repeat(25)))
+                .hasMessageStartingWith("'" + "\uD83D\uDCB0".repeat(20) + "…'");
+    }
 }

@@ -188,7 +188,13 @@ class RouteCommandTest {
         Run bad = route("hi\n", "route", "--config", typo.toString());
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.err().strip()).isEqualTo("Config error: catalog.builtin (env CHORUS_CATALOG_BUILTIN) must be "
-                + "true or false, got 'maybe'");
+                + "true or false");
+
+        Path pasted = Files.writeString(dir.resolve("pasted.properties"), "model.default=123456:AAsecretPasted\n");
+        Run unknown = route("hi\n", "route", "--config", pasted.toString());
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err().strip()).isEqualTo("Config error: model.default (env CHORUS_DEFAULT_MODEL) is "
+                + "neither auto nor a model in the catalog");
     }
 
     /**

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,25 +60,82 @@ class ConfigLoaderTest {
     void malformedNumberNamesTheKeyAndTheRange() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "CHORUS_ANSWER_MAX_TOKENS", "lots")))
-                .hasMessage("Config error: answer.max-tokens (env CHORUS_ANSWER_MAX_TOKENS) must be a whole number "
-                        + "from 1 to 200000, got 'lots'");
+                .hasMessage("Config error: answer.max-tokens (env CHORUS_ANSWER_MAX_TOKENS) is not a whole number; "
+                        + "it must be from 1 to 200000");
     }
 
     @Test
     void outOfRangeNumberIsRejected() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "CHORUS_TELEGRAM_POLL_TIMEOUT_SECONDS", "0")))
-                .hasMessageContaining("telegram.poll-timeout-seconds");
+                .hasMessage("Config error: telegram.poll-timeout-seconds (env CHORUS_TELEGRAM_POLL_TIMEOUT_SECONDS) "
+                        + "is out of range; it must be a whole number from 1 to 100");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "CHORUS_HEALTH_PORT", "99999999999999999999")))
+                .hasMessageContaining("health.port (env CHORUS_HEALTH_PORT) is out of range");
     }
 
     @Test
     void badUrlAndBadAdminAreRejected() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "OPENAI_BASE_URL", "ftp://x")))
-                .hasMessageContaining("openai.base-url (env OPENAI_BASE_URL) must be an http(s) URL");
+                .hasMessage("Config error: openai.base-url (env OPENAI_BASE_URL) must be an http(s) URL such as "
+                        + "https://api.example.com/v1; it does not start with http:// or https://");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "CHORUS_ADMINS", "12,@bob")))
-                .hasMessageContaining("admins (env CHORUS_ADMINS)").hasMessageContaining("'@bob'");
+                .hasMessage("Config error: admins (env CHORUS_ADMINS) must be comma-separated Telegram user ids "
+                        + "(whole numbers); the 2nd entry is not one");
+    }
+
+    /**
+     * A token pasted into the wrong line must not reach a terminal or a log through the error that
+     * refuses it: every key the loader checks is fed values shaped to reach each kind of check.
+     */
+    @Test
+    void errorsNameTheKeyButNeverRepeatTheValue() {
+        Set<ConfigKey> freeText = EnumSet.of(ConfigKey.TELEGRAM_TOKEN, ConfigKey.DB_PATH, ConfigKey.DEFAULT_MODEL,
+                ConfigKey.ANALYZER_MODEL, ConfigKey.MODEL_FALLBACKS, ConfigKey.CATALOG_FILE, ConfigKey.SYSTEM_PROMPT,
+                ConfigKey.OPENAI_API_KEY, ConfigKey.ANTHROPIC_API_KEY, ConfigKey.MISTRAL_API_KEY, ConfigKey.XAI_API_KEY,
+                ConfigKey.OPENROUTER_API_KEY);
+        for (ConfigKey key : EnumSet.complementOf(EnumSet.copyOf(freeText))) {
+            for (String pasted : PASTED) {
+                assertRefusedWithoutEcho(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                        key.env(), pasted)), key.label(), pasted);
+            }
+        }
+    }
+
+    @Test
+    void customProviderUrlErrorsNeverRepeatTheValue() throws IOException {
+        for (String pasted : PASTED) {
+            Path file = write("telegram.token=" + TOKEN, "providers.lab.base-url=" + pasted);
+            assertRefusedWithoutEcho(() -> ConfigLoader.load(file, Map.of()), "providers.lab.base-url", pasted);
+        }
+    }
+
+    @Test
+    void budgetErrorsStillSayWhatIsWrong() {
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "CHORUS_BUDGET_GROUP", "99999999999/day")))
+                .hasMessage("Config error: budget.group (env CHORUS_BUDGET_GROUP) must be an amount per period such as "
+                        + "5/day; that is more than $1,000,000");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "CHORUS_BUDGET_USER", "five/day")))
+                .hasMessage("Config error: budget.user (env CHORUS_BUDGET_USER) must be an amount per period such as "
+                        + "5/day; it is not an amount; write dollars like 5, 0.50 or $5");
+    }
+
+    /** Values that reach the different checks: a token (not a URL, no period), an amount-shaped and a URL-shaped key. */
+    private static final List<String> PASTED = List.of("123456:AAsecretTokenPastedHere", "sk-proj-SecretPasted/day",
+            "ftp://sk-proj-SecretPasted", "https:///sk-proj-SecretPasted");
+
+    static void assertRefusedWithoutEcho(ThrowingCallable load, String label, String pasted) {
+        assertThatThrownBy(load).as("%s = %s", label, pasted)
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("Config error: " + label + " ")
+                .satisfies(e -> assertThat(e.getMessage()).as("%s = %s", label, pasted)
+                        .doesNotContain("Secret").doesNotContain("123456").doesNotContain("'").isEqualTo(
+                                e.getMessage().lines().findFirst().orElseThrow()));
     }
 
     @Test

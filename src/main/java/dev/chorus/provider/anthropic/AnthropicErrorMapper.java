@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.provider.ChatOutcome;
-import java.util.Locale;
+import java.util.regex.Pattern;
 import okhttp3.Headers;
 
 /**
@@ -16,6 +16,8 @@ import okhttp3.Headers;
 public final class AnthropicErrorMapper {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern CONTEXT_TOO_LONG = Pattern.compile(
+            "(?i)prompt is too long|\\bexceeds? (?:the )?context (?:limit|window)|too many tokens");
 
     private AnthropicErrorMapper() {
     }
@@ -63,11 +65,12 @@ public final class AnthropicErrorMapper {
     /**
      * A 400 carries no machine-readable code for an overlong prompt, only the message:
      * "prompt is too long: 208310 tokens > 200000 maximum", or "input length and `max_tokens`
-     * exceed context limit" when prompt plus output budget is over the window.
+     * exceed context limit" when prompt plus output budget is over the window. Only those phrases
+     * count: other 400s mention "context" too (a {@code context_management} field, say), and taking
+     * them for an overlong prompt would send the question to a larger model instead of failing.
      */
     private static boolean isContextTooLong(String message) {
-        String m = message.toLowerCase(Locale.ROOT);
-        return m.contains("prompt is too long") || m.contains("too many tokens") || m.contains("context");
+        return CONTEXT_TOO_LONG.matcher(message).find();
     }
 
     /** The parts of an error body the mapping needs; both may be null. */

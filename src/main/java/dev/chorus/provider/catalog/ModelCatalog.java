@@ -2,10 +2,13 @@ package dev.chorus.provider.catalog;
 
 import dev.chorus.config.CatalogSettings;
 import dev.chorus.config.ConfigException;
+import dev.chorus.config.ConfigKey;
 import dev.chorus.provider.ProviderException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,11 +73,19 @@ public final class ModelCatalog {
     }
 
     private static List<ModelSpec> readFile(Path file) {
+        // Named by its key, not its path: the value could be a token pasted into the wrong line.
+        String label = ConfigKey.CATALOG_FILE.label();
         try (InputStream in = Files.newInputStream(file)) {
             return CatalogJson.read(in);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("Config error: " + label + " names a file that does not exist "
+                    + "(a relative path starts at the working directory)");
+        } catch (FileSystemException e) {
+            throw new ConfigException("Config error: " + label + " names a file that cannot be read ("
+                    + e.getClass().getSimpleName() + ")");
         } catch (IOException | RuntimeException e) {
-            throw new ConfigException("Config error: catalog.file " + file + " is not a valid catalog: "
-                    + e.getMessage().lines().findFirst().orElse(""));
+            throw new ConfigException("Config error: " + label + " is not a valid catalog: "
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.chorus.provider.catalog;
 
 import dev.chorus.config.ConfigException;
+import dev.chorus.config.Ordinals;
 import dev.chorus.provider.ModelPrice;
 import java.math.BigDecimal;
 import java.util.EnumMap;
@@ -29,7 +30,7 @@ final class ModelOverrides {
             protocol = switch (fields.get("protocol").toLowerCase(Locale.ROOT)) {
                 case "openai", "openai_chat" -> WireProtocol.OPENAI_CHAT;
                 case "anthropic", "anthropic_messages" -> WireProtocol.ANTHROPIC_MESSAGES;
-                default -> throw error(id, "protocol", "must be openai or anthropic, got '" + fields.get("protocol") + "'");
+                default -> throw error(id, "protocol", "must be openai or anthropic");
             };
         }
         ModelPrice price = base == null ? ModelPrice.FREE : base.price();
@@ -64,8 +65,9 @@ final class ModelOverrides {
     private static Map<Domain, Double> capabilities(String id, String text, Map<Domain, Double> base) {
         Map<Domain, Double> scores = new EnumMap<>(Domain.class);
         scores.putAll(base);
-        for (String pair : text.split(",")) {
-            String[] parts = pair.split(":");
+        String[] pairs = text.split(",");
+        for (int i = 0; i < pairs.length; i++) {
+            String[] parts = pairs[i].split(":");
             try {
                 double score = Double.parseDouble(parts[1].strip());
                 if (parts.length != 2 || !(score >= 0 && score <= 1)) {
@@ -79,7 +81,7 @@ final class ModelOverrides {
             } catch (RuntimeException e) {
                 throw error(id, "capabilities", "must look like code:0.7,math:0.5 (domains: all, "
                         + String.join(", ", java.util.Arrays.stream(Domain.values()).map(Domain::key).toList())
-                        + "; scores 0..1), got '" + pair.strip() + "'");
+                        + "; scores 0..1); the " + Ordinals.of(i + 1) + " pair does not");
             }
         }
         return scores;
@@ -105,7 +107,7 @@ final class ModelOverrides {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw error(id, field, "must be a positive whole number, got '" + fields.get(field) + "'");
+        throw error(id, field, "must be a positive whole number");
     }
 
     private static BigDecimal money(String id, String field, Map<String, String> fields, BigDecimal fallback) {
@@ -120,7 +122,7 @@ final class ModelOverrides {
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw error(id, field, "must be dollars per million tokens such as 0.15, got '" + fields.get(field) + "'");
+        throw error(id, field, "must be dollars per million tokens such as 0.15");
     }
 
     private static ConfigException error(String id, String field, String problem) {

@@ -46,12 +46,32 @@ public final class ProviderGuard {
 
     public ProviderGuard(String provider, ChatClient client, ResilienceSettings settings, Clock clock, Sleeper sleeper,
                          ProviderMetrics metrics) {
+        this(provider, client, settings, breaker(provider, settings, clock), bulkhead(provider, settings), sleeper,
+                metrics);
+    }
+
+    private ProviderGuard(String provider, ChatClient client, ResilienceSettings settings, CircuitBreaker breaker,
+                          Bulkhead bulkhead, Sleeper sleeper, ProviderMetrics metrics) {
         this.provider = provider;
         this.client = client;
         this.settings = settings;
+        this.breaker = breaker;
+        this.bulkhead = bulkhead;
         this.sleeper = sleeper;
         this.metrics = metrics;
-        this.breaker = CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
+    }
+
+    /**
+     * A guard of the same provider that talks through {@code other}: one provider may serve models
+     * of both wire protocols, but it is one service that fails or is busy as a whole, so the breaker,
+     * the bulkhead and the metrics stay shared.
+     */
+    public ProviderGuard withClient(ChatClient other) {
+        return new ProviderGuard(provider, other, settings, breaker, bulkhead, sleeper, metrics);
+    }
+
+    private static CircuitBreaker breaker(String provider, ResilienceSettings settings, Clock clock) {
+        return CircuitBreaker.of(provider, CircuitBreakerConfig.custom()
                 .clock(clock)
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -63,7 +83,10 @@ public final class ProviderGuard {
                 .waitDurationInOpenState(settings.breakerOpen())
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .build());
-        this.bulkhead = Bulkhead.of(provider, BulkheadConfig.custom()
+    }
+
+    private static Bulkhead bulkhead(String provider, ResilienceSettings settings) {
+        return Bulkhead.of(provider, BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls())
                 .maxWaitDuration(Duration.ofSeconds(2))
                 .build());

@@ -124,26 +124,6 @@ class AnalyzerAccuracyTest {
     }
 
     @Test
-    void printsTypicalTiming() throws IOException {
-        List<Labelled> set = load();
-        DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
-        run(set);
-        int rounds = 5;
-        double[] micros = new double[set.size()];
-        for (int round = 0; round < rounds; round++) {
-            for (int i = 0; i < set.size(); i++) {
-                long started = System.nanoTime();
-                analyzer.analyze(set.get(i).text());
-                micros[i] += (System.nanoTime() - started) / 1_000.0 / rounds;
-            }
-        }
-        java.util.Arrays.sort(micros);
-        // informational only: timing assertions are flaky on shared CI machines
-        System.out.printf(Locale.ROOT, "deterministic analyzer per question: median %.0f µs, p90 %.0f µs, max %.0f µs%n",
-                micros[micros.length / 2], micros[micros.length * 9 / 10], micros[micros.length - 1]);
-    }
-
-    @Test
     void theSetCoversEveryDomainAndBothLanguages() throws IOException {
         List<Labelled> set = load();
         for (Domain d : Domain.values()) {

@@ -70,6 +70,18 @@ class AnthropicErrorMapperTest {
     }
 
     @Test
+    void otherBadRequestsThatMentionContextAreBadRequests() {
+        for (String message : java.util.List.of("context_management is not supported for this model",
+                "invalid 'context' field", "messages: context must be a string",
+                "system: text content blocks must be non-empty; check your context")) {
+            assertThat(AnthropicErrorMapper.map(400, NONE, body("invalid_request_error", message)))
+                    .as(message).isEqualTo(new ChatOutcome.BadRequest(message));
+        }
+        assertThat(AnthropicErrorMapper.map(400, NONE, body("invalid_request_error",
+                "Prompt is too long: 250001 tokens > 200000 maximum"))).isInstanceOf(ChatOutcome.ContextTooLong.class);
+    }
+
+    @Test
     void eachDocumentedStatus() {
         assertThat(AnthropicErrorMapper.map(401, NONE, body("authentication_error", "invalid x-api-key")))
                 .isEqualTo(new ChatOutcome.AuthFailed("invalid x-api-key"));

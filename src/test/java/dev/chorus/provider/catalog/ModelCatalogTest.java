@@ -98,6 +98,22 @@ class ModelCatalogTest {
                 .hasMessageContaining("models.gpt-4o.capabilities");
         assertThatThrownBy(() -> ModelCatalog.load(new CatalogSettings(Optional.of(dir.resolve("missing.json")),
                 Map.of(), List.of())))
-                .hasMessageContaining("catalog.file");
+                .hasMessageContaining("catalog.file").hasMessageContaining("does not exist");
+    }
+
+    @Test
+    void badEntriesNeverRepeatTheValue() {
+        String pasted = "sk-proj-SecretPastedHere";
+        for (String field : List.of("protocol", "context-window", "max-output", "price.input", "price.output",
+                "price.cached-input", "capabilities", "latency")) {
+            assertThatThrownBy(() -> ModelCatalog.load(new CatalogSettings(Optional.empty(),
+                    Map.of("gpt-4o", Map.of(field, pasted)), List.of())))
+                    .as(field).hasMessageStartingWith("Config error: models.gpt-4o." + field + " ")
+                    .satisfies(e -> assertThat(e.getMessage()).as(field).doesNotContain("Secret").doesNotContain("'"));
+        }
+        assertThatThrownBy(() -> ModelCatalog.load(new CatalogSettings(Optional.of(dir.resolve(pasted)),
+                Map.of(), List.of())))
+                .satisfies(e -> assertThat(e.getMessage()).startsWith("Config error: catalog.file ")
+                        .doesNotContain("Secret"));
     }
 }
