@@ -167,7 +167,8 @@ public final class BudgetService {
         long reserved = model.price().maxCostMicros(promptBound, firstOutput);
         long estimate = model.price().costMicros(Usage.estimated(promptTokens,
                 Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
-        Instant giveUp = clock.instant().plus(busyPatience);
+        // Real time, not the budget's clock: this is how long a person waits.
+        long giveUp = System.nanoTime() + busyPatience.toNanos();
         while (true) {
             Instant now = clock.instant();
             List<Hold> holds = new ArrayList<>();
@@ -187,7 +188,7 @@ public final class BudgetService {
                     // Only holds of answers in progress are in the way: most of them settle for far
                     // less than they hold, so the question waits for them rather than being refused.
                     boolean busy = e.spentMicros() + reserved <= e.limitMicros();
-                    if (!busy || !clock.instant().isBefore(giveUp)) {
+                    if (!busy || System.nanoTime() - giveUp >= 0) {
                         ScopeState state = stateOf(spender, e.scope());
                         return new SpendGate.Admission.Denied(busy ? BudgetMessages.busy(state)
                                 : BudgetMessages.exhausted(state, reserved), busy);

@@ -17,6 +17,7 @@ import dev.chorus.testing.TestClock;
 import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Clock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -52,6 +53,10 @@ class BudgetServiceTest {
     @BeforeEach
     void setUp() {
         file = dir.resolve("chorus.db");
+    }
+
+    BudgetLedger ledger() {
+        return new BudgetLedger(Database.open(file));
     }
 
     BudgetService service(BudgetSettings settings, Set<Long> admins) {
@@ -238,6 +243,87 @@ class BudgetServiceTest {
         clock.set(clock.instant().plus(Duration.ofDays(1)));
         charge(restarted.gate(Spender.privately(7), "answer"), 5000);
         assertThat(alerts).hasSize(4);
+    }
+
+    @Test
+    void aQuestionThatOnlyHoldsAreInTheWayOfIsToldItIsBusyNotUsedUp() {
+        // 0.001 $ fits one first hold of 512 µ$ at a time, and two answers' real cost
+        BudgetService budgets = new BudgetService(ledger(), settings("0.001/day", "5/day", null, null), Set.of(),
+                clock, new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alerts::add),
+                Duration.ofMillis(300), new SimpleMeterRegistry());
+        SpendGate gate = budgets.gate(Spender.privately(7), "answer");
+        SpendGate.Spend inFlight = granted(gate.admit(MODEL, 0, 4096));
+        assertThat(gate.admit(MODEL, 0, 4096)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class, d -> {
+            assertThat(d.busy()).isTrue();
+            assertThat(d.reason()).isEqualTo("Your budget is tied up by answers still being written right now. "
+                    + "Please ask again in a few seconds.");
+        });
+        inFlight.settle(600, false);
+        assertThat(gate.admit(MODEL, 0, 4096)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class, d -> {
+            assertThat(d.busy()).isFalse();
+            assertThat(d.reason()).startsWith("Your budget for today is used up");
+        });
+    }
+
+    @Test
+    void aQuestionWaitsForAnAnswerInFlightToSettleInsteadOfBeingRefused() throws Exception {
+        BudgetService budgets = service(settings("0.001/day", "5/day", null, null), Set.of());
+        SpendGate gate = budgets.gate(Spender.privately(7), "answer");
+        SpendGate.Spend inFlight = granted(gate.admit(MODEL, 0, 4096));
+        Thread settler = Thread.ofVirtual().start(() -> {
+            try {
+                Thread.sleep(400);
+            } catch (InterruptedException e) {
+                return;
+            }
+            inFlight.settle(80, false);
+        });
+        assertThat(gate.admit(MODEL, 0, 4096)).isInstanceOf(SpendGate.Admission.Granted.class);
+        settler.join();
+    }
+
+    @Test
+    void aHoldGrowsWhileTheBudgetHasRoomAndTheLedgerStillBalances() {
+        BudgetService budgets = service(settings("0.002/day", "5/day", null, null), Set.of());
+        SpendGate.Spend spend = granted(budgets.gate(Spender.privately(7), "answer").admit(MODEL, 0, 4096));
+        assertThat(spend.outputTokens()).isEqualTo(512);
+        assertThat(spend.extendTo(1024)).isTrue();
+        assertThat(spend.extendTo(2000)).isTrue();
+        assertThat(spend.extendTo(2001)).as("past the $0.002 budget").isFalse();
+        assertThat(spend.outputTokens()).isEqualTo(2000);
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(2000);
+        spend.settle(1500, false);
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1500);
+        Database db = Database.open(file);
+        assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
+        assertThat(alerts).noneMatch(a -> a.contains("billed"));
+    }
+
+    @Test
+    void aChargeAboveTheHoldIsChargedAndReportedOncePerModel() {
+        SimpleMeterRegistry metrics = new SimpleMeterRegistry();
+        BudgetService budgets = new BudgetService(ledger(), settings("1/day", "5/day", null, null), Set.of(), clock,
+                new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alerts::add),
+                Duration.ofSeconds(1), metrics);
+        SpendGate gate = budgets.gate(Spender.privately(7), "answer");
+        granted(gate.admit(MODEL, 0, 100)).settle(30_000, false);
+        granted(gate.admit(MODEL, 0, 100)).settle(30_000, false);
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(60_000);
+        assertThat(alerts).filteredOn(a -> a.contains("billed")).singleElement().asString()
+                .contains("test-model billed $0.03", "allowed $0.0001");
+        assertThat(metrics.counter("chorus.budget.overruns", "model", "test-model").count()).isEqualTo(2.0);
+    }
+
+    @Test
+    void aPersonalBudgetFollowsItsOwnerIntoGroups() {
+        BudgetService budgets = service(settings("1/day", "5/day", null, null), Set.of());
+        assertThat(budgets.states(Spender.inGroup(7, -5))).extracting(s -> s.scope().kind())
+                .containsExactly(dev.chorus.store.ScopeKind.GROUP);
+        budgets.set(ScopeKey.user(7), Amounts.limit("0/day"), 99);
+        assertThat(budgets.states(Spender.inGroup(7, -5))).extracting(s -> s.scope().kind())
+                .containsExactly(dev.chorus.store.ScopeKind.GROUP, dev.chorus.store.ScopeKind.USER);
+        assertThat(budgets.gate(Spender.inGroup(7, -5), "answer").admit(MODEL, 0, 100))
+                .isInstanceOf(SpendGate.Admission.Denied.class);
     }
 
     /** A call that streamed {@code micros} output tokens ($1/M), extending its hold as it went. */
