@@ -44,6 +44,7 @@ final class OutboxSender implements AutoCloseable {
     private final TelegramGateway gateway;
     private final Clock clock;
     private final Duration expiry;
+    private final Duration firstRetry;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
@@ -53,10 +54,16 @@ final class OutboxSender implements AutoCloseable {
     private final Thread loop;
 
     OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry) {
+        this(outbox, gateway, clock, expiry, FIRST_RETRY);
+    }
+
+    /** @param firstRetry the pause after a first failure; each further one doubles it, up to a minute */
+    OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry, Duration firstRetry) {
         this.outbox = outbox;
         this.gateway = gateway;
         this.clock = clock;
         this.expiry = expiry;
+        this.firstRetry = firstRetry;
         this.loop = Thread.ofVirtual().name("outbox").unstarted(this::run);
     }
 
@@ -171,7 +178,7 @@ final class OutboxSender implements AutoCloseable {
                 return false;
             }
             case TelegramGateway.Attempt.Unreachable<? extends Serializable> down -> {
-                Duration wait = backoff(pending.attempts());
+                Duration wait = backoff(firstRetry, pending.attempts());
                 log.warn("Telegram did not take a message to chat {} ({}); trying again in {} s", pending.chatId(),
                         down.why(), wait.toSeconds());
                 outbox.retryIn(pending.id(), wait, down.why());
@@ -207,8 +214,8 @@ final class OutboxSender implements AutoCloseable {
         return true;
     }
 
-    static Duration backoff(int attempts) {
-        Duration wait = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 10));
+    static Duration backoff(Duration first, int attempts) {
+        Duration wait = first.multipliedBy(1L << Math.min(attempts, 10));
         return wait.compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : wait;
     }
 

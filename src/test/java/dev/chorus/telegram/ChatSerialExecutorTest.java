@@ -80,4 +80,24 @@ class ChatSerialExecutorTest {
             Thread.currentThread().interrupt();
         }
     }
+
+    @Test
+    void aChatsQueueIsBoundedAndFreesUpAsItsTasksRun() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(3);
+        try (ChatSerialExecutor executor = new ChatSerialExecutor(3)) {
+            assertThat(executor.submit(1, () -> {
+                await(release);
+                done.countDown();
+            })).isTrue();
+            assertThat(executor.submit(1, done::countDown)).isTrue();
+            assertThat(executor.submit(1, done::countDown)).isTrue();
+            assertThat(executor.submit(1, done::countDown)).as("the fourth of a busy chat").isFalse();
+            assertThat(executor.submit(2, () -> { })).as("another chat").isTrue();
+            release.countDown();
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(50);
+            assertThat(executor.submit(1, () -> { })).isTrue();
+        }
+    }
 }

@@ -34,6 +34,7 @@ public final class ProviderGuard {
     private static final Logger log = LoggerFactory.getLogger(ProviderGuard.class);
     // Waiting longer than this for one provider is worse than answering with the next model.
     private static final Duration MAX_RETRY_WAIT = Duration.ofSeconds(10);
+    static final String DEADLINE_PASSED = "the answer's deadline passed";
 
     private final String provider;
     private final ChatClient client;
@@ -150,7 +151,7 @@ public final class ProviderGuard {
 
     private ChatOutcome attempt(ChatRequest request, TimedStream stream, CancelSignal cancel, Deadline deadline) {
         if (deadline.passed()) {
-            return new ChatOutcome.Timeout("the answer's deadline passed");
+            return new ChatOutcome.Timeout(DEADLINE_PASSED);
         }
         if (!breaker.tryAcquirePermission()) {
             metrics.record(provider, OutcomeKind.CIRCUIT_OPEN.label(), 0);
@@ -165,13 +166,17 @@ public final class ProviderGuard {
         }
         Duration firstTokenWait = deadline.bound(settings.firstTokenTimeout());
         Duration totalWait = deadline.bound(settings.totalTimeout());
+        String firstTokenWhy = firstTokenWait.compareTo(settings.firstTokenTimeout()) < 0 ? DEADLINE_PASSED
+                : "no first token within " + settings.firstTokenTimeout().toSeconds() + " s";
+        String totalWhy = totalWait.compareTo(settings.totalTimeout()) < 0 ? DEADLINE_PASSED
+                : "no complete answer within " + settings.totalTimeout().toSeconds() + " s";
         ScheduledFuture<?> firstToken = Watchdog.SHARED.after(firstTokenWait, () -> {
-            if (stream.timeOut("no first token within " + Math.max(1, firstTokenWait.toSeconds()) + " s", true)) {
+            if (stream.timeOut(firstTokenWhy, true)) {
                 cancel.cancel();
             }
         });
         ScheduledFuture<?> total = Watchdog.SHARED.after(totalWait, () -> {
-            if (stream.timeOut("no complete answer within " + Math.max(1, totalWait.toSeconds()) + " s", false)) {
+            if (stream.timeOut(totalWhy, false)) {
                 cancel.cancel();
             }
         });

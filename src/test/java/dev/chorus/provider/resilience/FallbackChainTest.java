@@ -116,6 +116,34 @@ class FallbackChainTest {
     }
 
     @Test
+    void aRefusedKeyIsNotTriedAgainOnTheSameProvidersOtherModels() throws Exception {
+        ModelSpec twin = fleet.catalog().find("alpha-small-twin").orElseThrow();
+        alpha.enqueue(error(401, "/fixtures/openai/error_401_invalid_api_key.json"));
+        beta.enqueue(stream(OK_STREAM));
+        ChainResult result = run(List.of(small, twin, large));
+        assertThat(result.answeredBy()).contains(large);
+        assertThat(alpha.getRequestCount()).isEqualTo(1);
+        assertThat(result.attempts().get(1).skipped()).isEqualTo("alpha refused our API key");
+    }
+
+    @Test
+    void theQuestionsDeadlineCutsAHangingModelShortAndNoStandInStartsAfterIt() throws Exception {
+        alpha.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                .headersDelay(3, TimeUnit.SECONDS).body(OK_STREAM).build());
+        beta.enqueue(stream(OK_STREAM));
+        // the first-token timeout (1 s) is longer than what is left of the deadline (300 ms)
+        ChainResult result = chain.run(List.of(small, large), conversation("hi"), 100, null, SpendGate.UNLIMITED,
+                d -> { }, Deadline.in(Duration.ofMillis(300)));
+        assertThat(result.answeredBy()).isEmpty();
+        assertThat(result.attempts().getFirst().outcome()).isInstanceOfSatisfying(ChatOutcome.Timeout.class,
+                t -> assertThat(t.message()).as("cut by the deadline, not its own timeout")
+                        .isEqualTo("the answer's deadline passed"));
+        assertThat(result.last()).isInstanceOf(ChatOutcome.Timeout.class);
+        assertThat(result.attempts().get(1).skipped()).isEqualTo("the answer's deadline passed");
+        assertThat(beta.getRequestCount()).isZero();
+    }
+
+    @Test
     void slowFirstTokenTimesOutAndTheNextModelAnswers() throws Exception {
         alpha.enqueue(new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
                 .headersDelay(5, TimeUnit.SECONDS).body(OK_STREAM).build());
