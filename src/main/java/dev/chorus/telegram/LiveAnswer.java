@@ -21,7 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 final class LiveAnswer implements ChatOutput.AnswerStream {
     // Telegram allows about one message a second per chat; edits count against the same limit.
     private static final Duration INTERVAL = Duration.ofMillis(1000);
-    static final Duration WAITING_NOTICE = Duration.ofSeconds(10);
+    /** Updates (seconds) without any text before the preview says the bot is still waiting. */
+    static final int WAITING_NOTICE_UPDATES = 10;
     static final String WAITING_TEXT = LiveAnswerNotices.WAITING;
     private static final int PREVIEW_LIMIT = 3900;
 
@@ -31,39 +32,40 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private final TelegramChatOutput output;
     private final TelegramGateway gateway;
     private final IntConsumer previewShown;
-    private final Duration waitingNotice;
+    private final Pacer pacer;
+    private int updatesWithoutText;
     private final int draftId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
     private final StringBuilder text = new StringBuilder();
     private final ChatOutput.Typing typing;
-    private final long startNanos = System.nanoTime();
     private Thread pump;
     // Not the interrupt alone: an HTTP call in progress can swallow it, and the pump must still stop.
     private volatile boolean finishing;
     private String shown = "";
     // written by the pump, read by finish(): volatile in case the join below ever times out
     private volatile Integer previewMessageId;
+    private boolean previewGivenUp;
 
     private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
-                       IntConsumer previewShown, Duration waitingNotice) {
+                       IntConsumer previewShown, Pacer pacer) {
         this.chatId = chatId;
         this.group = replyTo != null;
         this.replyTo = replyTo;
         this.output = output;
         this.gateway = gateway;
         this.previewShown = previewShown;
-        this.waitingNotice = waitingNotice;
+        this.pacer = pacer;
         this.typing = output.typing();
     }
 
     /** @param replyTo in a group, the question the answer replies to; null in a private chat */
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                             IntConsumer previewShown) {
-        return start(chatId, replyTo, output, gateway, previewShown, WAITING_NOTICE);
+        return start(chatId, replyTo, output, gateway, previewShown, () -> Thread.sleep(INTERVAL));
     }
 
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
-                            IntConsumer previewShown, Duration waitingNotice) {
-        LiveAnswer answer = new LiveAnswer(chatId, replyTo, output, gateway, previewShown, waitingNotice);
+                            IntConsumer previewShown, Pacer pacer) {
+        LiveAnswer answer = new LiveAnswer(chatId, replyTo, output, gateway, previewShown, pacer);
         answer.pump = Thread.ofVirtual().name("live-answer-" + chatId).start(answer::pumpLoop);
         return answer;
     }
@@ -75,10 +77,16 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         }
     }
 
+    /** When the next preview update is due: about once a second. Replaceable so tests can step it. */
+    @FunctionalInterface
+    interface Pacer {
+        void awaitNextUpdate() throws InterruptedException;
+    }
+
     private void pumpLoop() {
         while (!finishing) {
             try {
-                Thread.sleep(INTERVAL);
+                pacer.awaitNextUpdate();
             } catch (InterruptedException e) {
                 return;
             }
@@ -94,7 +102,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             now = text.toString();
         }
         if (now.isBlank()) {
-            if (shown.isEmpty() && System.nanoTime() - startNanos >= waitingNotice.toNanos()) {
+            if (shown.isEmpty() && ++updatesWithoutText >= WAITING_NOTICE_UPDATES) {
                 show(WAITING_TEXT);
                 shown = WAITING_TEXT;
             }
@@ -109,17 +117,28 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     }
 
     private void show(String preview) {
+        if (previewGivenUp) {
+            return;
+        }
         try {
             if (!group) {
                 gateway.call(chatId, SendMessageDraft.builder().chatId(chatId).draftId(draftId).text(preview).build(),
                         TelegramGateway.SHORT_PATIENCE);
             } else if (previewMessageId == null) {
-                previewMessageId = gateway.call(chatId, SendMessage.builder().chatId(chatId).text(preview)
-                                .replyParameters(ReplyParameters.builder().messageId(replyTo)
-                                        .allowSendingWithoutReply(true).build()).build(), TelegramGateway.SHORT_PATIENCE)
-                        .map(m -> m.getMessageId()).orElse(null);
-                if (previewMessageId != null) {
+                // One attempt: a request that got no answer may have arrived, and a retry would leave
+                // the group two previews. The next update tries again if this one surely failed.
+                var sent = gateway.once(chatId, SendMessage.builder().chatId(chatId).text(preview)
+                        .replyParameters(ReplyParameters.builder().messageId(replyTo)
+                                .allowSendingWithoutReply(true).build()).build());
+                if (sent instanceof TelegramGateway.Attempt.Done<org.telegram.telegrambots.meta.api.objects.message.Message> done
+                        && done.result() != null) {
+                    previewMessageId = done.result().getMessageId();
                     previewShown.accept(previewMessageId);
+                } else if (sent instanceof TelegramGateway.Attempt.Unreachable<?>) {
+                    // it may be there: no more previews for this answer, the final reply comes as a new message
+                    previewGivenUp = true;
+                } else {
+                    return;
                 }
             } else {
                 gateway.call(chatId, EditMessageText.builder().chatId(chatId).messageId(previewMessageId)
