@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendPhoto;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
@@ -135,7 +136,9 @@ final class TelegramGateway {
                 }
                 throw new RejectedCall(code == null ? 0 : code, describe(e));
             } catch (TelegramApiException e) {
-                if (networkRetries++ < MAX_NETWORK_RETRIES) {
+                // A call that got no answer may have arrived: only calls that do no harm twice are repeated
+                // (messages go through the outbox, which decides for itself).
+                if (repeatable(methodName) && networkRetries++ < MAX_NETWORK_RETRIES) {
                     sleeper.sleep(Duration.ofSeconds(networkRetries));
                     continue;
                 }
@@ -143,6 +146,11 @@ final class TelegramGateway {
                 return Optional.empty();
             }
         }
+    }
+
+    /** Calls whose effect is the same done twice: reads, settings, chat actions, drafts, toasts, edits. */
+    static boolean repeatable(String methodName) {
+        return !methodName.equalsIgnoreCase(SendMessage.PATH) && !methodName.equalsIgnoreCase(SendPhoto.PATH);
     }
 
     private static Duration retryAfter(TelegramApiRequestException e) {

@@ -96,10 +96,22 @@ class TelegramGatewayTest {
     }
 
     @Test
-    void networkErrorsAreRetriedThenGivenUp() throws Exception {
-        when(client.execute(any(SendMessage.class))).thenThrow(new TelegramApiException("connection reset"));
+    void networkErrorsOfRepeatableCallsAreRetriedThenGivenUp() throws Exception {
+        var action = org.telegram.telegrambots.meta.api.methods.send.SendChatAction.builder().chatId(42L)
+                .action("typing").build();
+        when(client.execute(any(org.telegram.telegrambots.meta.api.methods.send.SendChatAction.class)))
+                .thenThrow(new TelegramApiException("connection reset"));
+        assertThat(gateway.call(42, action)).isEmpty();
+        verify(client, times(3)).execute(any(org.telegram.telegrambots.meta.api.methods.send.SendChatAction.class));
+    }
+
+    @Test
+    void aMessageWhoseRequestGotNoAnswerIsNotSentAgainBehindTheOutboxsBack() throws Exception {
+        when(client.execute(any(SendMessage.class))).thenThrow(new TelegramApiException("Unable to execute sendmessage"));
         assertThat(gateway.call(42, send)).isEmpty();
-        verify(client, times(3)).execute(any(SendMessage.class));
+        verify(client, times(1)).execute(any(SendMessage.class));
+        assertThat(TelegramGateway.repeatable("sendChatAction")).isTrue();
+        assertThat(TelegramGateway.repeatable("sendPhoto")).isFalse();
     }
 
     private static TelegramApiRequestException error(String fixture) {
