@@ -81,7 +81,7 @@ public final class ChatCommands {
         }
         switch (cmd.name()) {
             case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
-            case "help" -> out.send(Reply.plain(help(in.chatKind())));
+            case "help" -> out.send(Reply.plain(help(in.chatKind(), services.admins().contains(in.userId()))));
             case "ask" -> ask(in, cmd.args(), out);
             case "budget" -> out.send(budget.handle(in, cmd.args()));
             case "mode" -> out.send(routing.mode(in, cmd.args()));
@@ -134,10 +134,15 @@ public final class ChatCommands {
                 + "answered and what it cost.\n\n" + how + "\nSend /help for all commands.";
     }
 
-    private String help(ChatKind kind) {
+    private String help(ChatKind kind, boolean admin) {
         StringBuilder text = new StringBuilder("Commands:\n");
         for (CommandInfo info : MENU) {
             text.append('/').append(info.command()).append(" — ").append(info.description()).append('\n');
+        }
+        if (admin) {
+            for (CommandInfo info : ADMIN_MENU) {
+                text.append('/').append(info.command()).append(" — ").append(info.description()).append(" (admins)\n");
+            }
         }
         text.append('\n').append(kind == ChatKind.PRIVATE
                 ? "In this chat you can also just type your question."

@@ -21,7 +21,7 @@ final class ChatSerialExecutor implements AutoCloseable {
     private final int maxQueued;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     private final ConcurrentHashMap<Long, CompletableFuture<Void>> tails = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Long, java.util.concurrent.atomic.AtomicInteger> queued = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Integer> queued = new ConcurrentHashMap<>();
 
     ChatSerialExecutor() {
         this(MAX_QUEUED_PER_CHAT);
@@ -33,10 +33,13 @@ final class ChatSerialExecutor implements AutoCloseable {
 
     /** Queues {@code task} behind the chat's earlier ones; false (and nothing queued) when the chat's queue is full. */
     boolean submit(long chatId, Runnable task) {
-        java.util.concurrent.atomic.AtomicInteger count = queued.computeIfAbsent(chatId,
-                id -> new java.util.concurrent.atomic.AtomicInteger());
-        if (count.incrementAndGet() > maxQueued) {
-            count.decrementAndGet();
+        boolean[] accepted = new boolean[1];
+        queued.compute(chatId, (id, count) -> {
+            int now = count == null ? 0 : count;
+            accepted[0] = now < maxQueued;
+            return accepted[0] ? now + 1 : count;
+        });
+        if (!accepted[0]) {
             return false;
         }
         @SuppressWarnings("unchecked")
@@ -47,7 +50,8 @@ final class ChatSerialExecutor implements AutoCloseable {
                 try {
                     runSafely(chatId, task);
                 } finally {
-                    count.decrementAndGet();
+                    // a chat with nothing left queued leaves the map, so quiet chats cost nothing
+                    queued.computeIfPresent(chatId, (key, count) -> count <= 1 ? null : count - 1);
                 }
                 return null;
             }, threads);
