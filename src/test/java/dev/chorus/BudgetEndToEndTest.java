@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorus.store.Database;
 import dev.chorus.testing.BotCall;
 import dev.chorus.testing.BotHarness;
-import dev.chorus.testing.TelegramUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,16 +52,8 @@ class BudgetEndToEndTest {
     @Test
     void twoHundredParallelAsksSpendExactlyTheGlobalBudget() throws Exception {
         long mark = bot.telegram.mark();
-        try (ExecutorService people = Executors.newFixedThreadPool(16)) {
-            for (int i = 0; i < PEOPLE; i++) {
-                TelegramUser user = new TelegramUser(10_000 + i, "U" + i, "user" + i);
-                people.submit(() -> bot.telegram.sendPrivate(BotHarness.TOKEN, user, "What is Rust?"));
-            }
-        }
-        List<BotCall> replies = bot.telegram.await(mark, Duration.ofSeconds(90), calls -> calls.stream()
-                .filter(c -> c.is("sendMessage") && c.chatId() >= 10_000 && c.chatId() < 10_000 + PEOPLE)
-                .count() >= PEOPLE).stream()
-                .filter(c -> c.is("sendMessage") && c.chatId() >= 10_000 && c.chatId() < 10_000 + PEOPLE).toList();
+        List<BotCall> replies = bot.telegram.burstOfPrivateQuestions(BotHarness.TOKEN, 10_000, PEOPLE, "What is Rust?",
+                Duration.ofSeconds(90));
 
         List<BotCall> answered = replies.stream().filter(c -> c.text().startsWith("Rust is a memory-safe")).toList();
         List<BotCall> refused = replies.stream().filter(c -> c.text().startsWith("The bot's overall budget for today is used up"))

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.chorus.store.Database;
 import dev.chorus.testing.BotCall;
 import dev.chorus.testing.BotHarness;
-import dev.chorus.testing.TelegramUser;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -51,17 +48,8 @@ class BurstEndToEndTest {
 
     @Test
     void aBurstAtABudgetEdgeIsAnsweredWhileTheBudgetReallyHasRoom() throws Exception {
-        long mark = bot.telegram.mark();
-        try (ExecutorService people = Executors.newFixedThreadPool(16)) {
-            for (int i = 0; i < PEOPLE; i++) {
-                TelegramUser user = new TelegramUser(20_000 + i, "B" + i, "burst" + i);
-                people.submit(() -> bot.telegram.sendPrivate(BotHarness.TOKEN, user, "What is Rust?"));
-            }
-        }
-        List<BotCall> replies = bot.telegram.await(mark, Duration.ofSeconds(90), calls -> calls.stream()
-                .filter(c -> c.is("sendMessage") && c.chatId() >= 20_000 && c.chatId() < 20_000 + PEOPLE).count()
-                >= PEOPLE).stream()
-                .filter(c -> c.is("sendMessage") && c.chatId() >= 20_000 && c.chatId() < 20_000 + PEOPLE).toList();
+        List<BotCall> replies = bot.telegram.burstOfPrivateQuestions(BotHarness.TOKEN, 20_000, PEOPLE, "What is Rust?",
+                Duration.ofSeconds(90));
         assertThat(replies).extracting(BotCall::text).allSatisfy(t -> assertThat(t).startsWith("Rust is a memory-safe"));
         try (Database db = Database.open(dir.resolve("data/chorus.db"))) {
             Long charged = db.jdbi().withHandle(h -> h.createQuery(

@@ -103,6 +103,23 @@ public final class TelegramEmulator implements AutoCloseable {
         return post("/_chorus/user/message", envelope(token, "message", message)).path("message_id").asInt();
     }
 
+    /**
+     * {@code count} users (ids from {@code firstId}) each write {@code text} in their private chat, all
+     * at once (16 at a time), and the messages the bot sent to them, once each has at least one.
+     */
+    public List<BotCall> burstOfPrivateQuestions(String token, long firstId, int count, String text, Duration timeout) {
+        long mark = mark();
+        try (java.util.concurrent.ExecutorService people = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            for (int i = 0; i < count; i++) {
+                TelegramUser user = new TelegramUser(firstId + i, "U" + i, "user" + (firstId + i));
+                people.submit(() -> sendPrivate(token, user, text));
+            }
+        }
+        Predicate<BotCall> toThem = c -> c.is("sendMessage") && c.chatId() >= firstId && c.chatId() < firstId + count;
+        return await(mark, timeout, calls -> calls.stream().filter(toThem).map(BotCall::chatId).distinct().count()
+                >= count).stream().filter(toThem).toList();
+    }
+
     /** A user sends a sticker (no text) in their private chat. */
     public int sendPrivateSticker(String token, TelegramUser user) {
         ObjectNode message = message(user, privateChat(user), "");
