@@ -26,7 +26,7 @@ import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.orchestration.AskSettings;
-import dev.chorus.provider.ProviderFleet;
+import dev.chorus.provider.fleet.ProviderFleet;
 import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;

@@ -1,9 +1,11 @@
-package dev.chorus.provider;
+package dev.chorus.provider.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ProviderEndpoint;
 import dev.chorus.config.Secret;
+import dev.chorus.provider.ChatClient;
+import dev.chorus.provider.ProviderException;
 import dev.chorus.provider.anthropic.AnthropicClient;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
