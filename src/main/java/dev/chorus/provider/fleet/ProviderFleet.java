@@ -99,7 +99,7 @@ public final class ProviderFleet implements AutoCloseable {
 
     /**
      * {@code chosen} first, then the models that stand in when it fails: those listed in
-     * {@code model.fallbacks} (each checked at start by {@code Chorus.checkFallbacks}), or else every
+     * {@code model.fallbacks} (each checked at start by {@code StartChecks.checkFallbacks}), or else every
      * usable model, strongest first and cheaper first among equals.
      */
     public List<ModelSpec> withFallbacks(ModelSpec chosen) {
