@@ -3,6 +3,7 @@ package dev.chorus.startup;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
+import dev.chorus.json.JsonVerdictParser;
 import dev.chorus.orchestration.AnalysisModel;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.CallLog;
@@ -43,7 +44,8 @@ public final class Analyzers {
             throw new ConfigException("Config error: " + ConfigKey.ANALYZER_MODEL.label() + ": " + problem);
         }
         var cache = ModelAnalyzer.defaultCache();
+        var parser = new JsonVerdictParser();
         return asker -> new ModelAnalyzer(new AnalysisModel(model, chain, gates.apply(asker), calls,
-                asker, Duration.ofSeconds(4), clock), deterministic, cache);
+                asker, Duration.ofSeconds(4), clock), parser, deterministic, cache);
     }
 }
