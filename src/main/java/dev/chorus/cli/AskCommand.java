@@ -1,7 +1,7 @@
 package dev.chorus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chorus.budget.MoneyFormat;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigLoader;

@@ -1,7 +1,7 @@
 package dev.chorus.command;
 
-import dev.chorus.budget.MoneyFormat;
 import dev.chorus.budget.SpendHistory;
+import dev.chorus.money.MoneyFormat;
 import java.util.List;
 import java.util.Optional;
 
