@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.budget.BudgetAlerts;
 import dev.chorus.budget.BudgetService;
 import dev.chorus.budget.Spender;
+import dev.chorus.chart.JFreeChartRenderer;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.Deliveries;
 import dev.chorus.command.Services;
@@ -112,7 +113,8 @@ public final class Chorus implements AutoCloseable {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
                     (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
                             providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
-                            config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock)));
+                            config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
+                            new JFreeChartRenderer())));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

@@ -112,7 +112,7 @@ public final class ChatCommands {
                 + MoneyFormat.dollars(history.totalMicros()));
         history.byModel().forEach((model, micros) -> caption.append('\n').append(model).append(": ")
                 .append(MoneyFormat.dollars(micros)));
-        out.sendPhoto(UsageChart.png(history), caption.toString());
+        out.sendPhoto(services.charts().usagePng(history), caption.toString());
     }
 
     private void remember(Incoming in) {
