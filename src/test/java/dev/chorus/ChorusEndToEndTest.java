@@ -3,7 +3,7 @@ package dev.chorus;
 import static dev.chorus.testing.HtmlAssertions.assertBalanced;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.store.CallRecord;
+import dev.chorus.orchestration.CallRecord;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.testing.BotCall;
 import dev.chorus.testing.BotHarness;

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigLoader;
-import dev.chorus.provider.ProviderFleet;
 import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.fleet.ProviderFleet;
 import dev.chorus.provider.resilience.Sleeper;
+import dev.chorus.startup.Analyzers;
+import dev.chorus.startup.StartChecks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,7 +46,7 @@ class StartChecksTest {
         ChorusConfig config = config("CHORUS_ANALYZER_MODEL", PASTED);
         ModelCatalog catalog = ModelCatalog.load(config.catalog());
         ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL);
-        assertThatThrownBy(() -> Chorus.analyzers(config, catalog, providers, null, null, null, Clock.systemUTC()))
+        assertThatThrownBy(() -> Analyzers.of(config, catalog, providers, null, null, null, Clock.systemUTC()))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("Config error: analyzer.model (env CHORUS_ANALYZER_MODEL) is not a model in the catalog; "
                         + "use a catalog id, or leave it empty for the built-in analyzer");
@@ -72,7 +74,7 @@ class StartChecksTest {
     void usableFallbacksPass() {
         ChorusConfig config = config("CHORUS_MODEL_FALLBACKS", "gpt-4o, gpt-4.1-mini");
         ModelCatalog catalog = ModelCatalog.load(config.catalog());
-        Chorus.checkFallbacks(config, catalog,
+        StartChecks.checkFallbacks(config, catalog,
                 new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL));
     }
 

@@ -1,5 +1,6 @@
 package dev.chorus.budget;
 
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Directory;
 import dev.chorus.store.Hold;

@@ -1,5 +1,6 @@
 package dev.chorus.budget;
 
+import dev.chorus.money.MoneyFormat;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;

@@ -1,8 +1,7 @@
 package dev.chorus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.chorus.Chorus;
-import dev.chorus.budget.MoneyFormat;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigLoader;
@@ -15,12 +14,14 @@ import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.orchestration.delegation.QualityModel;
-import dev.chorus.provider.ProviderFleet;
+import dev.chorus.provider.fleet.ProviderFleet;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.SpendGate;
+import dev.chorus.startup.Analyzers;
+import dev.chorus.startup.StartChecks;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.StoreException;
@@ -65,15 +66,15 @@ public final class AskCommand {
             ModelCatalog catalog = ModelCatalog.load(config.catalog());
             ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(),
                     Sleeper.REAL);
-            ModelSpec pinned = Chorus.pinnedModel(config, catalog, providers);
-            Chorus.checkFallbacks(config, catalog, providers);
+            ModelSpec pinned = StartChecks.pinnedModel(config, catalog, providers);
+            StartChecks.checkFallbacks(config, catalog, providers);
             preferences = new Preferences(args.mode().orElse(Preferences.DEFAULT.mode()),
                     Optional.ofNullable(pinned).map(ModelSpec::id), Preferences.DEFAULT.allowEscalation());
             Database database = Database.open(config.dbPath());
             // a refused key ends in the failure line below; there is no admin to alert
             FallbackChain chain = providers.chain((provider, message) -> { });
             JdbiCallLog calls = new JdbiCallLog(database);
-            asks = new AskService(Chorus.analyzers(config, catalog, providers, chain, calls,
+            asks = new AskService(Analyzers.of(config, catalog, providers, chain, calls,
                     asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
                     providers::usableModels, providers::configuredFallbacks, chain,
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.chorus.budget.MoneyFormat;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.analysis.Needs;
 import dev.chorus.orchestration.analysis.PrivateData;

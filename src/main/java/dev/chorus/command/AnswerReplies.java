@@ -1,6 +1,6 @@
 package dev.chorus.command;
 
-import dev.chorus.budget.MoneyFormat;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.Failure;
 

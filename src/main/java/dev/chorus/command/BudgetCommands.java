@@ -1,10 +1,10 @@
 package dev.chorus.command;
 
 import dev.chorus.budget.BudgetService;
-import dev.chorus.budget.MoneyFormat;
 import dev.chorus.budget.ScopeState;
 import dev.chorus.budget.Spender;
 import dev.chorus.config.Amounts;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.store.Directory;
 import dev.chorus.store.ScopeKey;
 import dev.chorus.store.ScopeKind;

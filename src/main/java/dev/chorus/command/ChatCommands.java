@@ -1,7 +1,7 @@
 package dev.chorus.command;
 
-import dev.chorus.budget.MoneyFormat;
 import dev.chorus.budget.SpendHistory;
+import dev.chorus.money.MoneyFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -112,7 +112,7 @@ public final class ChatCommands {
                 + MoneyFormat.dollars(history.totalMicros()));
         history.byModel().forEach((model, micros) -> caption.append('\n').append(model).append(": ")
                 .append(MoneyFormat.dollars(micros)));
-        out.sendPhoto(UsageChart.png(history), caption.toString());
+        out.sendPhoto(services.charts().usagePng(history), caption.toString());
     }
 
     private void remember(Incoming in) {

@@ -9,8 +9,6 @@ import dev.chorus.provider.resilience.ChainResult;
 import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.OutcomeKind;
 import dev.chorus.provider.resilience.SpendGate;
-import dev.chorus.store.CallLog;
-import dev.chorus.store.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

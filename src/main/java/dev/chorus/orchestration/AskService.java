@@ -18,8 +18,6 @@ import dev.chorus.provider.resilience.Deadline;
 import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.OutcomeKind;
 import dev.chorus.provider.resilience.SpendGate;
-import dev.chorus.store.CallLog;
-import dev.chorus.store.CallRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

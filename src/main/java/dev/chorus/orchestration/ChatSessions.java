@@ -3,8 +3,6 @@ package dev.chorus.orchestration;
 import dev.chorus.orchestration.delegation.Mode;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.provider.ChatMessage;
-import dev.chorus.store.ChatSettingsRow;
-import dev.chorus.store.Conversations;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,11 +12,11 @@ import java.util.Optional;
  * of the bot's answers continues that answer's conversation, wherever it is. Thread-safe.
  */
 public final class ChatSessions {
-    private final Conversations store;
+    private final ConversationStore store;
     private final Preferences defaults;
 
     /** @param defaults the preferences of a chat that never changed them (the admin's default pin) */
-    public ChatSessions(Conversations store, Preferences defaults) {
+    public ChatSessions(ConversationStore store, Preferences defaults) {
         this.store = store;
         this.defaults = defaults;
     }
@@ -29,8 +27,8 @@ public final class ChatSessions {
     }
 
     public void save(long chatId, Preferences preferences, long by) {
-        store.saveSettings(chatId, new ChatSettingsRow(preferences.mode().key(), preferences.pinnedModel().orElse(null),
-                preferences.allowEscalation()), by);
+        store.saveSettings(chatId, new ConversationStore.ChatSettings(preferences.mode().key(),
+                preferences.pinnedModel().orElse(null), preferences.allowEscalation()), by);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.chorus.orchestration;
 
-import dev.chorus.budget.MoneyFormat;
+import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.analysis.TaskProfile;
 import dev.chorus.orchestration.delegation.Candidate;
 import dev.chorus.orchestration.delegation.Decision;

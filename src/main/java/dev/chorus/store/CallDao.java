@@ -1,5 +1,6 @@
 package dev.chorus.store;
 
+import dev.chorus.orchestration.CallRecord;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;

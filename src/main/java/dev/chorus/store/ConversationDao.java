@@ -1,5 +1,7 @@
 package dev.chorus.store;
 
+import dev.chorus.orchestration.ConversationStore.ChatSettings;
+import dev.chorus.orchestration.ConversationStore.Turn;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -11,8 +13,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /** SQL for chat settings, conversations, turns and answers. */
 interface ConversationDao {
     @SqlQuery("SELECT mode, pinned_model, allow_escalation FROM chat_settings WHERE chat_id = :chat")
-    @RegisterConstructorMapper(ChatSettingsRow.class)
-    Optional<ChatSettingsRow> settings(@Bind("chat") long chatId);
+    @RegisterConstructorMapper(ChatSettings.class)
+    Optional<ChatSettings> settings(@Bind("chat") long chatId);
 
     @SqlUpdate("""
             INSERT INTO chat_settings (chat_id, mode, pinned_model, allow_escalation, updated_at, updated_by)

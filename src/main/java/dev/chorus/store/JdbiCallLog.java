@@ -1,5 +1,7 @@
 package dev.chorus.store;
 
+import dev.chorus.orchestration.CallLog;
+import dev.chorus.orchestration.CallRecord;
 import java.util.List;
 import org.jdbi.v3.core.JdbiException;
 

@@ -2,6 +2,7 @@ package dev.chorus.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.chart.JFreeChartRenderer;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.provider.ChatOutcome;
@@ -65,7 +66,7 @@ class ChatCommandsTest {
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new JFreeChartRenderer()));
     }
 
     @Test
@@ -214,7 +215,7 @@ class ChatCommandsTest {
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC()));
+                Clock.systemUTC(), new JFreeChartRenderer()));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

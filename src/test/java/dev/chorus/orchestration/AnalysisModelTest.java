@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.chorus.config.ResilienceSettings;
+import dev.chorus.json.JsonVerdictParser;
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
 import dev.chorus.orchestration.analysis.ModelAnalyzer;
 import dev.chorus.orchestration.analysis.TaskProfile;
@@ -99,7 +100,8 @@ class AnalysisModelTest {
             return new ChatOutcome.Completed("not json", Usage.ZERO, "m", FinishReason.STOP);
         });
         ModelAnalyzer analyzer = new ModelAnalyzer(model(client, SpendGate.UNLIMITED,
-                new JdbiCallLog(Database.open(dir.resolve("e.db"))), Duration.ofMillis(500)), new DeterministicAnalyzer());
+                new JdbiCallLog(Database.open(dir.resolve("e.db"))), Duration.ofMillis(500)), new JsonVerdictParser(),
+                new DeterministicAnalyzer());
         try {
             TaskProfile profile = assertTimeoutPreemptively(Duration.ofSeconds(10),
                     () -> analyzer.analyze("translate 'good night' to German"));
@@ -116,7 +118,7 @@ class AnalysisModelTest {
         Stalled stalled = new Stalled("{}");
         JdbiCallLog calls = new JdbiCallLog(Database.open(dir.resolve("c.db")));
         ModelAnalyzer analyzer = new ModelAnalyzer(model(stalled.client, SpendGate.UNLIMITED, calls,
-                Duration.ofMillis(200)), new DeterministicAnalyzer());
+                Duration.ofMillis(200)), new JsonVerdictParser(), new DeterministicAnalyzer());
         TaskProfile profile;
         try {
             profile = assertTimeoutPreemptively(Duration.ofSeconds(10),
@@ -156,7 +158,8 @@ class AnalysisModelTest {
     }
 
     private static ModelAnalyzer analyzer(ScriptedChatClient client, SpendGate gate, JdbiCallLog calls) {
-        return new ModelAnalyzer(model(client, gate, calls, Duration.ofSeconds(5)), new DeterministicAnalyzer());
+        return new ModelAnalyzer(model(client, gate, calls, Duration.ofSeconds(5)), new JsonVerdictParser(),
+                new DeterministicAnalyzer());
     }
 
     private static AnalysisModel model(ScriptedChatClient client, SpendGate gate, JdbiCallLog calls, Duration deadline) {

@@ -3,6 +3,7 @@ package dev.chorus.orchestration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.config.ResilienceSettings;
+import dev.chorus.json.JsonVerdictParser;
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
 import dev.chorus.orchestration.analysis.ModelAnalyzer;
 import dev.chorus.orchestration.analysis.ProfileModel;
@@ -99,8 +100,8 @@ class AskServiceRoutingTest {
             return Optional.of("{\"domain\":\"chat\",\"complexity\":0.1,\"language\":\"en\",\"confidence\":0.9}");
         };
         ScriptedChatClient client = new ScriptedChatClient(r -> answer());
-        AskService asks = service(client, asker -> new ModelAnalyzer(remote, new DeterministicAnalyzer()),
-                m -> List.of());
+        AskService asks = service(client,
+                asker -> new ModelAnalyzer(remote, new JsonVerdictParser(), new DeterministicAnalyzer()), m -> List.of());
         Preferences local = new Preferences(Mode.LOCAL, Optional.empty(), true);
 
         asks.ask(new AskRequest(new Asker(1, 1), "What should I cook tonight?", List.of(), local, false),
@@ -129,7 +130,8 @@ class AskServiceRoutingTest {
             }
         };
         AskService asks = service(new ScriptedChatClient(r -> answer()),
-                asker -> new ModelAnalyzer(onThisMachine, new DeterministicAnalyzer()), m -> List.of());
+                asker -> new ModelAnalyzer(onThisMachine, new JsonVerdictParser(),
+                        new DeterministicAnalyzer()), m -> List.of());
         asks.ask(new AskRequest(new Asker(1, 1), "Name a river", List.of(), new Preferences(Mode.LOCAL,
                 Optional.empty(), true), false), AnswerProgress.IGNORE);
         assertThat(analysed).isNotEmpty();

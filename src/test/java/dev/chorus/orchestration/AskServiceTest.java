@@ -7,7 +7,6 @@ import dev.chorus.provider.FinishReason;
 import dev.chorus.provider.Role;
 import dev.chorus.provider.Usage;
 import dev.chorus.provider.catalog.ModelCatalog;
-import dev.chorus.store.CallRecord;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.testing.ScriptedChatClient;

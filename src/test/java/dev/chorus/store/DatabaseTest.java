@@ -2,6 +2,7 @@ package dev.chorus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.orchestration.CallRecord;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;

@@ -12,7 +12,7 @@ import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.ProviderGuard;
 import dev.chorus.provider.resilience.ProviderMetrics;
 import dev.chorus.provider.resilience.SpendGate;
-import dev.chorus.store.CallLog;
+import dev.chorus.orchestration.CallLog;
 import java.time.Clock;
 import java.util.List;
 

@@ -34,26 +34,29 @@ public final class ModelAnalyzer implements TaskAnalyzer {
             short translations, routine edits. 0.35 to 0.7: several requirements, standard techniques, moderate
             length. 0.7 and above: proofs, deep specialist topics, many interacting constraints, long careful output.
             language: the language the user writes in, not the language of quoted text.
-            confidence: how sure you are of the domain.""".formatted(VerdictParser.DOMAIN_NAMES);
+            confidence: how sure you are of the domain.""".formatted(ModelVerdict.DOMAIN_NAMES);
 
     private final ProfileModel model;
     private final TaskAnalyzer fallback;
     private final Cache<String, ModelVerdict> cache;
-    private final VerdictParser parser = new VerdictParser();
+    private final VerdictParser parser;
 
     /**
+     * @param parser   reads the model's replies; handed in so that this package parses no JSON itself
      * @param fallback answers when the model cannot, and always supplies {@link Needs}; normally a
      *                 {@link DeterministicAnalyzer}
      * @param cache    verdicts by question text; see {@link #defaultCache()}
      */
-    public ModelAnalyzer(ProfileModel model, TaskAnalyzer fallback, Cache<String, ModelVerdict> cache) {
+    public ModelAnalyzer(ProfileModel model, VerdictParser parser, TaskAnalyzer fallback,
+                         Cache<String, ModelVerdict> cache) {
         this.model = Objects.requireNonNull(model, "model");
+        this.parser = Objects.requireNonNull(parser, "parser");
         this.fallback = Objects.requireNonNull(fallback, "fallback");
         this.cache = Objects.requireNonNull(cache, "cache");
     }
 
-    public ModelAnalyzer(ProfileModel model, TaskAnalyzer fallback) {
-        this(model, fallback, defaultCache());
+    public ModelAnalyzer(ProfileModel model, VerdictParser parser, TaskAnalyzer fallback) {
+        this(model, parser, fallback, defaultCache());
     }
 
     /** Ten thousand questions for an hour: repeats are common in a chat ("hi", "thanks") and cost nothing to keep. */
@@ -126,6 +129,6 @@ public final class ModelAnalyzer implements TaskAnalyzer {
     static String retryPrompt(String userPrompt, String error) {
         return userPrompt + "\n\nYour previous reply was rejected: " + error
                 + ".\nReply again with only the JSON object, with all four fields, numbers between 0 and 1, "
-                + "and domain one of: " + VerdictParser.DOMAIN_NAMES + ".";
+                + "and domain one of: " + ModelVerdict.DOMAIN_NAMES + ".";
     }
 }

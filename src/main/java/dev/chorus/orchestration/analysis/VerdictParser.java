@@ -1,25 +1,13 @@
 package dev.chorus.orchestration.analysis;
 
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.chorus.provider.catalog.Domain;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-
 /**
- * Checks a model's reply against the profile contract. Strict where a wrong value would misroute a
- * question (types, ranges, known names, nothing missing), lenient where it costs nothing: a
- * Markdown fence around the object, letter case of the domain, and extra fields, which models add
- * unasked ("reason") and which would otherwise waste the one retry.
+ * Checks a profiling model's reply against the contract {@link ModelAnalyzer}'s prompt states. The
+ * reply is JSON, and this package parses none: the implementation lives outside it and is handed to
+ * {@link ModelAnalyzer}.
  */
-final class VerdictParser {
+public interface VerdictParser {
+
+    Parsed parse(String reply);
 
     sealed interface Parsed {
         record Valid(ModelVerdict verdict) implements Parsed {
@@ -28,71 +16,5 @@ final class VerdictParser {
         /** @param error what was wrong, phrased to be quoted back to the model */
         record Invalid(String error) implements Parsed {
         }
-    }
-
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final Pattern FENCED = Pattern.compile("(?s)^```[a-zA-Z]{0,10}\\s*\\n?(.*?)\\n?\\s*```$");
-    private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|und");
-    static final String DOMAIN_NAMES = Arrays.stream(Domain.values()).map(Domain::key).collect(Collectors.joining(", "));
-
-    Parsed parse(String reply) {
-        String body = reply.strip();
-        Matcher fence = FENCED.matcher(body);
-        if (fence.matches()) {
-            body = fence.group(1).strip();
-        }
-        JsonNode root;
-        try {
-            root = JSON.readTree(body);
-        } catch (JacksonException e) {
-            return invalid("the reply is not a single JSON object (" + e.getOriginalMessage() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            return invalid("the reply must be one JSON object, not " + (root == null ? "nothing" : root.getNodeType()));
-        }
-        JsonNode domain = root.get("domain");
-        if (domain == null || !domain.isTextual()) {
-            return invalid("\"domain\" is missing or not a string");
-        }
-        Domain parsedDomain;
-        try {
-            parsedDomain = Domain.fromKey(domain.asText());
-        } catch (IllegalArgumentException e) {
-            return invalid("\"domain\" is \"" + domain.asText() + "\" but must be one of: " + DOMAIN_NAMES);
-        }
-        String complexityError = unitError(root, "complexity");
-        if (complexityError != null) {
-            return invalid(complexityError);
-        }
-        JsonNode language = root.get("language");
-        if (language == null || !language.isTextual()
-                || !LANGUAGE.matcher(language.asText().strip().toLowerCase(Locale.ROOT)).matches()) {
-            return invalid("\"language\" must be a two-letter ISO 639-1 code such as \"en\" or \"ru\", or \"und\"");
-        }
-        String confidenceError = unitError(root, "confidence");
-        if (confidenceError != null) {
-            return invalid(confidenceError);
-        }
-        return new Parsed.Valid(new ModelVerdict(parsedDomain, root.get("complexity").doubleValue(),
-                language.asText().strip().toLowerCase(Locale.ROOT), root.get("confidence").doubleValue()));
-    }
-
-    private static String unitError(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        if (node == null || !node.isNumber()) {
-            return "\"" + field + "\" is missing or not a number";
-        }
-        double value = node.doubleValue();
-        if (!Double.isFinite(value) || value < 0 || value > 1) {
-            return "\"" + field + "\" is " + node.asText() + " but must be a number from 0 to 1";
-        }
-        return null;
-    }
-
-    private static Parsed invalid(String error) {
-        return new Parsed.Invalid(error);
     }
 }

@@ -1,10 +1,11 @@
-package dev.chorus.provider;
+package dev.chorus.provider.fleet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigLoader;
+import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.resilience.ChainResult;

@@ -1,9 +1,11 @@
-package dev.chorus.provider;
+package dev.chorus.provider.fleet;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ProviderEndpoint;
 import dev.chorus.config.Secret;
+import dev.chorus.provider.ChatClient;
+import dev.chorus.provider.ProviderException;
 import dev.chorus.provider.anthropic.AnthropicClient;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
@@ -97,7 +99,7 @@ public final class ProviderFleet implements AutoCloseable {
 
     /**
      * {@code chosen} first, then the models that stand in when it fails: those listed in
-     * {@code model.fallbacks} (each checked at start by {@code Chorus.checkFallbacks}), or else every
+     * {@code model.fallbacks} (each checked at start by {@code StartChecks.checkFallbacks}), or else every
      * usable model, strongest first and cheaper first among equals.
      */
     public List<ModelSpec> withFallbacks(ModelSpec chosen) {

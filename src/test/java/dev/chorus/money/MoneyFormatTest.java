@@ -1,4 +1,4 @@
-package dev.chorus.budget;
+package dev.chorus.money;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

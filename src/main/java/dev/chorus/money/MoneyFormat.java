@@ -1,4 +1,4 @@
-package dev.chorus.budget;
+package dev.chorus.money;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,4 +1,4 @@
-package dev.chorus.store;
+package dev.chorus.orchestration;
 
 import java.util.List;
 

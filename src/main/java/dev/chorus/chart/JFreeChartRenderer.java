@@ -1,6 +1,7 @@
-package dev.chorus.command;
+package dev.chorus.chart;
 
 import dev.chorus.budget.SpendHistory;
+import dev.chorus.command.ChartRenderer;
 import java.awt.Color;
 import java.awt.Font;
 import java.io.ByteArrayOutputStream;
@@ -19,8 +20,8 @@ import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.StackedBarRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 
-/** {@code /usage} as a PNG: spend per day, stacked by model, sized to read on a phone. */
-final class UsageChart {
+/** The charts of the replies, drawn with JFreeChart and sized to read on a phone. */
+public final class JFreeChartRenderer implements ChartRenderer {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     static {
@@ -28,10 +29,8 @@ final class UsageChart {
         System.setProperty("java.awt.headless", "true");
     }
 
-    private UsageChart() {
-    }
-
-    static byte[] png(SpendHistory history) {
+    @Override
+    public byte[] usagePng(SpendHistory history) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Map.Entry<LocalDate, Map<String, Long>> day : history.byDay().entrySet()) {
             String label = DAY.format(day.getKey());
