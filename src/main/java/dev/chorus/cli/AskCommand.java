@@ -78,7 +78,8 @@ public final class AskCommand {
                     asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
                     providers::usableModels, providers::configuredFallbacks, chain,
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
-                    new AskSettings(config.answerMaxTokens(), config.systemPrompt()), Clock.systemUTC());
+                    new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
+                    Clock.systemUTC());
         } catch (ConfigException | StoreException e) {
             err.println(oneLine(e.getMessage()));
             return 2;

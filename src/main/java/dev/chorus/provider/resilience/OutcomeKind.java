@@ -7,24 +7,31 @@ import dev.chorus.provider.ChatOutcome;
  * a class can never change what is stored or graphed; the labels match what older rows hold.
  */
 public enum OutcomeKind {
-    COMPLETED("Completed"),
-    REFUSED("Refused"),
-    RATE_LIMITED("RateLimited"),
-    OVERLOADED("Overloaded"),
-    CIRCUIT_OPEN("CircuitOpen"),
-    BULKHEAD_FULL("Bulkhead"),
-    AUTH_FAILED("AuthFailed"),
-    CONTEXT_TOO_LONG("ContextTooLong"),
-    BAD_REQUEST("BadRequest"),
-    SERVER_ERROR("ServerError"),
-    TIMEOUT("Timeout"),
-    NETWORK_ERROR("NetworkError"),
-    INTERRUPTED("Interrupted");
+    COMPLETED("Completed", false),
+    REFUSED("Refused", false),
+    RATE_LIMITED("RateLimited", true),
+    OVERLOADED("Overloaded", true),
+    CIRCUIT_OPEN("CircuitOpen", true),
+    BULKHEAD_FULL("Bulkhead", true),
+    AUTH_FAILED("AuthFailed", true),
+    CONTEXT_TOO_LONG("ContextTooLong", false),
+    BAD_REQUEST("BadRequest", false),
+    SERVER_ERROR("ServerError", true),
+    TIMEOUT("Timeout", true),
+    NETWORK_ERROR("NetworkError", true),
+    INTERRUPTED("Interrupted", true);
 
     private final String label;
+    private final boolean providerFault;
 
-    OutcomeKind(String label) {
+    OutcomeKind(String label, boolean providerFault) {
         this.label = label;
+        this.providerFault = providerFault;
+    }
+
+    /** Whether the outcome says the provider is unhealthy (a bad request or a refusal does not). */
+    public boolean providerFault() {
+        return providerFault;
     }
 
     public String label() {

@@ -211,21 +211,8 @@ public final class ProviderGuard {
         return outcome;
     }
 
-    /** Whether the outcome says the provider is unhealthy (a bad request or a refusal does not). */
     private static boolean countsAsFailure(ChatOutcome outcome) {
-        return switch (outcome) {
-            case ChatOutcome.Completed c -> false;
-            case ChatOutcome.Refused r -> false;
-            case ChatOutcome.BadRequest b -> false;
-            case ChatOutcome.ContextTooLong c -> false;
-            case ChatOutcome.AuthFailed a -> true;
-            case ChatOutcome.RateLimited r -> true;
-            case ChatOutcome.Overloaded o -> true;
-            case ChatOutcome.ServerError s -> true;
-            case ChatOutcome.Timeout t -> true;
-            case ChatOutcome.NetworkError n -> true;
-            case ChatOutcome.Interrupted i -> true;
-        };
+        return OutcomeKind.of(outcome).providerFault();
     }
 
     /** Carries a failed outcome into the breaker, which counts Throwables. Never thrown. */
