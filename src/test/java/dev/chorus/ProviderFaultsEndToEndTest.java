@@ -86,6 +86,16 @@ class ProviderFaultsEndToEndTest {
         assertThat(BotCall.messagesTo(bot.telegram.callsSince(mark), ADMIN)).hasSize(1);
     }
 
+    @Test
+    void onlyTheAdminsMenuListsTheAdminCommands() {
+        List<BotCall> menus = bot.telegram.callsSince(0).stream().filter(c -> c.is("setMyCommands")).toList();
+        assertThat(menus).hasSize(2);
+        assertThat(menus.get(0).body().has("scope")).isFalse();
+        assertThat(menus.get(0).body().path("commands").toString()).contains("\"ask\"").doesNotContain("\"status\"");
+        assertThat(menus.get(1).body().path("scope").path("chat_id").asText()).isEqualTo(String.valueOf(ADMIN));
+        assertThat(menus.get(1).body().path("commands").toString()).contains("\"status\"");
+    }
+
     private static long charged(long userId) {
         try (Database db = Database.open(dir.resolve("data/chorus.db"))) {
             Long micros = db.jdbi().withHandle(h -> h.createQuery(

@@ -65,4 +65,15 @@ class DatabaseTest {
         String value = db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).one());
         return value;
     }
+
+    @Test
+    void aClosedDatabaseRefusesWorkAndItsFileOpensAgain() {
+        Database db = Database.open(dir.resolve("closing.db"));
+        assertThat(db.isReachable()).isTrue();
+        db.close();
+        assertThat(db.isReachable()).isFalse();
+        try (Database again = Database.open(dir.resolve("closing.db"))) {
+            assertThat(again.isReachable()).isTrue();
+        }
+    }
 }
