@@ -13,6 +13,7 @@ import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.multi.MultiService;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.analysis.TaskAnalyzer;
 import dev.chorus.provider.resilience.FallbackChain;
@@ -114,7 +115,9 @@ public final class Chorus implements AutoCloseable {
                     (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
                             providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
-                            new JFreeChartRenderer())));
+                            new JFreeChartRenderer(), new MultiService(asks, chain,
+                                    asker -> budgets.gate(spender(asker), "multi"),
+                                    asker -> budgets.headroom(spender(asker)), clock))));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

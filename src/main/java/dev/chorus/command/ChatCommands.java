@@ -13,6 +13,7 @@ public final class ChatCommands {
     /** The commands shown in Telegram's menu, in order. */
     public static final List<CommandInfo> MENU = List.of(
             new CommandInfo("ask", "Ask a question"),
+            new CommandInfo("multi", "Let several models answer and merge"),
             new CommandInfo("new", "Start a new conversation"),
             new CommandInfo("mode", "cheap, balanced, quality, fast or local"),
             new CommandInfo("model", "Pin a model, or auto"),
@@ -31,6 +32,7 @@ public final class ChatCommands {
     private final BudgetCommands budget;
     private final RoutingCommands routing;
     private final AskFlow asks;
+    private final MultiFlow multi;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
@@ -39,9 +41,11 @@ public final class ChatCommands {
                 services.chatAdmins());
         this.routing = new RoutingCommands(services.sessions(), services.models(),
                 new Permissions(services.admins(), services.chatAdmins()));
-        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(),
-                new QuestionLimiter(services.limits().userQuestionsPerMinute(), services.limits().groupQuestionsPerMinute()),
+        QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
+                services.limits().groupQuestionsPerMinute());
+        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock());
+        this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter);
     }
 
     /**
@@ -83,6 +87,8 @@ public final class ChatCommands {
             case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
             case "help" -> out.send(Reply.plain(help(in.chatKind(), services.admins().contains(in.userId()))));
             case "ask" -> ask(in, cmd.args(), out);
+            case "multi" -> multi.ask(in, cmd.args(), out, in.chatKind() == ChatKind.PRIVATE ? "/multi"
+                    : "/multi@" + botUsername);
             case "budget" -> out.send(budget.handle(in, cmd.args()));
             case "mode" -> out.send(routing.mode(in, cmd.args()));
             case "model" -> out.send(routing.model(in, cmd.args()));

@@ -36,6 +36,13 @@ public interface ChatOutput {
 
     /** An answer being generated: text arrives through {@link #onText}. */
     interface AnswerStream extends dev.chorus.orchestration.AnswerProgress {
+        /**
+         * Shows {@code status} above the growing answer (several models at work, what each is doing),
+         * replacing the previous status; plain text, updated within the chat's flood limits.
+         */
+        default void showStatus(String status) {
+        }
+
         /** Shows {@code reply} as the final answer. */
         void finish(Reply reply);
     }

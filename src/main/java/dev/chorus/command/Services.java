@@ -23,12 +23,13 @@ import java.util.function.Supplier;
  * @param journal questions in progress, to pick up after a restart
  * @param limits how many questions a person and a group may ask per minute
  * @param deliveries the outbox's backlog, for {@code /status}
+ * @param multi several models on one question, for {@code /multi}
  * @param charts draws {@code /usage}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
                        Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
-                       Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts) {
+                       Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts, dev.chorus.orchestration.multi.MultiService multi) {
     public Services {
         admins = Set.copyOf(admins);
     }

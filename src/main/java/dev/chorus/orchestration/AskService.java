@@ -155,15 +155,12 @@ public final class AskService {
 
     private AskOutcome answer(AskRequest request, TaskProfile profile, Decision decision, AnswerProgress progress,
                               Instant started, Deadline deadline) {
-        List<ChatMessage> conversation = new ArrayList<>();
-        conversation.add(ChatMessage.system(settings.systemPrompt()));
-        conversation.addAll(request.history());
-        conversation.add(ChatMessage.user(request.question()));
+        List<ChatMessage> conversation = conversation(request);
         List<ModelSpec> order = order(decision);
         ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
                 progress::onText, deadline);
         Duration took = Duration.between(started, clock.instant());
-        record(request.asker(), result);
+        recordCalls(request.asker(), result, "answer");
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
         String explanation = Explanations.of(profile, decision);
         if (result.answeredBy().isPresent()) {
@@ -229,13 +226,27 @@ public final class AskService {
         };
     }
 
-    private void record(Asker asker, ChainResult result) {
+    /** The system prompt, the earlier turns and the question, as every model is sent them. */
+    public List<ChatMessage> conversation(AskRequest request) {
+        List<ChatMessage> conversation = new ArrayList<>();
+        conversation.add(ChatMessage.system(settings.systemPrompt()));
+        conversation.addAll(request.history());
+        conversation.add(ChatMessage.user(request.question()));
+        return conversation;
+    }
+
+    public AskSettings settings() {
+        return settings;
+    }
+
+    /** Records every call a chain made for {@code asker}, with what it cost. */
+    public void recordCalls(Asker asker, ChainResult result, String purpose) {
         Instant now = clock.instant();
         for (Attempt attempt : result.attempts()) {
             if (!attempt.called()) {
                 continue;
             }
-            calls.append(new CallRecord(now, asker.userId(), asker.chatId(), attempt.model().id(), "answer",
+            calls.append(new CallRecord(now, asker.userId(), asker.chatId(), attempt.model().id(), purpose,
                     OutcomeKind.of(attempt.outcome()).label(), attempt.usage().inputTokens(),
                     attempt.usage().cachedInputTokens(), attempt.usage().outputTokens(), attempt.costMicros(),
                     attempt.usage().estimated(), attempt.took().toMillis()));

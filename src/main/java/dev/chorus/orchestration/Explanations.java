@@ -8,13 +8,13 @@ import java.util.Comparator;
 import java.util.Locale;
 
 /** The answer to "Why this model?": the task as analysed, the bar, the choice and the runners-up. */
-final class Explanations {
+public final class Explanations {
     private static final int RUNNERS_UP = 4;
 
     private Explanations() {
     }
 
-    static String of(TaskProfile profile, Decision decision) {
+    public static String of(TaskProfile profile, Decision decision) {
         StringBuilder text = new StringBuilder("Why " + decision.chosen().id() + "?\n");
         text.append(String.format(Locale.ROOT, "Task: %s, complexity %.2f, %s (analysis confidence %.0f%%)%n",
                 profile.domain().key(), profile.complexity(), profile.language(), profile.confidence() * 100));

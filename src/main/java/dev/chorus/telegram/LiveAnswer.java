@@ -36,6 +36,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private int updatesWithoutText;
     private final int draftId = ThreadLocalRandom.current().nextInt(1, Integer.MAX_VALUE);
     private final StringBuilder text = new StringBuilder();
+    // what several models are doing, shown above the text; null for a single model
+    private volatile String status;
     private final ChatOutput.Typing typing;
     private Thread pump;
     // Not the interrupt alone: an HTTP call in progress can swallow it, and the pump must still stop.
@@ -96,11 +98,18 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         }
     }
 
+    @Override
+    public void showStatus(String now) {
+        status = now;
+    }
+
     private void update() {
-        String now;
+        String answer;
         synchronized (text) {
-            now = text.toString();
+            answer = text.toString();
         }
+        String head = status;
+        String now = head == null ? answer : answer.isBlank() ? head : head + "\n\n" + answer;
         if (now.isBlank()) {
             if (shown.isEmpty() && ++updatesWithoutText >= WAITING_NOTICE_UPDATES) {
                 show(WAITING_TEXT);
@@ -111,7 +120,9 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         if (now.equals(shown)) {
             return;
         }
-        typing.close();
+        if (!answer.isBlank()) {
+            typing.close();
+        }
         show(previewOf(now));
         shown = now;
     }

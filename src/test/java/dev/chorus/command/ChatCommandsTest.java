@@ -36,6 +36,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChatCommandsTest {
+    /** /multi over {@code asks}: with one usable model it answers as /ask does, so its own chain is never asked. */
+    static dev.chorus.orchestration.multi.MultiService multiOver(AskService asks) {
+        return new dev.chorus.orchestration.multi.MultiService(asks, new dev.chorus.provider.resilience.FallbackChain(
+                m -> {
+                    throw new AssertionError("/multi with one model must not call through its own chain");
+                }, dev.chorus.provider.resilience.FallbackChain.FailureObserver.LOG_ONLY),
+                a -> dev.chorus.provider.resilience.SpendGate.UNLIMITED, a -> Long.MAX_VALUE, Clock.systemUTC());
+    }
+
     static final dev.chorus.config.ChatLimits LIMITS = new dev.chorus.config.ChatLimits(Duration.ofSeconds(60),
             Duration.ofHours(1), 600, 600);
     @TempDir
@@ -66,7 +75,7 @@ class ChatCommandsTest {
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer()));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks)));
     }
 
     @Test
@@ -210,12 +219,12 @@ class ChatCommandsTest {
                 java.util.Optional.empty(), true, java.time.ZoneId.of("UTC")), Set.of(99L), Clock.systemUTC(),
                 new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
                         Clock.systemUTC(), alerts::add));
-        ChatCommands allowList = new ChatCommands("ChorusBot", new Services(
-                TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100),
+        AskService strictAsks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100);
+        ChatCommands allowList = new ChatCommands("ChorusBot", new Services(strictAsks,
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer()));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks)));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

@@ -180,10 +180,17 @@ public final class ProviderGuard {
                 cancel.cancel();
             }
         });
+        // Ended early by whoever runs the question (a member no longer needed): cancel the call.
+        Runnable unregister = deadline.onEnd(() -> {
+            if (stream.timeOut(DEADLINE_PASSED, false)) {
+                cancel.cancel();
+            }
+        });
         ChatOutcome outcome;
         try {
             outcome = client.stream(request, stream, cancel);
         } finally {
+            unregister.run();
             firstToken.cancel(false);
             total.cancel(false);
             bulkhead.onComplete();

@@ -1,0 +1,144 @@
+package dev.chorus.command;
+
+import dev.chorus.budget.BudgetService;
+import dev.chorus.money.MoneyFormat;
+import dev.chorus.orchestration.AskOutcome;
+import dev.chorus.orchestration.AskRequest;
+import dev.chorus.orchestration.Asker;
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.multi.MultiOutcome;
+import dev.chorus.orchestration.multi.MultiService;
+import dev.chorus.orchestration.multi.Role;
+import dev.chorus.orchestration.multi.Step;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code /multi [strategy] <question>}: several models on one question. While they work, the chat
+ * shows one status ("🎼 3 models at work" and what each is doing, with its cost so far) that turns
+ * into the answer; the footer names every model with its role and cost, the total and the time.
+ */
+final class MultiFlow {
+    static final String WHY = "why:";
+    /** Strategies the command knows by name; only parallel runs today. */
+    private static final Set<String> PLANNED = Set.of("verify", "master-worker", "instruct", "pipeline");
+
+    private final MultiService multi;
+    private final ChatSessions sessions;
+    private final BudgetService budgets;
+    private final QuestionLimiter limiter;
+    private final AnswerReplies replies = new AnswerReplies();
+
+    MultiFlow(MultiService multi, ChatSessions sessions, BudgetService budgets, QuestionLimiter limiter) {
+        this.multi = multi;
+        this.sessions = sessions;
+        this.budgets = budgets;
+        this.limiter = limiter;
+    }
+
+    void ask(Incoming in, String args, ChatOutput out, String example) {
+        String question = args.strip();
+        String first = question.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
+        if (PLANNED.contains(first)) {
+            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " <question> lets "
+                    + "several models answer at once and merges their answers."));
+            return;
+        }
+        if (first.equals("parallel")) {
+            question = question.substring(first.length()).strip();
+        }
+        if (QuestionText.isBlank(question)) {
+            out.send(Reply.plain("Please add your question after the command, for example:\n" + example
+                    + " Is nuclear power safe?\nSeveral models answer at once and one merges their answers."));
+            return;
+        }
+        if (!budgets.allowed(BudgetCommands.spender(in))) {
+            out.send(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin to run "
+                    + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
+            return;
+        }
+        Optional<Duration> wait = limiter.take(in);
+        if (wait.isPresent()) {
+            out.send(Reply.plain("You are asking faster than I can answer. Please try again in "
+                    + QuestionLimiter.seconds(wait.get()) + "."));
+            return;
+        }
+        run(in.withText(question), out);
+    }
+
+    private void run(Incoming in, ChatOutput out) {
+        ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
+        AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
+                session.history(), sessions.preferences(in.chatId()), false);
+        ChatOutput.AnswerStream stream = out.startAnswer();
+        MultiOutcome outcome = multi.ask(request, steps -> stream.showStatus(status(steps)), stream);
+        switch (outcome) {
+            case MultiOutcome.Answered a -> {
+                long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.answeredBy(),
+                        a.routing().explanation());
+                String body = switch (a.ending()) {
+                    case MERGED -> a.text();
+                    case ONLY_ONE_ANSWERED -> a.text() + "\n\n(Only " + a.answeredBy() + " answered, so nothing was "
+                            + "merged.)";
+                    case MERGE_FAILED -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
+                            + ": merging the answers failed.)";
+                    case OUT_OF_TIME -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
+                            + ": there was no time left to merge the answers.)";
+                };
+                stream.finish(Reply.answer(body, footer(a)).withButtons(new Reply.Button("Why these models?",
+                        WHY + answerId)).forAnswer(answerId));
+                sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
+            }
+            case MultiOutcome.Failed f -> stream.finish(Reply.plain("None of the models could answer ("
+                    + String.join(", ", f.steps().stream().map(s -> s.modelId() + ": " + s.state().label()).toList())
+                    + "). Please try again in a little while."));
+            case MultiOutcome.Single s -> {
+                if (s.outcome() instanceof AskOutcome.Answered a) {
+                    long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
+                            a.routing().explanation());
+                    Reply reply = replies.of(a);
+                    stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · only one model could "
+                            + "take this question", List.of(new Reply.Button("Why this model?", WHY + answerId)),
+                            answerId, null));
+                    sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
+                } else {
+                    stream.finish(replies.of(s.outcome()));
+                }
+            }
+            case MultiOutcome.NotRun n -> stream.finish(Reply.plain(n.message()));
+        }
+    }
+
+    /** "🎼 3 models at work" and a line for each: model, role, state, cost so far. */
+    static String status(List<Step> steps) {
+        long models = steps.stream().map(Step::modelId).distinct().count();
+        StringBuilder text = new StringBuilder("🎼 ").append(models).append(models == 1 ? " model" : " models")
+                .append(" at work");
+        for (Step s : steps) {
+            text.append("\n• ").append(s.modelId()).append(" · ").append(s.role().label()).append(" · ")
+                    .append(s.state().label());
+            if (s.costMicros() > 0) {
+                text.append(" · ").append(MoneyFormat.dollars(s.costMicros()));
+            }
+        }
+        return text.toString();
+    }
+
+    /** "🎼 parallel · gpt-4o-mini answer $0.0001 · … · total $0.0012 · 5.2s", and who gave no answer. */
+    static String footer(MultiOutcome.Answered a) {
+        StringBuilder text = new StringBuilder("🎼 ").append(a.strategy());
+        for (Step s : a.steps()) {
+            text.append(" · ").append(s.modelId()).append(' ').append(s.role() == Role.MERGE ? "merged" : s.role().label())
+                    .append(' ').append(MoneyFormat.dollars(s.costMicros()));
+        }
+        text.append(" · total ").append(MoneyFormat.dollars(a.costMicros())).append(" · ")
+                .append(String.format(Locale.ROOT, "%.1fs", a.took().toMillis() / 1000.0));
+        if (!a.missing().isEmpty()) {
+            text.append(" · no answer from ").append(String.join(", ", a.missing()));
+        }
+        return text.toString();
+    }
+}

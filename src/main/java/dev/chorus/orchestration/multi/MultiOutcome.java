@@ -1,0 +1,52 @@
+package dev.chorus.orchestration.multi;
+
+import dev.chorus.orchestration.AskOutcome;
+import java.time.Duration;
+import java.util.List;
+
+/** How a multi-model run ended. */
+public sealed interface MultiOutcome {
+
+    /**
+     * An answer went out.
+     *
+     * @param ending whether the answers were merged, or why the best single answer went out instead
+     * @param answeredBy the merger, or the member whose answer went out
+     * @param missing members that gave no answer, by model id
+     * @param steps every member's part, for the footer and the trace
+     */
+    record Answered(String strategy, String text, Ending ending, String answeredBy, List<String> missing,
+                    List<Step> steps, long costMicros, Duration took, AskOutcome.Routing routing) implements MultiOutcome {
+        public Answered {
+            missing = List.copyOf(missing);
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** How the members' answers became the one that went out. */
+    enum Ending {
+        /** The merger combined them. */
+        MERGED,
+        /** Only one member answered: its answer went out as it was. */
+        ONLY_ONE_ANSWERED,
+        /** The merger failed: the best single answer went out. */
+        MERGE_FAILED,
+        /** The time was up before the merge: the best single answer went out. */
+        OUT_OF_TIME
+    }
+
+    /** No member answered; {@code steps} says what each one did. */
+    record Failed(String strategy, List<Step> steps, long costMicros) implements MultiOutcome {
+        public Failed {
+            steps = List.copyOf(steps);
+        }
+    }
+
+    /** Fewer than two models can take the question: it was answered as by /ask. */
+    record Single(AskOutcome outcome) implements MultiOutcome {
+    }
+
+    /** The run could not start; {@code message} says why, for the user (budget, no model, private data). */
+    record NotRun(String message) implements MultiOutcome {
+    }
+}

@@ -1,0 +1,147 @@
+package dev.chorus.orchestration.multi;
+
+import dev.chorus.orchestration.AnswerProgress;
+import dev.chorus.orchestration.AskOutcome;
+import dev.chorus.orchestration.AskRequest;
+import dev.chorus.orchestration.AskService;
+import dev.chorus.orchestration.Asker;
+import dev.chorus.orchestration.Explanations;
+import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.Candidate;
+import dev.chorus.orchestration.delegation.Decision;
+import dev.chorus.orchestration.delegation.Routing;
+import dev.chorus.provider.ChatMessage;
+import dev.chorus.provider.TokenEstimator;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.provider.resilience.Deadline;
+import dev.chorus.provider.resilience.FallbackChain;
+import dev.chorus.provider.resilience.SpendGate;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/**
+ * {@code /multi}: several models on one question. The question is analysed and routed as for
+ * {@code /ask}; the members are the models the engine allowed for it (never one the privacy rules,
+ * the context window or the budget ruled out), different providers first; the merger is the
+ * strongest of them. A run whose worst case does not fit what the asker may still spend is shrunk
+ * (its dearest members dropped) or, below two members, answered as {@code /ask} would. Thread-safe.
+ */
+public final class MultiService {
+    /** How many models answer, at most. */
+    static final int MEMBERS = 3;
+    /** How long the others may take once one answer is complete. */
+    static final Duration GRACE = Duration.ofSeconds(10);
+
+    private final AskService asks;
+    private final FallbackChain chain;
+    private final Function<Asker, SpendGate> gates;
+    private final ToLongFunction<Asker> headroom;
+    private final Clock clock;
+
+    public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
+                        ToLongFunction<Asker> headroom, Clock clock) {
+        this.asks = asks;
+        this.chain = chain;
+        this.gates = gates;
+        this.headroom = headroom;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code request} with several models; {@code steps} hears every change of the run (for the
+     * live indicator), {@code progress} the final answer as it streams.
+     */
+    public MultiOutcome ask(AskRequest request, Consumer<List<Step>> steps, AnswerProgress progress) {
+        Instant started = clock.instant();
+        Deadline deadline = Deadline.in(asks.settings().deadline());
+        AskService.RoutedQuestion routed = asks.route(request);
+        Decision decision;
+        switch (routed.routing()) {
+            case Routing.NoModel none -> {
+                return new MultiOutcome.NotRun(none.reason());
+            }
+            case Routing.NeedsConsent consent -> {
+                return new MultiOutcome.NotRun("Your question contains private data (" + consent.privateData()
+                        + ") and no local model is set up, so I do not send it to several models. Use /ask to decide "
+                        + "whether it may go to one.");
+            }
+            case Routing.Routed r -> decision = r.decision();
+        }
+        List<ChatMessage> conversation = asks.conversation(request);
+        int maxTokens = asks.settings().maxTokens();
+        long prompt = TokenEstimator.estimate(conversation);
+        List<Candidate> members = members(decision, prompt, maxTokens, headroom.applyAsLong(request.asker()));
+        if (members.size() < 2) {
+            return new MultiOutcome.Single(asks.ask(request, progress));
+        }
+        ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
+                .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
+        RunRecord record = new RunRecord(steps);
+        ParallelRun run = new ParallelRun(chain, gates.apply(request.asker()), maxTokens, GRACE,
+                result -> asks.recordCalls(request.asker(), result, "multi"));
+        ParallelRun.Result result = run.run(conversation, request.question(),
+                members.stream().map(Candidate::model).toList(), members.stream().map(Candidate::quality).toList(),
+                merger, record, deadline, progress);
+        Duration took = Duration.between(started, clock.instant());
+        if (result.text() == null) {
+            return new MultiOutcome.Failed(ParallelRun.STRATEGY, record.steps(), record.costMicros());
+        }
+        TaskProfile profile = routed.profile();
+        String why = "Parallel: " + members.size() + " models allowed for this question answered at once ("
+                + String.join(", ", members.stream().map(c -> c.model().id()).toList()) + "), different providers "
+                + "first; " + merger.id() + ", the strongest of them for " + profile.domain().key()
+                + ", merged their answers.\n\n" + Explanations.of(profile, decision);
+        return new MultiOutcome.Answered(ParallelRun.STRATEGY, result.text(), result.ending(), result.answeredBy(),
+                result.missing(), record.steps(), record.costMicros(), took,
+                new AskOutcome.Routing(profile.domain().key(), profile.complexity(), false, why));
+    }
+
+    /**
+     * The models that answer: the engine's choice first, then the eligible models that clear the bar
+     * (cheapest first), from providers not yet in the run before the same provider again, then the
+     * others by quality; as many as {@value #MEMBERS}, and only as many as the run's worst case
+     * (every member's answer and the merge of them all) fits in {@code room}.
+     */
+    static List<Candidate> members(Decision decision, long promptTokens, int maxTokens, long room) {
+        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
+        List<Candidate> ordered = new ArrayList<>();
+        eligible.stream().filter(c -> c.model().equals(decision.chosen())).findFirst().ifPresent(ordered::add);
+        List<Candidate> rest = eligible.stream().filter(c -> !c.model().equals(decision.chosen()))
+                .sorted(Comparator.comparing((Candidate c) -> c.quality() < decision.bar())
+                        .thenComparingLong(Candidate::estimatedCostMicros)).toList();
+        Set<String> providers = new HashSet<>();
+        ordered.forEach(c -> providers.add(c.model().provider()));
+        for (Candidate c : rest) {
+            if (ordered.size() < MEMBERS && providers.add(c.model().provider())) {
+                ordered.add(c);
+            }
+        }
+        for (Candidate c : rest) {
+            if (ordered.size() < MEMBERS && !ordered.contains(c)) {
+                ordered.add(c);
+            }
+        }
+        while (ordered.size() >= 2 && worstCase(ordered, promptTokens, maxTokens) > room) {
+            ordered.remove(ordered.stream().max(Comparator.comparingLong(c -> c.model().price()
+                    .maxCostMicros(promptTokens, maxTokens))).orElseThrow());
+        }
+        return ordered;
+    }
+
+    /** Every member answering in full, then the dearest of them merging all the answers. */
+    static long worstCase(List<Candidate> members, long promptTokens, int maxTokens) {
+        long answers = members.stream().mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).sum();
+        long merge = members.stream().mapToLong(c -> c.model().price()
+                .maxCostMicros(promptTokens + (long) members.size() * maxTokens, maxTokens)).max().orElse(0);
+        return answers + merge;
+    }
+}
