@@ -9,6 +9,10 @@ import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.QuestionJournal;
+import dev.chorus.orchestration.delegation.Routing;
+import dev.chorus.orchestration.multi.MultiOutcome;
+import dev.chorus.orchestration.multi.MultiService;
+import dev.chorus.orchestration.multi.Strategy;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,20 +42,28 @@ final class AskFlow {
     private final QuestionJournal journal;
     private final QuestionLimiter limiter;
     private final Clock clock;
+    private final MultiService multi;
+    private final MultiFlow multiFlow;
+    private final Optional<Strategy> escalation;
     private final AnswerReplies replies = new AnswerReplies();
     // Questions waiting for the user's consent to leave the machine. In memory on purpose: private
     // data is not written to disk before the user has decided, and after a restart they ask again.
     private final Cache<String, Incoming> pending = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofMinutes(15)).maximumSize(10_000).build();
 
+    /** @param escalation the strategy a hard question escalates to, or empty for one stronger model */
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
-            QuestionLimiter limiter, Clock clock) {
+            QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
+            Optional<Strategy> escalation) {
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
         this.journal = journal;
         this.limiter = limiter;
         this.clock = clock;
+        this.multi = multi;
+        this.multiFlow = multiFlow;
+        this.escalation = escalation;
     }
 
     void ask(Incoming in, String question, ChatOutput out, String example) {
@@ -89,14 +101,25 @@ final class AskFlow {
                 journal.previewShown(questionId.get(), preview);
             }
         });
+        Runnable journaled = () -> {
+            if (questionId.get() == 0) {
+                questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),
+                        in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), cloudAllowed)));
+            }
+        };
         AskOutcome outcome;
         try {
-            outcome = asks.ask(request, stream, () -> {
-                if (questionId.get() == 0) {
-                    questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),
-                            in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), cloudAllowed)));
-                }
-            });
+            AskService.RoutedQuestion routed = asks.route(request);
+            if (escalation.isPresent() && routed.routing() instanceof Routing.Routed r && r.decision().escalated()) {
+                // A hard question: several models, with the same indicator and footer as /multi.
+                journaled.run();
+                MultiOutcome escalated = multi.escalate(request, routed, escalation.get(),
+                        steps -> stream.showStatus(MultiFlow.status(steps)), stream);
+                multiFlow.finish(escalated, in, session, stream, questionId.get());
+                journal.finished(questionId.get());
+                return;
+            }
+            outcome = asks.ask(request, routed, stream, journaled);
         } catch (RuntimeException e) {
             // The user is told something went wrong; a restart must not answer it unasked later.
             if (questionId.get() != 0) {

@@ -43,9 +43,10 @@ public final class ChatCommands {
                 new Permissions(services.admins(), services.chatAdmins()));
         QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
                 services.limits().groupQuestionsPerMinute());
-        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
-                services.clock());
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter);
+        this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
+                services.clock(), services.multi(), multi,
+                dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()));
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
 import dev.chorus.orchestration.multi.Role;
 import dev.chorus.orchestration.multi.Step;
+import dev.chorus.orchestration.multi.Strategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -23,8 +24,8 @@ import java.util.Set;
  */
 final class MultiFlow {
     static final String WHY = "why:";
-    /** Strategies the command knows by name; only parallel runs today. */
-    private static final Set<String> PLANNED = Set.of("verify", "master-worker", "instruct", "pipeline");
+    /** Strategies the command knows by name but that do not run yet. */
+    private static final Set<String> PLANNED = Set.of("master-worker", "instruct", "pipeline");
 
     private final MultiService multi;
     private final ChatSessions sessions;
@@ -43,11 +44,12 @@ final class MultiFlow {
         String question = args.strip();
         String first = question.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         if (PLANNED.contains(first)) {
-            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " <question> lets "
-                    + "several models answer at once and merges their answers."));
+            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " parallel and "
+                    + example + " verify work; " + example + " <question> picks one for you."));
             return;
         }
-        if (first.equals("parallel")) {
+        Optional<Strategy> strategy = Strategy.of(first);
+        if (strategy.isPresent()) {
             question = question.substring(first.length()).strip();
         }
         if (QuestionText.isBlank(question)) {
@@ -66,21 +68,37 @@ final class MultiFlow {
                     + QuestionLimiter.seconds(wait.get()) + "."));
             return;
         }
-        run(in.withText(question), out);
+        run(in.withText(question), strategy, out);
     }
 
-    private void run(Incoming in, ChatOutput out) {
+    private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), false);
         ChatOutput.AnswerStream stream = out.startAnswer();
-        MultiOutcome outcome = multi.ask(request, steps -> stream.showStatus(status(steps)), stream);
+        MultiOutcome outcome = multi.ask(request, strategy, steps -> stream.showStatus(status(steps)), stream);
+        finish(outcome, in, session, stream, null);
+    }
+
+    /**
+     * Shows how a run ended and remembers an answer in its conversation; {@code questionId} is the
+     * journaled question the reply concludes, or null.
+     */
+    void finish(MultiOutcome outcome, Incoming in, ChatSessions.Session session, ChatOutput.AnswerStream stream,
+                Long questionId) {
+        java.util.function.UnaryOperator<Reply> concluding = r -> questionId == null ? r : r.concluding(questionId);
         switch (outcome) {
             case MultiOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.answeredBy(),
                         a.routing().explanation());
                 String body = switch (a.ending()) {
-                    case MERGED -> a.text();
+                    case MERGED, CHECKED -> a.text();
+                    case REVISED -> a.text() + "\n\n(Revised once: a second model found "
+                            + String.join("; ", a.problems()) + ")";
+                    case UNCHECKED -> a.problems().isEmpty()
+                            ? a.text() + "\n\n(Not checked: the second model could not check it this time.)"
+                            : a.text() + "\n\n(A second model found possible problems that could not be fixed: "
+                            + String.join("; ", a.problems()) + ")";
                     case ONLY_ONE_ANSWERED -> a.text() + "\n\n(Only " + a.answeredBy() + " answered, so nothing was "
                             + "merged.)";
                     case MERGE_FAILED -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
@@ -88,13 +106,13 @@ final class MultiFlow {
                     case OUT_OF_TIME -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
                             + ": there was no time left to merge the answers.)";
                 };
-                stream.finish(Reply.answer(body, footer(a)).withButtons(new Reply.Button("Why these models?",
-                        WHY + answerId)).forAnswer(answerId));
+                stream.finish(concluding.apply(Reply.answer(body, footer(a)).withButtons(new Reply.Button(
+                        "Why these models?", WHY + answerId)).forAnswer(answerId)));
                 sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
             }
-            case MultiOutcome.Failed f -> stream.finish(Reply.plain("None of the models could answer ("
+            case MultiOutcome.Failed f -> stream.finish(concluding.apply(Reply.plain("None of the models could answer ("
                     + String.join(", ", f.steps().stream().map(s -> s.modelId() + ": " + s.state().label()).toList())
-                    + "). Please try again in a little while."));
+                    + "). Please try again in a little while.")));
             case MultiOutcome.Single s -> {
                 if (s.outcome() instanceof AskOutcome.Answered a) {
                     long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
@@ -102,21 +120,22 @@ final class MultiFlow {
                     Reply reply = replies.of(a);
                     stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · only one model could "
                             + "take this question", List.of(new Reply.Button("Why this model?", WHY + answerId)),
-                            answerId, null));
+                            answerId, questionId));
                     sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
                 } else {
-                    stream.finish(replies.of(s.outcome()));
+                    stream.finish(concluding.apply(replies.of(s.outcome())));
                 }
             }
-            case MultiOutcome.NotRun n -> stream.finish(Reply.plain(n.message()));
+            case MultiOutcome.NotRun n -> stream.finish(concluding.apply(Reply.plain(n.message())));
         }
     }
 
     /** "🎼 3 models at work" and a line for each: model, role, state, cost so far. */
     static String status(List<Step> steps) {
         long models = steps.stream().map(Step::modelId).distinct().count();
-        StringBuilder text = new StringBuilder("🎼 ").append(models).append(models == 1 ? " model" : " models")
-                .append(" at work");
+        // a check or a merge follows the first answer: the run is several models even while one writes
+        StringBuilder text = new StringBuilder(models == 1 ? "🎼 Several models on this, the first at work"
+                : "🎼 " + models + " models at work");
         for (Step s : steps) {
             text.append("\n• ").append(s.modelId()).append(" · ").append(s.role().label()).append(" · ")
                     .append(s.state().label());
@@ -127,12 +146,21 @@ final class MultiFlow {
         return text.toString();
     }
 
+    private static String done(Role role) {
+        return switch (role) {
+            case ANSWER -> "answer";
+            case MERGE -> "merged";
+            case CHECK -> "checked";
+            case REVISE -> "revised";
+        };
+    }
+
     /** "🎼 parallel · gpt-4o-mini answer $0.0001 · … · total $0.0012 · 5.2s", and who gave no answer. */
     static String footer(MultiOutcome.Answered a) {
-        StringBuilder text = new StringBuilder("🎼 ").append(a.strategy());
+        StringBuilder text = new StringBuilder(a.routing().escalated() ? "🔼 escalated · 🎼 " : "🎼 ").append(a.strategy());
         for (Step s : a.steps()) {
-            text.append(" · ").append(s.modelId()).append(' ').append(s.role() == Role.MERGE ? "merged" : s.role().label())
-                    .append(' ').append(MoneyFormat.dollars(s.costMicros()));
+            text.append(" · ").append(s.modelId()).append(' ').append(done(s.role())).append(' ')
+                    .append(MoneyFormat.dollars(s.costMicros()));
         }
         text.append(" · total ").append(MoneyFormat.dollars(a.costMicros())).append(" · ")
                 .append(String.format(Locale.ROOT, "%.1fs", a.took().toMillis() / 1000.0));

@@ -9,7 +9,13 @@ import java.time.Duration;
  * @param outboxExpiry how long a message Telegram did not take is retried
  * @param userQuestionsPerMinute questions one person may ask per minute
  * @param groupQuestionsPerMinute questions one group may ask per minute
+ * @param escalationStrategy where a hard question escalates: model, verify or parallel
  */
 public record ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
-                         int groupQuestionsPerMinute) {
+                         int groupQuestionsPerMinute, String escalationStrategy) {
+    public ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
+                      int groupQuestionsPerMinute) {
+        this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify");
+    }
+
 }

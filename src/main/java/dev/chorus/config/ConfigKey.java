@@ -53,6 +53,8 @@ public enum ConfigKey {
             "Calls in flight to one provider at once (a bulkhead), 1..256."),
     PROVIDER_BREAKER_OPEN("provider.breaker-open-seconds", "CHORUS_PROVIDER_BREAKER_OPEN_SECONDS", "30", false,
             "How long a failing provider is skipped before it is tried again, 1..3600 seconds."),
+    ESCALATION_STRATEGY("escalation.strategy", "CHORUS_ESCALATION_STRATEGY", "verify", false,
+            "Where a hard question escalates: model (one stronger model), verify (answer checked by a second model) or parallel (several models merged)."),
     ANSWER_DEADLINE("answer.deadline-seconds", "CHORUS_ANSWER_DEADLINE_SECONDS", "60", false,
             "Longest wait for one answer in all, retries and fallbacks included, 5..900 seconds; then the user is told."),
     OUTBOX_EXPIRY("telegram.outbox-expiry-minutes", "CHORUS_TELEGRAM_OUTBOX_EXPIRY_MINUTES", "1440", false,

@@ -113,7 +113,16 @@ public final class ConfigLoader {
                 new ChatLimits(Duration.ofSeconds(integer(ConfigKey.ANSWER_DEADLINE, 5, 900)),
                         Duration.ofMinutes(integer(ConfigKey.OUTBOX_EXPIRY, 1, 10_080)),
                         integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
-                        integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600)));
+                        integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy()));
+    }
+
+    private String escalationStrategy() {
+        String value = required(ConfigKey.ESCALATION_STRATEGY).toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("model", "verify", "parallel").contains(value)) {
+            throw new ConfigException("Config error: " + ConfigKey.ESCALATION_STRATEGY.label()
+                    + " must be model, verify or parallel");
+        }
+        return value;
     }
 
     private BudgetSettings budget() {

@@ -138,10 +138,15 @@ public final class AskService {
      * before any model is called (never for a question that waits for consent or that no model takes).
      */
     public AskOutcome ask(AskRequest request, AnswerProgress progress, Runnable onRouted) {
+        return ask(request, null, progress, onRouted);
+    }
+
+    /** The same for a question already routed ({@code routed}; null to route it here). */
+    public AskOutcome ask(AskRequest request, RoutedQuestion alreadyRouted, AnswerProgress progress, Runnable onRouted) {
         Instant started = clock.instant();
         // The deadline covers the whole wait, the analysis included.
         Deadline deadline = Deadline.in(settings.deadline());
-        RoutedQuestion routed = route(request);
+        RoutedQuestion routed = alreadyRouted != null ? alreadyRouted : route(request);
         return switch (routed.routing()) {
             case Routing.NoModel none -> new AskOutcome.NoModel(none.reason());
             case Routing.NeedsConsent consent -> new AskOutcome.NeedsConsent(consent.privateData(),

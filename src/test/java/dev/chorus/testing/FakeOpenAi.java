@@ -29,6 +29,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final String LONG_ANSWER = "TRIGGER_LONG";
     /** The answer streams slowly (about three seconds), so a chat can show it growing. */
     public static final String SLOW_ANSWER = "TRIGGER_SLOW";
+    /** A checker (verify) finds a problem in the answer to a question with this word. */
+    public static final String PROBLEM = "TRIGGER_PROBLEM";
     /** The answer never starts: headers come after five minutes (a hanging provider). */
     public static final String HANG = "TRIGGER_HANG";
     /** The server ignores max_tokens: about 3,000 tokens stream in, and usage says so. */
@@ -84,6 +86,16 @@ public final class FakeOpenAi implements AutoCloseable {
         if (primary && question.contains(AUTH_PRIMARY)) {
             return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
+        }
+        String system = body.path("messages").get(0).path("content").asText();
+        if (system.startsWith("You are checking another assistant's answer")) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf(question.contains(PROBLEM) ? "VERDICT: PROBLEM\n- it leaves out the borrow checker"
+                            : "VERDICT: OK", 60, 6)).build();
+        }
+        if (question.startsWith("A reviewer found these problems in your answer.")) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf("Rust is a memory-safe systems language with a borrow checker.", 80, 12)).build();
         }
         if (question.contains(HANG)) {
             return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")

@@ -13,12 +13,15 @@ public sealed interface MultiOutcome {
      * @param ending whether the answers were merged, or why the best single answer went out instead
      * @param answeredBy the merger, or the member whose answer went out
      * @param missing members that gave no answer, by model id
+     * @param problems what a checker found in the first answer (verify), else empty
      * @param steps every member's part, for the footer and the trace
      */
     record Answered(String strategy, String text, Ending ending, String answeredBy, List<String> missing,
-                    List<Step> steps, long costMicros, Duration took, AskOutcome.Routing routing) implements MultiOutcome {
+                    List<String> problems, List<Step> steps, long costMicros, Duration took, AskOutcome.Routing routing)
+            implements MultiOutcome {
         public Answered {
             missing = List.copyOf(missing);
+            problems = List.copyOf(problems);
             steps = List.copyOf(steps);
         }
     }
@@ -32,7 +35,13 @@ public sealed interface MultiOutcome {
         /** The merger failed: the best single answer went out. */
         MERGE_FAILED,
         /** The time was up before the merge: the best single answer went out. */
-        OUT_OF_TIME
+        OUT_OF_TIME,
+        /** A second model checked the answer and found no real problem. */
+        CHECKED,
+        /** A second model found a real problem and the answer was revised once. */
+        REVISED,
+        /** The check could not be made (the checker failed or answered out of form): the answer went out unchecked. */
+        UNCHECKED
     }
 
     /** No member answered; {@code steps} says what each one did. */

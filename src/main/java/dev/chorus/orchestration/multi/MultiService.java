@@ -23,13 +23,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 /**
- * {@code /multi}: several models on one question. The question is analysed and routed as for
+ * {@code /multi} and escalation: several models on one question (see {@link Strategy}). The question is analysed and routed as for
  * {@code /ask}; the members are the models the engine allowed for it (never one the privacy rules,
  * the context window or the budget ruled out), different providers first; the merger is the
  * strongest of them. A run whose worst case does not fit what the asker may still spend is shrunk
@@ -57,13 +58,28 @@ public final class MultiService {
     }
 
     /**
-     * Runs {@code request} with several models; {@code steps} hears every change of the run (for the
-     * live indicator), {@code progress} the final answer as it streams.
+     * Runs {@code request} with several models; {@code strategy} empty lets the task decide (see
+     * {@link Strategy#forDomain}). {@code steps} hears every change of the run (for the live
+     * indicator), {@code progress} the answer as it streams.
      */
-    public MultiOutcome ask(AskRequest request, Consumer<List<Step>> steps, AnswerProgress progress) {
+    public MultiOutcome ask(AskRequest request, Optional<Strategy> strategy, Consumer<List<Step>> steps,
+                            AnswerProgress progress) {
+        return run(request, asks.route(request), strategy, steps, progress, false);
+    }
+
+    /**
+     * A hard question {@code /ask} escalates to {@code strategy} rather than to one stronger model;
+     * {@code routed} is its routing (escalated), so it is not analysed twice.
+     */
+    public MultiOutcome escalate(AskRequest request, AskService.RoutedQuestion routed, Strategy strategy,
+                                 Consumer<List<Step>> steps, AnswerProgress progress) {
+        return run(request, routed, Optional.of(strategy), steps, progress, true);
+    }
+
+    private MultiOutcome run(AskRequest request, AskService.RoutedQuestion routed, Optional<Strategy> asked,
+                             Consumer<List<Step>> steps, AnswerProgress progress, boolean escalated) {
         Instant started = clock.instant();
         Deadline deadline = Deadline.in(asks.settings().deadline());
-        AskService.RoutedQuestion routed = asks.route(request);
         Decision decision;
         switch (routed.routing()) {
             case Routing.NoModel none -> {
@@ -76,33 +92,85 @@ public final class MultiService {
             }
             case Routing.Routed r -> decision = r.decision();
         }
+        TaskProfile profile = routed.profile();
+        Strategy strategy = asked.orElse(Strategy.forDomain(profile.domain()));
         List<ChatMessage> conversation = asks.conversation(request);
         int maxTokens = asks.settings().maxTokens();
         long prompt = TokenEstimator.estimate(conversation);
-        List<Candidate> members = members(decision, prompt, maxTokens, headroom.applyAsLong(request.asker()));
+        long room = headroom.applyAsLong(request.asker());
+        List<Candidate> members = strategy == Strategy.PARALLEL ? members(decision, prompt, maxTokens, room)
+                : pair(decision, prompt, maxTokens, room);
         if (members.size() < 2) {
             return new MultiOutcome.Single(asks.ask(request, progress));
         }
-        ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
-                .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
         RunRecord record = new RunRecord(steps);
-        ParallelRun run = new ParallelRun(chain, gates.apply(request.asker()), maxTokens, GRACE,
+        MemberCalls calls = new MemberCalls(chain, gates.apply(request.asker()), maxTokens,
                 result -> asks.recordCalls(request.asker(), result, "multi"));
-        ParallelRun.Result result = run.run(conversation, request.question(),
-                members.stream().map(Candidate::model).toList(), members.stream().map(Candidate::quality).toList(),
-                merger, record, deadline, progress);
-        Duration took = Duration.between(started, clock.instant());
-        if (result.text() == null) {
-            return new MultiOutcome.Failed(ParallelRun.STRATEGY, record.steps(), record.costMicros());
+        String names = String.join(", ", members.stream().map(c -> c.model().id()).toList());
+        String text;
+        MultiOutcome.Ending ending;
+        String answeredBy;
+        List<String> missing;
+        List<String> problems = List.of();
+        String how;
+        if (strategy == Strategy.PARALLEL) {
+            ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
+                    .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
+            ParallelRun.Result result = new ParallelRun(calls, GRACE).run(conversation, request.question(),
+                    members.stream().map(Candidate::model).toList(), members.stream().map(Candidate::quality).toList(),
+                    merger, record, deadline, progress);
+            text = result.text();
+            ending = result.ending();
+            answeredBy = result.answeredBy();
+            missing = result.missing();
+            how = "Parallel: " + members.size() + " models allowed for this question answered at once (" + names
+                    + "), different providers first; " + merger.id() + ", the strongest of them for "
+                    + profile.domain().key() + ", merged their answers.";
+        } else {
+            VerifyRun.Result result = new VerifyRun(calls).run(conversation, request.question(),
+                    members.get(0).model(), members.get(1).model(), record, deadline, progress);
+            text = result.text();
+            ending = result.ending();
+            answeredBy = result.answeredBy();
+            missing = result.missing();
+            problems = result.problems();
+            how = "Verify: " + members.get(0).model().id() + " answered and " + members.get(1).model().id()
+                    + " checked the answer for real problems" + (ending == MultiOutcome.Ending.REVISED
+                    ? "; it found some, and the answer was revised once." : ".");
         }
-        TaskProfile profile = routed.profile();
-        String why = "Parallel: " + members.size() + " models allowed for this question answered at once ("
-                + String.join(", ", members.stream().map(c -> c.model().id()).toList()) + "), different providers "
-                + "first; " + merger.id() + ", the strongest of them for " + profile.domain().key()
-                + ", merged their answers.\n\n" + Explanations.of(profile, decision);
-        return new MultiOutcome.Answered(ParallelRun.STRATEGY, result.text(), result.ending(), result.answeredBy(),
-                result.missing(), record.steps(), record.costMicros(), took,
-                new AskOutcome.Routing(profile.domain().key(), profile.complexity(), false, why));
+        Duration took = Duration.between(started, clock.instant());
+        if (text == null) {
+            return new MultiOutcome.Failed(strategy.key(), record.steps(), record.costMicros());
+        }
+        String why = how + " " + (escalated ? "This hard question was escalated to " + strategy.key()
+                + " (escalation.strategy)." : Strategy.rule(profile.domain(), strategy, asked.isPresent()))
+                + "\n\n" + Explanations.of(profile, decision);
+        return new MultiOutcome.Answered(strategy.key(), text, ending, answeredBy, missing, problems, record.steps(),
+                record.costMicros(), took, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
+                escalated, why));
+    }
+
+    /**
+     * The answerer and its checker: the engine's choice answers; the checker is the strongest other
+     * eligible model, from another provider where there is one. Both must fit {@code room} (an answer,
+     * two checks of it and a revision in the worst case).
+     */
+    static List<Candidate> pair(Decision decision, long promptTokens, int maxTokens, long room) {
+        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
+        Optional<Candidate> answerer = eligible.stream().filter(c -> c.model().equals(decision.chosen())).findFirst();
+        if (answerer.isEmpty()) {
+            return List.of();
+        }
+        String provider = answerer.get().model().provider();
+        Optional<Candidate> checker = eligible.stream().filter(c -> c != answerer.get())
+                .max(Comparator.comparing((Candidate c) -> !c.model().provider().equals(provider))
+                        .thenComparingDouble(Candidate::quality).thenComparingLong(c -> -c.estimatedCostMicros()));
+        if (checker.isEmpty()) {
+            return List.of(answerer.get());
+        }
+        long worst = 2 * answerer.get().model().price().maxCostMicros(promptTokens + maxTokens, maxTokens)
+                + 2 * checker.get().model().price().maxCostMicros(promptTokens + maxTokens, maxTokens);
+        return worst > room ? List.of(answerer.get()) : List.of(answerer.get(), checker.get());
     }
 
     /**

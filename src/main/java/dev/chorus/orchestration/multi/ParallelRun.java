@@ -4,11 +4,8 @@ import dev.chorus.orchestration.AnswerProgress;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.catalog.ModelSpec;
-import dev.chorus.provider.resilience.Attempt;
 import dev.chorus.provider.resilience.ChainResult;
 import dev.chorus.provider.resilience.Deadline;
-import dev.chorus.provider.resilience.FallbackChain;
-import dev.chorus.provider.resilience.SpendGate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +14,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The {@code parallel} strategy: every member answers at once, each on its own virtual thread
@@ -29,20 +25,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ParallelRun {
     static final String STRATEGY = "parallel";
 
-    private final FallbackChain chain;
-    private final SpendGate gate;
-    private final int maxTokens;
+    private final MemberCalls calls;
     private final Duration grace;
-    private final java.util.function.Consumer<ChainResult> calls;
 
-    /** @param calls told of every member's calls, to log them */
-    ParallelRun(FallbackChain chain, SpendGate gate, int maxTokens, Duration grace,
-                java.util.function.Consumer<ChainResult> calls) {
-        this.chain = chain;
-        this.gate = gate;
-        this.maxTokens = maxTokens;
-        this.grace = grace;
+    ParallelRun(MemberCalls calls, Duration grace) {
         this.calls = calls;
+        this.grace = grace;
     }
 
     /** A member's answer, or why it has none. */
@@ -66,7 +54,7 @@ final class ParallelRun {
                 Deadline own = Deadline.in(deadline.remaining());
                 memberDeadlines.add(own);
                 answers.add(CompletableFuture.supplyAsync(() -> {
-                    ChainResult result = call(member, index, conversation, record, own, AnswerProgress.IGNORE);
+                    ChainResult result = calls.call(member, index, conversation, record, own, AnswerProgress.IGNORE);
                     if (result.answeredBy().isPresent()) {
                         firstDone.complete(null);
                     }
@@ -85,7 +73,7 @@ final class ParallelRun {
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
             ChainResult result = answers.get(i).join();
-            if (result.answeredBy().isPresent() && result.last() instanceof ChatOutcome.Completed) {
+            if (MemberCalls.answered(result)) {
                 got.add(new MemberAnswer(members.get(i), result.text(), qualities.get(i)));
             } else {
                 missing.add(members.get(i).id());
@@ -102,8 +90,8 @@ final class ParallelRun {
         }
         int index = record.add(merger.id(), Role.MERGE);
         List<ChatMessage> prompt = Merging.prompt(conversation, question, got);
-        ChainResult merged = call(merger, index, prompt, record, deadline, progress);
-        if (merged.answeredBy().isPresent() && merged.last() instanceof ChatOutcome.Completed) {
+        ChainResult merged = calls.call(merger, index, prompt, record, deadline, progress);
+        if (MemberCalls.answered(merged)) {
             return new Result(merged.text(), MultiOutcome.Ending.MERGED, merger.id(), missing);
         }
         // The merger wrote nothing usable: the best single answer goes out instead.
@@ -129,29 +117,6 @@ final class ParallelRun {
         } catch (java.util.concurrent.ExecutionException e) {
             throw new IllegalStateException("a member failed unexpectedly", e.getCause());
         }
-    }
-
-    private ChainResult call(ModelSpec model, int index, List<ChatMessage> messages, RunRecord record,
-                             Deadline deadline, AnswerProgress progress) {
-        AtomicBoolean writing = new AtomicBoolean();
-        ChainResult result = chain.run(List.of(model), messages, maxTokens, null, gate, delta -> {
-            if (writing.compareAndSet(false, true)) {
-                record.update(index, s -> s.in(MemberState.WRITING));
-            }
-            progress.onText(delta);
-        }, deadline);
-        calls.accept(result);
-        Attempt attempt = result.attempts().isEmpty() ? null : result.attempts().getFirst();
-        boolean answered = result.answeredBy().isPresent() && result.last() instanceof ChatOutcome.Completed;
-        MemberState end = answered ? MemberState.DONE : deadline.passed() ? MemberState.CANCELLED : MemberState.FAILED;
-        String why = answered ? null : attempt == null ? "not asked"
-                : attempt.skipped() != null ? attempt.skipped() : dev.chorus.provider.resilience.OutcomeKind
-                        .of(attempt.outcome()).label();
-        long input = attempt == null ? 0 : attempt.usage().inputTokens();
-        long output = attempt == null ? 0 : attempt.usage().outputTokens();
-        Duration took = attempt == null ? Duration.ZERO : attempt.took();
-        record.update(index, s -> s.ended(end, input, output, result.costMicros(), took, why));
-        return result;
     }
 
     /** What the run produced: {@code text} (and {@code ending}) null when no member answered. */

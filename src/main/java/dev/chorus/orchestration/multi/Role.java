@@ -5,7 +5,11 @@ public enum Role {
     /** Answers the question on its own, alongside the others. */
     ANSWER("answer"),
     /** Merges the others' answers into one. */
-    MERGE("merge");
+    MERGE("merge"),
+    /** Checks another model's answer for real problems. */
+    CHECK("check"),
+    /** Rewrites its answer to fix the problems a check found. */
+    REVISE("revise");
 
     private final String label;
 

@@ -77,7 +77,7 @@ class ParallelRunTest {
     }
 
     private ParallelRun.Result run(Duration grace, Duration deadline) {
-        ParallelRun run = new ParallelRun(chain, SpendGate.UNLIMITED, 100, grace, logged::add);
+        ParallelRun run = new ParallelRun(new MemberCalls(chain, SpendGate.UNLIMITED, 100, logged::add), grace);
         return run.run(List.of(ChatMessage.system("Be brief."), ChatMessage.user("What is Rust?")), "What is Rust?",
                 List.of(model("a-model"), model("b-model"), model("c-model")), List.of(0.9, 0.8, 0.7), model("a-model"),
                 new RunRecord(seen::add), Deadline.in(deadline), AnswerProgress.IGNORE);

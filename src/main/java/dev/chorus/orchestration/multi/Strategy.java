@@ -1,0 +1,47 @@
+package dev.chorus.orchestration.multi;
+
+import dev.chorus.provider.catalog.Domain;
+import java.util.Locale;
+import java.util.Optional;
+
+/** How several models work on one question. */
+public enum Strategy {
+    /** Several answer at once; the strongest merges. */
+    PARALLEL,
+    /** One answers, another checks, and a real problem is revised once. */
+    VERIFY;
+
+    public String key() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<Strategy> of(String name) {
+        for (Strategy s : values()) {
+            if (s.key().equalsIgnoreCase(name.strip())) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The strategy for a task when none is asked for. Where an answer is right or wrong (code, maths,
+     * reasoning, facts), a second model checking it catches what a merge of guesses would average;
+     * where it is a matter of range and judgement (writing, creative work, summaries, translation,
+     * conversation), several answers merged cover more ground.
+     */
+    public static Strategy forDomain(Domain domain) {
+        return switch (domain) {
+            case CODE, MATH, REASONING, FACTUAL -> VERIFY;
+            case WRITING, CREATIVE, SUMMARIZATION, TRANSLATION, CHAT -> PARALLEL;
+        };
+    }
+
+    /** The rule above in one line, for "Why these models?". */
+    static String rule(Domain domain, Strategy chosen, boolean asked) {
+        return asked ? chosen.key() + " was asked for."
+                : chosen.key() + " because this is a " + domain.key() + " question: code, maths, reasoning and facts are "
+                + "answered once and checked by a second model; writing, creative, summaries, translation and chat "
+                + "get several answers merged.";
+    }
+}

@@ -1,0 +1,76 @@
+package dev.chorus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.testing.BotCall;
+import dev.chorus.testing.BotHarness;
+import dev.chorus.testing.FakeOpenAi;
+import dev.chorus.testing.TelegramUser;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A hard question to /ask escalates to the verify strategy (escalation.strategy's default): the
+ * stronger model answers, a model of the other provider checks it, the chat shows both at work, and
+ * a real problem is revised once and said. /multi verify asks for the same by name. The catalog is
+ * the config's own: "mid" (OpenAI, 0.90) clears the bar for a hard maths question, "big" (backup,
+ * 1.0, 1.5× the price) is worth escalating to.
+ */
+class EscalationEndToEndTest {
+    static final String HARD = "Find all positive integers $n$ such that $n^2 + 2n + 3$ divides $n^4 + 4n^2 + 7$, "
+            + "and prove that your list is complete.";
+
+    @TempDir
+    static Path dir;
+    static BotHarness bot;
+
+    @BeforeAll
+    static void start() throws Exception {
+        bot = BotHarness.start(dir, "catalog.builtin=false", "model.default=auto", "model.fallbacks=",
+                "provider.max-retries=0",
+                "models.mid.provider=openai", "models.mid.api-model=gpt-4o-mini", "models.mid.context-window=128000",
+                "models.mid.price.input=1", "models.mid.price.output=4", "models.mid.capabilities=all:0.9",
+                "models.big.provider=backup", "models.big.context-window=128000",
+                "models.big.price.input=1.5", "models.big.price.output=6", "models.big.capabilities=all:1.0",
+                "models.backup-model.capabilities=all:0.3");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        bot.close();
+    }
+
+    @Test
+    void aHardQuestionIsAnsweredByTheStrongerModelAndCheckedByAnother() {
+        TelegramUser user = new TelegramUser(9201, "Viv", "viv");
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, HARD + " " + FakeOpenAi.SLOW_ANSWER);
+        List<BotCall> calls = bot.telegram.await(mark, Duration.ofSeconds(40),
+                c -> !BotCall.messagesTo(c, user.id()).isEmpty());
+        // the indicator is up while the stronger model writes
+        assertThat(calls).anySatisfy(c -> {
+            assertThat(c.is("sendMessageDraft")).isTrue();
+            assertThat(c.text()).startsWith("🎼 Several models on this, the first at work\n• big · answer · writing");
+        });
+        BotCall answer = BotCall.messagesTo(calls, user.id()).getFirst();
+        assertThat(answer.text()).startsWith("Streaming, word by word")
+                .contains("<i>— 🔼 escalated · 🎼 verify · big answer $", " · mid checked $", " · total $");
+        assertThat(answer.text()).doesNotContain("Revised once");
+    }
+
+    @Test
+    void aRealProblemTheCheckerFindsIsRevisedOnceAndSaid() {
+        TelegramUser user = new TelegramUser(9202, "Wes", "wes");
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi verify What is Rust? " + FakeOpenAi.PROBLEM);
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).startsWith("Rust is a memory-safe systems language with a borrow checker.")
+                .contains("(Revised once: a second model found it leaves out the borrow checker)")
+                .contains("🎼 verify · ", " checked $", " revised $");
+    }
+}
