@@ -99,8 +99,8 @@ final class MultiFlow {
                             ? a.text() + "\n\n(Not checked: the second model could not check it this time.)"
                             : a.text() + "\n\n(A second model found possible problems that could not be fixed: "
                             + String.join("; ", a.problems()) + ")";
-                    case ONLY_ONE_ANSWERED -> a.text() + "\n\n(Only " + a.answeredBy() + " answered, so nothing was "
-                            + "merged.)";
+                    case ONLY_ONE_ANSWERED -> a.text() + "\n\n(Only " + a.answeredBy() + " answered, so "
+                            + (a.strategy().equals("verify") ? "it was not checked.)" : "nothing was merged.)");
                     case MERGE_FAILED -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
                             + ": merging the answers failed.)";
                     case OUT_OF_TIME -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()

@@ -31,7 +31,8 @@ final class VerifyRun {
             ChainResult stand = calls.call(checker, record.add(checker.id(), Role.ANSWER), conversation, record,
                     deadline, progress);
             return MemberCalls.answered(stand)
-                    ? new Result(stand.text(), MultiOutcome.Ending.UNCHECKED, checker.id(), List.of(answerer.id()), List.of())
+                    ? new Result(stand.text(), MultiOutcome.Ending.ONLY_ONE_ANSWERED, checker.id(), List.of(answerer.id()),
+                    List.of())
                     : new Result(null, null, null, List.of(answerer.id(), checker.id()), List.of());
         }
         Optional<Verification.Verdict> verdict = check(question, first.text(), checker, record, deadline);
