@@ -35,6 +35,7 @@ import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.JdbiQuestionJournal;
+import dev.chorus.store.JdbiTraceStore;
 import dev.chorus.store.Outbox;
 import dev.chorus.telegram.TelegramBot;
 import java.io.IOException;
@@ -117,7 +118,7 @@ public final class Chorus implements AutoCloseable {
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
                             new JFreeChartRenderer(), new MultiService(asks, chain,
                                     asker -> budgets.gate(spender(asker), "multi"),
-                                    asker -> budgets.headroom(spender(asker)), clock))));
+                                    asker -> budgets.headroom(spender(asker)), clock), new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

@@ -116,4 +116,27 @@ class MultiEndToEndTest {
                 .satisfies(c -> assertThat(c.body().path("message_id").asInt()).isEqualTo(id));
         assertThat(calls.stream().filter(c -> c.is("sendMessage"))).hasSize(1);
     }
+
+    @Test
+    @Order(1)
+    void traceSaysWhatEachModelDidAndAReplyWithMultiAsksTheSameQuestionOfSeveral() {
+        TelegramUser user = new TelegramUser(9105, "Quy", "quy");
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/ask What is Rust?");
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        JsonNode buttons = answer.body().path("reply_markup").path("inline_keyboard").get(0);
+        assertThat(buttons.get(1).path("text").asText()).isEqualTo("Trace");
+        int answerMessage = answer.result().path("message_id").asInt();
+        bot.telegram.pressButton(BotHarness.TOKEN, user, user.id(), answerMessage,
+                buttons.get(1).path("callback_data").asText());
+        assertThat(bot.telegram.awaitMessages(mark, user.id(), 2).get(1).text()).startsWith("What each model did:\n1. ")
+                .contains(" · answer · done · ", " in, ", " out · $");
+
+        bot.telegram.sendPrivateReply(BotHarness.TOKEN, user, "/multi parallel", answerMessage);
+        BotCall multi = bot.telegram.awaitMessages(mark, user.id(), 3).get(2);
+        assertThat(multi.text()).contains("🎼 parallel · ");
+        bot.telegram.sendPrivateReply(BotHarness.TOKEN, user, "/trace", multi.result().path("message_id").asInt());
+        String trace = bot.telegram.awaitMessages(mark, user.id(), 4).get(3).text();
+        assertThat(trace).startsWith("What each model did:").contains("4. ", " · merge · done · ");
+    }
 }

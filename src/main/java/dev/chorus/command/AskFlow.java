@@ -9,6 +9,7 @@ import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.QuestionJournal;
+import dev.chorus.orchestration.TraceStore;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
@@ -31,6 +32,7 @@ final class AskFlow {
     private static final String SEND = "send:";
     private static final String CANCEL = "cancel:";
     private static final String AGAIN = "again:";
+    static final String TRACE = "trace:";
     /** A question older than this when the bot comes back is offered again rather than answered unasked. */
     static final Duration RERUN_WITHIN = Duration.ofMinutes(15);
     /** A question that was cut off this often is not run again on its own: it may be what crashes the bot. */
@@ -45,6 +47,7 @@ final class AskFlow {
     private final MultiService multi;
     private final MultiFlow multiFlow;
     private final Optional<Strategy> escalation;
+    private final TraceStore traces;
     private final AnswerReplies replies = new AnswerReplies();
     // Questions waiting for the user's consent to leave the machine. In memory on purpose: private
     // data is not written to disk before the user has decided, and after a restart they ask again.
@@ -54,7 +57,7 @@ final class AskFlow {
     /** @param escalation the strategy a hard question escalates to, or empty for one stronger model */
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
-            Optional<Strategy> escalation) {
+            Optional<Strategy> escalation, TraceStore traces) {
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
@@ -64,6 +67,7 @@ final class AskFlow {
         this.multi = multi;
         this.multiFlow = multiFlow;
         this.escalation = escalation;
+        this.traces = traces;
     }
 
     void ask(Incoming in, String question, ChatOutput out, String example) {
@@ -132,7 +136,9 @@ final class AskFlow {
             case AskOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
                         a.routing().explanation());
-                yield replies.of(a).withButtons(new Reply.Button("Why this model?", WHY + answerId)).forAnswer(answerId);
+                traces.save(answerId, a.steps());
+                yield replies.of(a).withButtons(new Reply.Button("Why this model?", WHY + answerId),
+                        new Reply.Button("Trace", TRACE + answerId)).forAnswer(answerId);
             }
             case AskOutcome.NeedsConsent c -> {
                 String token = UUID.randomUUID().toString().substring(0, 18);
@@ -202,6 +208,15 @@ final class AskFlow {
             out.acknowledge(callback.callbackId(), null);
             out.send(Reply.plain(sessions.explanation(answerId.get(), callback.chatId())
                     .orElse("I no longer know why that answer's model was chosen.")));
+            return true;
+        }
+        if (data.startsWith(TRACE)) {
+            Optional<Long> answerId = number(data.substring(TRACE.length()));
+            if (answerId.isEmpty()) {
+                return false;
+            }
+            out.acknowledge(callback.callbackId(), null);
+            out.send(TraceReport.render(traces.load(answerId.get(), callback.chatId())));
             return true;
         }
         if (data.startsWith(AGAIN)) {

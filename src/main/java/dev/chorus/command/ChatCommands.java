@@ -21,6 +21,7 @@ public final class ChatCommands {
             new CommandInfo("models", "The models and what they are good at"),
             new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
+            new CommandInfo("trace", "Reply to an answer: which model did what"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"));
     /** Shown in the menu of the bot's admins only. */
@@ -43,10 +44,11 @@ public final class ChatCommands {
                 new Permissions(services.admins(), services.chatAdmins()));
         QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
                 services.limits().groupQuestionsPerMinute());
-        this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter);
+        this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
+                services.traces());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
-                dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()));
+                dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces());
     }
 
     /**
@@ -97,6 +99,7 @@ public final class ChatCommands {
             case "models" -> out.send(routing.models());
             case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);
+            case "trace" -> out.send(trace(in));
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
@@ -107,6 +110,17 @@ public final class ChatCommands {
                 }
             }
         }
+    }
+
+    /** {@code /trace} sent as a reply to one of the bot's answers. */
+    private Reply trace(Incoming in) {
+        if (in.repliedToBot() == null) {
+            return Reply.plain("Reply /trace to one of my answers to see which model did what, and what it cost. "
+                    + "Or press Trace under the answer.");
+        }
+        return services.sessions().answerOf(in.chatId(), in.repliedToBot())
+                .map(id -> TraceReport.render(services.traces().load(id, in.chatId())))
+                .orElse(Reply.plain("That message is not one of my answers, so there is nothing to trace."));
     }
 
     private void usage(Incoming in, ChatOutput out) {

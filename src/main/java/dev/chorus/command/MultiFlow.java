@@ -8,8 +8,8 @@ import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
-import dev.chorus.orchestration.multi.Role;
-import dev.chorus.orchestration.multi.Step;
+import dev.chorus.orchestration.Role;
+import dev.chorus.orchestration.Step;
 import dev.chorus.orchestration.multi.Strategy;
 import java.time.Duration;
 import java.util.List;
@@ -32,8 +32,11 @@ final class MultiFlow {
     private final BudgetService budgets;
     private final QuestionLimiter limiter;
     private final AnswerReplies replies = new AnswerReplies();
+    private final dev.chorus.orchestration.TraceStore traces;
 
-    MultiFlow(MultiService multi, ChatSessions sessions, BudgetService budgets, QuestionLimiter limiter) {
+    MultiFlow(MultiService multi, ChatSessions sessions, BudgetService budgets, QuestionLimiter limiter,
+              dev.chorus.orchestration.TraceStore traces) {
+        this.traces = traces;
         this.multi = multi;
         this.sessions = sessions;
         this.budgets = budgets;
@@ -52,6 +55,10 @@ final class MultiFlow {
         if (strategy.isPresent()) {
             question = question.substring(first.length()).strip();
         }
+        if (QuestionText.isBlank(question) && in.repliedToBot() != null) {
+            // /multi as a reply to an answer: the question that answer answered, asked again of several models
+            question = lastQuestion(in).orElse("");
+        }
         if (QuestionText.isBlank(question)) {
             out.send(Reply.plain("Please add your question after the command, for example:\n" + example
                     + " Is nuclear power safe?\nSeveral models answer at once and one merges their answers."));
@@ -69,6 +76,17 @@ final class MultiFlow {
             return;
         }
         run(in.withText(question), strategy, out);
+    }
+
+    private Optional<String> lastQuestion(Incoming in) {
+        List<dev.chorus.provider.ChatMessage> history = sessions.open(in.chatId(), in.userId(), in.inGroup(),
+                in.repliedToBot()).history();
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (history.get(i).role() == dev.chorus.provider.Role.USER) {
+                return Optional.of(history.get(i).content());
+            }
+        }
+        return Optional.empty();
     }
 
     private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out) {
@@ -106,8 +124,10 @@ final class MultiFlow {
                     case OUT_OF_TIME -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
                             + ": there was no time left to merge the answers.)";
                 };
+                traces.save(answerId, a.steps());
                 stream.finish(concluding.apply(Reply.answer(body, footer(a)).withButtons(new Reply.Button(
-                        "Why these models?", WHY + answerId)).forAnswer(answerId)));
+                        "Why these models?", WHY + answerId), new Reply.Button("Trace", AskFlow.TRACE + answerId))
+                        .forAnswer(answerId)));
                 sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
             }
             case MultiOutcome.Failed f -> stream.finish(concluding.apply(Reply.plain("None of the models could answer ("
@@ -118,9 +138,10 @@ final class MultiFlow {
                     long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
                             a.routing().explanation());
                     Reply reply = replies.of(a);
+                    traces.save(answerId, a.steps());
                     stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · only one model could "
-                            + "take this question", List.of(new Reply.Button("Why this model?", WHY + answerId)),
-                            answerId, questionId));
+                            + "take this question", List.of(new Reply.Button("Why this model?", WHY + answerId),
+                            new Reply.Button("Trace", AskFlow.TRACE + answerId)), answerId, questionId));
                     sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
                 } else {
                     stream.finish(concluding.apply(replies.of(s.outcome())));

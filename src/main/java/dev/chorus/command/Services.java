@@ -24,12 +24,13 @@ import java.util.function.Supplier;
  * @param limits how many questions a person and a group may ask per minute
  * @param deliveries the outbox's backlog, for {@code /status}
  * @param multi several models on one question, for {@code /multi}
+ * @param traces what each model did for an answer, for {@code /trace}
  * @param charts draws {@code /usage}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
                        Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
-                       Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts, dev.chorus.orchestration.multi.MultiService multi) {
+                       Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts, dev.chorus.orchestration.multi.MultiService multi, dev.chorus.orchestration.TraceStore traces) {
     public Services {
         admins = Set.copyOf(admins);
     }

@@ -16,14 +16,16 @@ public sealed interface AskOutcome {
      * @param budgetCut true when it stops mid-way because the budget had no room for more
      * @param failedModels the models that failed before {@code modelId} answered, in order
      * @param routing how the model was chosen, or null when it was not routed
+     * @param steps every call made for it, stand-ins included, for the trace
      */
     record Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
-                    boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing)
+                    boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing, List<Step> steps)
             implements AskOutcome {
         public Answered {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(modelId, "modelId");
             failedModels = List.copyOf(failedModels);
+            steps = steps == null ? List.of() : List.copyOf(steps);
         }
     }
 

@@ -177,7 +177,7 @@ public final class AskService {
             boolean budgetCut = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.BUDGET;
             return new AskOutcome.Answered(result.text(), id, result.costMicros(), result.costEstimated(), took,
                     truncated, budgetCut, failed, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
-                    decision.escalated(), explanation));
+                    decision.escalated(), explanation), steps(result));
         }
         if (result.attempts().stream().noneMatch(Attempt::called)) {
             var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();
@@ -229,6 +229,22 @@ public final class AskService {
             case ChatOutcome.Completed c -> Failure.UNAVAILABLE;
             case ChatOutcome.Refused r -> Failure.REJECTED;
         };
+    }
+
+    /** Every call the chain made, as trace steps: the answer, and the stand-ins tried before it. */
+    static List<Step> steps(ChainResult result) {
+        List<Step> steps = new ArrayList<>();
+        for (Attempt a : result.attempts()) {
+            if (!a.called()) {
+                continue;
+            }
+            boolean answered = result.answeredBy().map(m -> m == a.model()).orElse(false)
+                    && a.outcome() instanceof ChatOutcome.Completed;
+            steps.add(new Step(steps.size(), a.model().id(), Role.ANSWER, answered ? MemberState.DONE : MemberState.FAILED,
+                    a.usage().inputTokens(), a.usage().outputTokens(), a.costMicros(), a.took(),
+                    answered ? null : OutcomeKind.of(a.outcome()).label()));
+        }
+        return steps;
     }
 
     /** The system prompt, the earlier turns and the question, as every model is sent them. */

@@ -69,6 +69,11 @@ public final class ChatSessions {
         }
     }
 
+    /** The answer the bot's message {@code messageId} is part of. */
+    public Optional<Long> answerOf(long chatId, int messageId) {
+        return store.answerOf(chatId, messageId);
+    }
+
     public Optional<String> explanation(long answerId, long chatId) {
         return store.explanation(answerId, chatId);
     }

@@ -36,6 +36,9 @@ public interface ConversationStore {
 
     Optional<String> explanation(long answerId, long chatId);
 
+    /** The answer the bot's message {@code messageId} is part of. */
+    Optional<Long> answerOf(long chatId, int messageId);
+
     /** A chat's routing choices as stored; {@code pinnedModel} may be null. */
     record ChatSettings(String mode, String pinnedModel, boolean allowEscalation) {
     }

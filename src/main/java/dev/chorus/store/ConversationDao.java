@@ -68,6 +68,9 @@ interface ConversationDao {
             """)
     Optional<Long> conversationOf(@Bind("chat") long chatId, @Bind("message") int messageId);
 
+    @SqlQuery("SELECT answer_id FROM answer_messages WHERE chat_id = :chat AND message_id = :message")
+    Optional<Long> answerOf(@Bind("chat") long chatId, @Bind("message") int messageId);
+
     @SqlQuery("SELECT explanation FROM answers WHERE id = :id AND chat_id = :chat")
     Optional<String> explanation(@Bind("id") long answerId, @Bind("chat") long chatId);
 }

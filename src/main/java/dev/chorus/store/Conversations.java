@@ -93,6 +93,11 @@ public final class Conversations implements ConversationStore {
     }
 
     @Override
+    public Optional<Long> answerOf(long chatId, int messageId) {
+        return guard(() -> dao.answerOf(chatId, messageId));
+    }
+
+    @Override
     public Optional<String> explanation(long answerId, long chatId) {
         return guard(() -> dao.explanation(answerId, chatId));
     }

@@ -30,6 +30,6 @@ class AnswerRepliesTest {
 
     private static AskOutcome.Answered answered(boolean escalated, List<String> failed) {
         return new AskOutcome.Answered("Use a HashMap.", "gpt-4o-mini", 1_200, false, Duration.ofMillis(1_520), false,
-                false, failed, new AskOutcome.Routing("code", 0.42, escalated, "why"));
+                false, failed, new AskOutcome.Routing("code", 0.42, escalated, "why"), List.of());
     }
 }

@@ -22,6 +22,7 @@ import dev.chorus.store.Conversations;
 import dev.chorus.config.BudgetSettings;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.JdbiQuestionJournal;
+import dev.chorus.store.JdbiTraceStore;
 import dev.chorus.testing.ScriptedChatClient;
 import dev.chorus.testing.TestAsks;
 import dev.chorus.provider.resilience.ProviderHealth;
@@ -75,7 +76,7 @@ class ChatCommandsTest {
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks)));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database)));
     }
 
     @Test
@@ -224,7 +225,7 @@ class ChatCommandsTest {
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks)));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database)));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

@@ -1,5 +1,7 @@
 package dev.chorus.orchestration.multi;
 
+import dev.chorus.orchestration.MemberState;
+
 import dev.chorus.orchestration.AnswerProgress;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;

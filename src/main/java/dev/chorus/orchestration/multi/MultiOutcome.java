@@ -1,5 +1,7 @@
 package dev.chorus.orchestration.multi;
 
+import dev.chorus.orchestration.Step;
+
 import dev.chorus.orchestration.AskOutcome;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.chorus.orchestration.multi;
 
+import dev.chorus.orchestration.Step;
+import dev.chorus.orchestration.Role;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;

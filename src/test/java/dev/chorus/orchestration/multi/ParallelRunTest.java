@@ -1,5 +1,9 @@
 package dev.chorus.orchestration.multi;
 
+import dev.chorus.orchestration.Step;
+import dev.chorus.orchestration.Role;
+import dev.chorus.orchestration.MemberState;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;

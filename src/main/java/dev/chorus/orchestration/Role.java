@@ -1,4 +1,4 @@
-package dev.chorus.orchestration.multi;
+package dev.chorus.orchestration;
 
 /** What a model does in a multi-model run. */
 public enum Role {

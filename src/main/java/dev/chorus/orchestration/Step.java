@@ -1,4 +1,4 @@
-package dev.chorus.orchestration.multi;
+package dev.chorus.orchestration;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -17,15 +17,15 @@ public record Step(int index, String modelId, Role role, MemberState state, long
         took = took == null ? Duration.ZERO : took;
     }
 
-    static Step waiting(int index, String modelId, Role role) {
+    public static Step waiting(int index, String modelId, Role role) {
         return new Step(index, modelId, role, MemberState.WAITING, 0, 0, 0, Duration.ZERO, null);
     }
 
-    Step in(MemberState next) {
+    public Step in(MemberState next) {
         return new Step(index, modelId, role, next, inputTokens, outputTokens, costMicros, took, note);
     }
 
-    Step ended(MemberState end, long input, long output, long cost, Duration time, String why) {
+    public Step ended(MemberState end, long input, long output, long cost, Duration time, String why) {
         return new Step(index, modelId, role, end, input, output, cost, time, why);
     }
 }

@@ -1,4 +1,4 @@
-package dev.chorus.orchestration.multi;
+package dev.chorus.orchestration;
 
 /** Where a member of a run is. */
 public enum MemberState {

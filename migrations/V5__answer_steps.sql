@@ -1,0 +1,15 @@
+-- What each model did for an answer (/trace and the Trace button): one row per call, in order, kept
+-- with the answer so that a trace works after a restart. role and state are Role and MemberState.
+CREATE TABLE answer_steps (
+    answer_id      INTEGER NOT NULL REFERENCES answers (id),
+    idx            INTEGER NOT NULL,
+    model          TEXT    NOT NULL,
+    role           TEXT    NOT NULL CHECK (role IN ('answer', 'merge', 'check', 'revise')),
+    state          TEXT    NOT NULL CHECK (state IN ('waiting', 'writing', 'done', 'failed', 'cancelled')),
+    input_tokens   INTEGER NOT NULL DEFAULT 0,
+    output_tokens  INTEGER NOT NULL DEFAULT 0,
+    cost_micros    INTEGER NOT NULL DEFAULT 0 CHECK (cost_micros >= 0),
+    took_ms        INTEGER NOT NULL DEFAULT 0,
+    note           TEXT,
+    PRIMARY KEY (answer_id, idx)
+);
