@@ -51,7 +51,7 @@ public final class Main {
                 Terminal.sendLogsToStandardError();
                 yield RouteCommand.run(args, System.getenv(), System.in, Terminal.stdout(), System.err);
             }
-            case ASK -> {
+            case ASK, MULTI -> {
                 Terminal.sendLogsToStandardError();
                 yield AskCommand.run(args, System.getenv(), Terminal.stdout(), Terminal.stderr());
             }

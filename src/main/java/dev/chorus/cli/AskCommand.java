@@ -1,5 +1,8 @@
 package dev.chorus.cli;
 
+import dev.chorus.command.MultiText;
+import dev.chorus.orchestration.multi.MultiOutcome;
+import dev.chorus.orchestration.multi.MultiService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.config.ChorusConfig;
@@ -60,6 +63,7 @@ public final class AskCommand {
         PrintStream out = new PrintStream(stdout, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(stderr, true, StandardCharsets.UTF_8);
         AskService asks;
+        MultiService multi;
         Preferences preferences;
         try {
             ChorusConfig config = ConfigLoader.loadOffline(args.configFileToRead(), env);
@@ -80,9 +84,14 @@ public final class AskCommand {
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
                     Clock.systemUTC());
+            multi = new MultiService(asks, chain, asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE,
+                    Clock.systemUTC());
         } catch (ConfigException | StoreException e) {
             err.println(oneLine(e.getMessage()));
             return 2;
+        }
+        if (args.command() == CommandLineArgs.Command.MULTI) {
+            return multi(multi, new AskRequest(TERMINAL, args.question(), List.of(), preferences, false), args, out, err);
         }
         Streamed streamed = new Streamed(out);
         AskOutcome outcome;
@@ -96,6 +105,50 @@ public final class AskCommand {
             return 1;
         }
         return finish(outcome, streamed, err);
+    }
+
+    /**
+     * {@code multi}: each change of a member (model, role, state, cost so far) as a line on {@code err}
+     * while they work; the answer and its footer on {@code out} at the end.
+     */
+    private static int multi(MultiService multi, AskRequest request, CommandLineArgs args, PrintStream out,
+                             PrintStream err) {
+        java.util.Set<String> printed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        MultiOutcome outcome;
+        try {
+            outcome = multi.ask(request, args.strategy(), steps -> steps.forEach(s -> {
+                String line = s.modelId() + " · " + s.role().label() + " · " + s.state().label()
+                        + (s.costMicros() > 0 ? " · " + MoneyFormat.dollars(s.costMicros()) : "");
+                if (printed.add(s.index() + ":" + line)) {
+                    err.println("[" + (s.index() + 1) + "] " + line);
+                }
+            }), delta -> { });
+        } catch (RuntimeException e) {
+            err.println("multi failed: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage())));
+            return 1;
+        }
+        switch (outcome) {
+            case MultiOutcome.Answered a -> {
+                out.println(a.text() + MultiText.endingNote(a));
+                out.println();
+                out.println(MultiText.footer(a));
+                return 0;
+            }
+            case MultiOutcome.Failed f -> {
+                err.println("multi: none of the models could answer");
+                return 1;
+            }
+            case MultiOutcome.Single s -> {
+                err.println("multi: only one model can take this question; it answers alone");
+                Streamed streamed = new Streamed(out);
+                return finish(s.outcome(), streamed, err);
+            }
+            case MultiOutcome.NotRun n -> {
+                err.println("multi: " + n.message());
+                return 1;
+            }
+        }
     }
 
     private static int finish(AskOutcome outcome, Streamed streamed, PrintStream err) {

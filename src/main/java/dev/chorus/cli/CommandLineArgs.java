@@ -1,5 +1,6 @@
 package dev.chorus.cli;
 
+import dev.chorus.orchestration.multi.Strategy;
 import dev.chorus.config.ConfigException;
 import dev.chorus.orchestration.delegation.Mode;
 import java.nio.file.Files;
@@ -16,9 +17,15 @@ import java.util.Optional;
  * @param mode {@code --mode}, for {@code route} and {@code ask}
  * @param question the words after {@code ask}, joined by spaces; empty for the other commands
  * @param allowCloud {@code ask --allow-cloud}: send a question with private data to a cloud model
+ * @param strategy {@code multi --strategy}: parallel or verify; empty lets the question decide
  */
 public record CommandLineArgs(Command command, Optional<Path> configFile, Optional<Mode> mode, String question,
-                              boolean allowCloud) {
+                              boolean allowCloud, Optional<Strategy> strategy) {
+    public CommandLineArgs(Command command, Optional<Path> configFile, Optional<Mode> mode, String question,
+                           boolean allowCloud) {
+        this(command, configFile, mode, question, allowCloud, Optional.empty());
+    }
+
     /** The file read when no {@code --config} is given, if it exists. */
     public static final Path DEFAULT_CONFIG = Path.of("bot-config.properties");
 
@@ -31,15 +38,18 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                      Calls no model; needs no Telegram token and no API key.
                    java -jar chorus.jar ask [--config FILE] [--mode MODE] [--allow-cloud] QUESTION
                      Answer one question in the terminal with the configured providers (no Telegram token).
+                   java -jar chorus.jar multi [--config FILE] [--mode MODE] [--strategy parallel|verify] QUESTION
+                     Put several models on one question: their progress on standard error, the answer and
+                     its footer on standard output.
                    java -jar chorus.jar --help
             MODE: cheap, balanced (default), quality, fast or local.
             Without --config, ./bot-config.properties is read if present; environment variables override it.
             """;
 
-    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask] [--config FILE] [--mode MODE]";
+    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask|multi] [--config FILE] [--mode MODE]";
 
     /** What to run. */
-    public enum Command { BOT, ROUTE, ASK, HELP }
+    public enum Command { BOT, ROUTE, ASK, MULTI, HELP }
 
     /** @throws UsageException with one line saying what is wrong */
     public static CommandLineArgs parse(String[] args) {
@@ -47,13 +57,19 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
         Path config = null;
         Mode mode = null;
         boolean allowCloud = false;
+        Strategy strategy = null;
         List<String> words = new ArrayList<>();
         boolean onlyWords = false;
         for (int i = 0; i < args.length; i++) {
             String arg = args[i];
             if (onlyWords || !arg.startsWith("-") || arg.equals("-")) {
-                if (command == Command.BOT && words.isEmpty() && (arg.equals("route") || arg.equals("ask"))) {
-                    command = arg.equals("route") ? Command.ROUTE : Command.ASK;
+                if (command == Command.BOT && words.isEmpty()
+                        && (arg.equals("route") || arg.equals("ask") || arg.equals("multi"))) {
+                    command = switch (arg) {
+                        case "route" -> Command.ROUTE;
+                        case "ask" -> Command.ASK;
+                        default -> Command.MULTI;
+                    };
                 } else {
                     words.add(arg);
                 }
@@ -64,17 +80,27 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                 case "--config", "-c" -> config = Path.of(value(args, ++i, "--config needs a file"));
                 case "--mode", "-m" -> mode = mode(value(args, ++i, "--mode needs one of " + modes()));
                 case "--allow-cloud" -> allowCloud = true;
+                case "--strategy", "-s" -> {
+                    String name = value(args, ++i, "--strategy needs parallel or verify");
+                    strategy = Strategy.of(name).orElseThrow(() -> new UsageException(SHORT
+                            + ": --strategy must be parallel or verify"));
+                }
                 case "--help", "-h" -> {
                     return new CommandLineArgs(Command.HELP, Optional.empty(), Optional.empty(), "", false);
                 }
                 default -> throw new UsageException(SHORT + ": unknown argument '" + arg + "' (see --help)");
             }
         }
-        if (command != Command.ASK && !words.isEmpty()) {
+        boolean asks = command == Command.ASK || command == Command.MULTI;
+        if (!asks && !words.isEmpty()) {
             throw new UsageException(SHORT + ": unknown argument '" + words.getFirst() + "' (see --help)");
         }
-        if (command == Command.ASK && String.join(" ", words).isBlank()) {
-            throw new UsageException("Usage: java -jar chorus.jar ask [--config FILE] QUESTION: the question is missing");
+        if (asks && String.join(" ", words).isBlank()) {
+            throw new UsageException("Usage: java -jar chorus.jar " + (command == Command.ASK ? "ask" : "multi")
+                    + " [--config FILE] QUESTION: the question is missing");
+        }
+        if (command != Command.MULTI && strategy != null) {
+            throw new UsageException(SHORT + ": --strategy is for multi");
         }
         if (command == Command.BOT && mode != null) {
             throw new UsageException(SHORT + ": --mode is for route and ask; the bot's chats choose with /mode");
@@ -83,7 +109,7 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
             throw new UsageException(SHORT + ": --allow-cloud is for ask");
         }
         return new CommandLineArgs(command, Optional.ofNullable(config), Optional.ofNullable(mode),
-                String.join(" ", words).strip(), allowCloud);
+                String.join(" ", words).strip(), allowCloud, Optional.ofNullable(strategy));
     }
 
     /**

@@ -118,7 +118,7 @@ final class AskFlow {
                 // A hard question: several models, with the same indicator and footer as /multi.
                 journaled.run();
                 MultiOutcome escalated = multi.escalate(request, routed, escalation.get(),
-                        steps -> stream.showStatus(MultiFlow.status(steps)), stream);
+                        steps -> stream.showStatus(MultiText.status(steps)), stream);
                 multiFlow.finish(escalated, in, session, stream, questionId.get());
                 journal.finished(questionId.get());
                 return;

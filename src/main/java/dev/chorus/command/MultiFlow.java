@@ -94,7 +94,7 @@ final class MultiFlow {
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), false);
         ChatOutput.AnswerStream stream = out.startAnswer();
-        MultiOutcome outcome = multi.ask(request, strategy, steps -> stream.showStatus(status(steps)), stream);
+        MultiOutcome outcome = multi.ask(request, strategy, steps -> stream.showStatus(MultiText.status(steps)), stream);
         finish(outcome, in, session, stream, null);
     }
 
@@ -109,23 +109,9 @@ final class MultiFlow {
             case MultiOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.answeredBy(),
                         a.routing().explanation());
-                String body = switch (a.ending()) {
-                    case MERGED, CHECKED -> a.text();
-                    case REVISED -> a.text() + "\n\n(Revised once: a second model found "
-                            + String.join("; ", a.problems()) + ")";
-                    case UNCHECKED -> a.problems().isEmpty()
-                            ? a.text() + "\n\n(Not checked: the second model could not check it this time.)"
-                            : a.text() + "\n\n(A second model found possible problems that could not be fixed: "
-                            + String.join("; ", a.problems()) + ")";
-                    case ONLY_ONE_ANSWERED -> a.text() + "\n\n(Only " + a.answeredBy() + " answered, so "
-                            + (a.strategy().equals("verify") ? "it was not checked.)" : "nothing was merged.)");
-                    case MERGE_FAILED -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
-                            + ": merging the answers failed.)";
-                    case OUT_OF_TIME -> a.text() + "\n\n(The best single answer, from " + a.answeredBy()
-                            + ": there was no time left to merge the answers.)";
-                };
+                String body = a.text() + MultiText.endingNote(a);
                 traces.save(answerId, a.steps());
-                stream.finish(concluding.apply(Reply.answer(body, footer(a)).withButtons(new Reply.Button(
+                stream.finish(concluding.apply(Reply.answer(body, MultiText.footer(a)).withButtons(new Reply.Button(
                         "Why these models?", WHY + answerId), new Reply.Button("Trace", AskFlow.TRACE + answerId))
                         .forAnswer(answerId)));
                 sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
@@ -151,43 +137,4 @@ final class MultiFlow {
         }
     }
 
-    /** "🎼 3 models at work" and a line for each: model, role, state, cost so far. */
-    static String status(List<Step> steps) {
-        long models = steps.stream().map(Step::modelId).distinct().count();
-        // a check or a merge follows the first answer: the run is several models even while one writes
-        StringBuilder text = new StringBuilder(models == 1 ? "🎼 Several models on this, the first at work"
-                : "🎼 " + models + " models at work");
-        for (Step s : steps) {
-            text.append("\n• ").append(s.modelId()).append(" · ").append(s.role().label()).append(" · ")
-                    .append(s.state().label());
-            if (s.costMicros() > 0) {
-                text.append(" · ").append(MoneyFormat.dollars(s.costMicros()));
-            }
-        }
-        return text.toString();
-    }
-
-    private static String done(Role role) {
-        return switch (role) {
-            case ANSWER -> "answer";
-            case MERGE -> "merged";
-            case CHECK -> "checked";
-            case REVISE -> "revised";
-        };
-    }
-
-    /** "🎼 parallel · gpt-4o-mini answer $0.0001 · … · total $0.0012 · 5.2s", and who gave no answer. */
-    static String footer(MultiOutcome.Answered a) {
-        StringBuilder text = new StringBuilder(a.routing().escalated() ? "🔼 escalated · 🎼 " : "🎼 ").append(a.strategy());
-        for (Step s : a.steps()) {
-            text.append(" · ").append(s.modelId()).append(' ').append(done(s.role())).append(' ')
-                    .append(MoneyFormat.dollars(s.costMicros()));
-        }
-        text.append(" · total ").append(MoneyFormat.dollars(a.costMicros())).append(" · ")
-                .append(String.format(Locale.ROOT, "%.1fs", a.took().toMillis() / 1000.0));
-        if (!a.missing().isEmpty()) {
-            text.append(" · no answer from ").append(String.join(", ", a.missing()));
-        }
-        return text.toString();
-    }
 }

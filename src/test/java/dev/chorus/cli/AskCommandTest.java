@@ -127,9 +127,28 @@ class AskCommandTest {
         assertThat(openAi.requests()).hasSize(1);
     }
 
+    @Test
+    void multiPrintsEachMembersProgressOnStandardErrorAndTheMergedAnswerWithItsFooterOnStandardOutput()
+            throws IOException {
+        Path config = config("models.other.provider=openai", "models.other.api-model=gpt-4.1-mini",
+                "models.other.price.input=0.4", "models.other.price.output=1.6", "models.other.capabilities=all:0.9");
+        Run run = command("multi", "--config", config.toString(), "--strategy", "parallel", "Write", "a", "haiku");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("Rust is a memory-safe systems language.\n\n🎼 parallel · ")
+                .contains(" answer $", " merged $", " · total $");
+        assertThat(run.err()).contains("[1] ", " · answer · waiting", " · answer · done", "[3] other · merge · done");
+        assertThat(openAi.requests()).hasSize(3);
+        assertThat(CommandLineArgs.parse(new String[] {"multi", "--strategy", "verify", "q"}).strategy())
+                .contains(dev.chorus.orchestration.multi.Strategy.VERIFY);
+    }
+
     private static Run ask(String... args) {
+        return command("ask", args);
+    }
+
+    private static Run command(String name, String... args) {
         String[] all = new String[args.length + 1];
-        all[0] = "ask";
+        all[0] = name;
         System.arraycopy(args, 0, all, 1, args.length);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
