@@ -118,7 +118,8 @@ public final class Chorus implements AutoCloseable {
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
                             new JFreeChartRenderer(), new MultiService(asks, chain,
                                     asker -> budgets.gate(spender(asker), "multi"),
-                                    asker -> budgets.headroom(spender(asker)), clock), new JdbiTraceStore(database))));
+                                    asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
+                                    config.limits().multiConfirmAboveMicros()), new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

@@ -148,6 +148,10 @@ public final class AskCommand {
                 err.println("multi: " + n.message());
                 return 1;
             }
+            case MultiOutcome.NeedsConfirmation c -> {
+                err.println("multi: the run would cost up to " + MoneyFormat.dollars(c.worstCaseMicros()));
+                return 1;
+            }
         }
     }
 

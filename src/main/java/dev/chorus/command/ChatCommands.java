@@ -68,7 +68,7 @@ public final class ChatCommands {
 
     /** A press of one of the bot's buttons. */
     public void handle(Callback callback, ChatOutput out) {
-        if (!asks.onButton(callback, out)) {
+        if (!asks.onButton(callback, out) && !multi.onButton(callback, out)) {
             out.acknowledge(callback.callbackId(), "That button no longer does anything.");
         }
     }

@@ -24,6 +24,8 @@ import java.util.Set;
  */
 final class MultiFlow {
     static final String WHY = "why:";
+    static final String RUN = "mrun:";
+    static final String DROP = "mdrop:";
     /** Strategies the command knows by name but that do not run yet. */
     private static final Set<String> PLANNED = Set.of("master-worker", "instruct", "pipeline");
 
@@ -33,6 +35,12 @@ final class MultiFlow {
     private final QuestionLimiter limiter;
     private final AnswerReplies replies = new AnswerReplies();
     private final dev.chorus.orchestration.TraceStore traces;
+    // Runs waiting for the asker's go-ahead; in memory, like the consent for private data.
+    private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending = com.github.benmanes.caffeine.cache
+            .Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(15)).maximumSize(10_000).build();
+
+    private record Pending(Incoming in, Optional<Strategy> strategy) {
+    }
 
     MultiFlow(MultiService multi, ChatSessions sessions, BudgetService budgets, QuestionLimiter limiter,
               dev.chorus.orchestration.TraceStore traces) {
@@ -75,7 +83,30 @@ final class MultiFlow {
                     + QuestionLimiter.seconds(wait.get()) + "."));
             return;
         }
-        run(in.withText(question), strategy, out);
+        run(in.withText(question), strategy, out, false);
+    }
+
+    /** Run / Cancel under a dear run's question; false when the data is not one of this flow's buttons. */
+    boolean onButton(Callback callback, ChatOutput out) {
+        String data = callback.data();
+        if (!data.startsWith(RUN) && !data.startsWith(DROP)) {
+            return false;
+        }
+        String token = data.substring(data.indexOf(':') + 1);
+        Pending run = pending.getIfPresent(token);
+        if (run == null || run.in().userId() != callback.userId()) {
+            out.acknowledge(callback.callbackId(), run == null ? "That run has expired; please ask again."
+                    : "Only the person who asked can decide.");
+            return true;
+        }
+        pending.invalidate(token);
+        out.acknowledge(callback.callbackId(), null);
+        if (data.startsWith(DROP)) {
+            out.send(Reply.plain("Cancelled. Nothing was spent."));
+        } else {
+            run(run.in(), run.strategy(), out, true);
+        }
+        return true;
     }
 
     private Optional<String> lastQuestion(Incoming in) {
@@ -89,12 +120,21 @@ final class MultiFlow {
         return Optional.empty();
     }
 
-    private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out) {
+    private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out, boolean confirmed) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), false);
         ChatOutput.AnswerStream stream = out.startAnswer();
-        MultiOutcome outcome = multi.ask(request, strategy, steps -> stream.showStatus(MultiText.status(steps)), stream);
+        MultiOutcome outcome = multi.ask(request, strategy, confirmed,
+                steps -> stream.showStatus(MultiText.status(steps)), stream);
+        if (outcome instanceof MultiOutcome.NeedsConfirmation c) {
+            String token = java.util.UUID.randomUUID().toString().substring(0, 18);
+            pending.put(token, new Pending(in, strategy));
+            stream.finish(Reply.plain("This " + c.strategy() + " run with " + c.members() + " models may cost up to "
+                    + MoneyFormat.dollars(c.worstCaseMicros()) + " (most runs cost far less). Run it?")
+                    .withButtons(new Reply.Button("Run", RUN + token), new Reply.Button("Cancel", DROP + token)));
+            return;
+        }
         finish(outcome, in, session, stream, null);
     }
 
@@ -134,6 +174,8 @@ final class MultiFlow {
                 }
             }
             case MultiOutcome.NotRun n -> stream.finish(concluding.apply(Reply.plain(n.message())));
+            case MultiOutcome.NeedsConfirmation c -> stream.finish(concluding.apply(Reply.plain("This run would cost up "
+                    + "to " + MoneyFormat.dollars(c.worstCaseMicros()) + "; ask with /multi to confirm it.")));
         }
     }
 

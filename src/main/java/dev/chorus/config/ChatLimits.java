@@ -10,12 +10,15 @@ import java.time.Duration;
  * @param userQuestionsPerMinute questions one person may ask per minute
  * @param groupQuestionsPerMinute questions one group may ask per minute
  * @param escalationStrategy where a hard question escalates: model, verify or parallel
+ * @param multiMaxCostMicros the most one /multi run may cost in its worst case
+ * @param multiConfirmAboveMicros a run whose worst case costs more is confirmed first
  */
 public record ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
-                         int groupQuestionsPerMinute, String escalationStrategy) {
+                         int groupQuestionsPerMinute, String escalationStrategy, long multiMaxCostMicros,
+                         long multiConfirmAboveMicros) {
     public ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
                       int groupQuestionsPerMinute) {
-        this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify");
+        this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify", 250_000, 50_000);
     }
 
 }

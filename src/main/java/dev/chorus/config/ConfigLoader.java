@@ -113,7 +113,17 @@ public final class ConfigLoader {
                 new ChatLimits(Duration.ofSeconds(integer(ConfigKey.ANSWER_DEADLINE, 5, 900)),
                         Duration.ofMinutes(integer(ConfigKey.OUTBOX_EXPIRY, 1, 10_080)),
                         integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
-                        integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy()));
+                        integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
+                        dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE)));
+    }
+
+    private long dollars(ConfigKey key) {
+        try {
+            return Amounts.dollars(required(key));
+        } catch (Amounts.Refused e) {
+            throw new ConfigException("Config error: " + key.label() + " must be an amount in dollars such as 0.25; "
+                    + e.reason());
+        }
     }
 
     private String escalationStrategy() {

@@ -57,6 +57,10 @@ public sealed interface MultiOutcome {
     record Single(AskOutcome outcome) implements MultiOutcome {
     }
 
+    /** The run's worst case is above what the asker confirms without being asked: nothing was spent yet. */
+    record NeedsConfirmation(String strategy, int members, long worstCaseMicros) implements MultiOutcome {
+    }
+
     /** The run could not start; {@code message} says why, for the user (budget, no model, private data). */
     record NotRun(String message) implements MultiOutcome {
     }

@@ -49,14 +49,28 @@ public final class MultiService {
     private final Function<Asker, SpendGate> gates;
     private final ToLongFunction<Asker> headroom;
     private final Clock clock;
+    private final long maxCostMicros;
+    private final long confirmAboveMicros;
 
+    /** A run without a cost cap or a confirmation (the terminal's operator, tests). */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
                         ToLongFunction<Asker> headroom, Clock clock) {
+        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxCostMicros the most a run may cost in its worst case (dearer members are left out)
+     * @param confirmAboveMicros a run whose worst case costs more is confirmed by the asker first
+     */
+    public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
+                        ToLongFunction<Asker> headroom, Clock clock, long maxCostMicros, long confirmAboveMicros) {
         this.asks = asks;
         this.chain = chain;
         this.gates = gates;
         this.headroom = headroom;
         this.clock = clock;
+        this.maxCostMicros = maxCostMicros;
+        this.confirmAboveMicros = confirmAboveMicros;
     }
 
     /**
@@ -66,7 +80,13 @@ public final class MultiService {
      */
     public MultiOutcome ask(AskRequest request, Optional<Strategy> strategy, Consumer<List<Step>> steps,
                             AnswerProgress progress) {
-        return run(request, asks.route(request), strategy, steps, progress, false);
+        return ask(request, strategy, true, steps, progress);
+    }
+
+    /** The same; unless {@code confirmed}, a run dearer than the confirmation threshold is only described. */
+    public MultiOutcome ask(AskRequest request, Optional<Strategy> strategy, boolean confirmed,
+                            Consumer<List<Step>> steps, AnswerProgress progress) {
+        return run(request, asks.route(request), strategy, steps, progress, false, confirmed);
     }
 
     /**
@@ -75,11 +95,13 @@ public final class MultiService {
      */
     public MultiOutcome escalate(AskRequest request, AskService.RoutedQuestion routed, Strategy strategy,
                                  Consumer<List<Step>> steps, AnswerProgress progress) {
-        return run(request, routed, Optional.of(strategy), steps, progress, true);
+        // escalation is the bot's own choice within multi.max-cost; it does not stop to ask
+        return run(request, routed, Optional.of(strategy), steps, progress, true, true);
     }
 
     private MultiOutcome run(AskRequest request, AskService.RoutedQuestion routed, Optional<Strategy> asked,
-                             Consumer<List<Step>> steps, AnswerProgress progress, boolean escalated) {
+                             Consumer<List<Step>> steps, AnswerProgress progress, boolean escalated,
+                             boolean confirmed) {
         Instant started = clock.instant();
         Deadline deadline = Deadline.in(asks.settings().deadline());
         Decision decision;
@@ -99,11 +121,16 @@ public final class MultiService {
         List<ChatMessage> conversation = asks.conversation(request);
         int maxTokens = asks.settings().maxTokens();
         long prompt = TokenEstimator.estimate(conversation);
-        long room = headroom.applyAsLong(request.asker());
+        long room = Math.min(headroom.applyAsLong(request.asker()), maxCostMicros);
         List<Candidate> members = strategy == Strategy.PARALLEL ? members(decision, prompt, maxTokens, room)
                 : pair(decision, prompt, maxTokens, room);
         if (members.size() < 2) {
             return new MultiOutcome.Single(asks.ask(request, progress));
+        }
+        long worst = strategy == Strategy.PARALLEL ? worstCase(members, prompt, maxTokens)
+                : pairWorstCase(members, prompt, maxTokens);
+        if (!confirmed && worst > confirmAboveMicros) {
+            return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
         }
         RunRecord record = new RunRecord(steps);
         MemberCalls calls = new MemberCalls(chain, gates.apply(request.asker()), maxTokens,
@@ -170,9 +197,14 @@ public final class MultiService {
         if (checker.isEmpty()) {
             return List.of(answerer.get());
         }
-        long worst = 2 * answerer.get().model().price().maxCostMicros(promptTokens + maxTokens, maxTokens)
-                + 2 * checker.get().model().price().maxCostMicros(promptTokens + maxTokens, maxTokens);
-        return worst > room ? List.of(answerer.get()) : List.of(answerer.get(), checker.get());
+        List<Candidate> pair = List.of(answerer.get(), checker.get());
+        return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(answerer.get()) : pair;
+    }
+
+    /** An answer and a revision by the first, two checks by the second, each with the answer in its prompt. */
+    static long pairWorstCase(List<Candidate> pair, long promptTokens, int maxTokens) {
+        return 2 * pair.get(0).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens)
+                + 2 * pair.get(1).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens);
     }
 
     /**
