@@ -73,4 +73,24 @@ class EscalationEndToEndTest {
                 .contains("(Revised once: a second model found it leaves out the borrow checker)")
                 .contains("🎼 verify · ", " checked $", " revised $");
     }
+
+    @Test
+    void instructLetsTheStrongModelWriteStepsTheCheapOneFollowsAndTheFooterShowsTheSaving() {
+        TelegramUser user = new TelegramUser(9203, "Xan", "xan");
+        long mark = bot.telegram.mark();
+        int before = bot.backup.requests().size();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi instruct Explain Rust at length " + FakeOpenAi.LONG_ANSWER);
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        // big (backup, the strongest) instructs in 20 tokens; backup-model, the cheapest, writes the 420-token answer
+        answer = BotCall.messagesTo(bot.telegram.await(mark, Duration.ofSeconds(20), calls -> BotCall.messagesTo(calls,
+                user.id()).stream().anyMatch(c -> c.text().contains("🎼 instruct"))), user.id()).getLast();
+        assertThat(answer.text()).contains("🎼 instruct · big instructed $", " · backup-model answer $",
+                " · saved $", " against big alone");
+        List<com.fasterxml.jackson.databind.JsonNode> sent = bot.backup.requests().subList(before,
+                bot.backup.requests().size());
+        assertThat(sent).hasSize(2);
+        assertThat(sent.get(0).toString()).contains("step-by-step instructions");
+        assertThat(sent.get(1).path("messages").get(0).path("content").asText())
+                .contains("following these instructions from an expert");
+    }
 }

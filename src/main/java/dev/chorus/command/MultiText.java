@@ -15,7 +15,7 @@ public final class MultiText {
     /** What the answer adds about how it came to be, when it is not a plain merge or a clean check; else "". */
     public static String endingNote(MultiOutcome.Answered a) {
         return switch (a.ending()) {
-            case MERGED, CHECKED -> "";
+            case MERGED, CHECKED, INSTRUCTED -> "";
             case REVISED -> "\n\n(Revised once: a second model found " + String.join("; ", a.problems()) + ")";
             case UNCHECKED -> a.problems().isEmpty()
                     ? "\n\n(Not checked: the second model could not check it this time.)"
@@ -51,6 +51,7 @@ public final class MultiText {
             case MERGE -> "merged";
             case CHECK -> "checked";
             case REVISE -> "revised";
+            case INSTRUCT -> "instructed";
         };
     }
 
@@ -63,6 +64,11 @@ public final class MultiText {
         }
         text.append(" · total ").append(MoneyFormat.dollars(a.costMicros())).append(" · ")
                 .append(String.format(Locale.ROOT, "%.1fs", a.took().toMillis() / 1000.0));
+        if (a.strategy().equals("instruct") && a.ending() == MultiOutcome.Ending.INSTRUCTED) {
+            String strong = a.steps().getFirst().modelId();
+            text.append(a.savedMicros() >= 0 ? " · saved " + MoneyFormat.dollars(a.savedMicros()) + " against " + strong
+                    + " alone" : " · " + MoneyFormat.dollars(-a.savedMicros()) + " more than " + strong + " alone");
+        }
         if (!a.missing().isEmpty()) {
             text.append(" · no answer from ").append(String.join(", ", a.missing()));
         }

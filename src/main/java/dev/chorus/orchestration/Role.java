@@ -9,7 +9,9 @@ public enum Role {
     /** Checks another model's answer for real problems. */
     CHECK("check"),
     /** Rewrites its answer to fix the problems a check found. */
-    REVISE("revise");
+    REVISE("revise"),
+    /** Writes step-by-step instructions for a cheaper model to follow. */
+    INSTRUCT("instruct");
 
     private final String label;
 

@@ -88,6 +88,10 @@ public final class FakeOpenAi implements AutoCloseable {
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
         }
         String system = body.path("messages").get(0).path("content").asText();
+        if (system.startsWith("Write short, numbered, step-by-step instructions")) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf("1. Say what Rust is for. 2. Explain ownership. 3. Keep it short.", 60, 20)).build();
+        }
         if (system.startsWith("You are checking another assistant's answer")) {
             return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
                     .body(streamOf(question.contains(PROBLEM) ? "VERDICT: PROBLEM\n- it leaves out the borrow checker"

@@ -16,10 +16,13 @@ public sealed interface MultiOutcome {
      * @param answeredBy the merger, or the member whose answer went out
      * @param missing members that gave no answer, by model id
      * @param problems what a checker found in the first answer (verify), else empty
+     * @param savedMicros what the run saved against its strongest member answering alone (instruct; negative
+     *     when it cost more), else 0
      * @param steps every member's part, for the footer and the trace
      */
     record Answered(String strategy, String text, Ending ending, String answeredBy, List<String> missing,
-                    List<String> problems, List<Step> steps, long costMicros, Duration took, AskOutcome.Routing routing)
+                    List<String> problems, List<Step> steps, long costMicros, Duration took, AskOutcome.Routing routing,
+                    long savedMicros)
             implements MultiOutcome {
         public Answered {
             missing = List.copyOf(missing);
@@ -43,7 +46,9 @@ public sealed interface MultiOutcome {
         /** A second model found a real problem and the answer was revised once. */
         REVISED,
         /** The check could not be made (the checker failed or answered out of form): the answer went out unchecked. */
-        UNCHECKED
+        UNCHECKED,
+        /** A cheap model answered following a strong model's instructions. */
+        INSTRUCTED
     }
 
     /** No member answered; {@code steps} says what each one did. */

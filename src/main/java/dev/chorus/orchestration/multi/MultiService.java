@@ -122,13 +122,18 @@ public final class MultiService {
         int maxTokens = asks.settings().maxTokens();
         long prompt = TokenEstimator.estimate(conversation);
         long room = Math.min(headroom.applyAsLong(request.asker()), maxCostMicros);
-        List<Candidate> members = strategy == Strategy.PARALLEL ? members(decision, prompt, maxTokens, room)
-                : pair(decision, prompt, maxTokens, room);
+        List<Candidate> members = switch (strategy) {
+            case PARALLEL -> members(decision, prompt, maxTokens, room);
+            case VERIFY -> pair(decision, prompt, maxTokens, room);
+            case INSTRUCT -> strongAndCheap(decision, prompt, maxTokens, room);
+        };
         if (members.size() < 2) {
             return new MultiOutcome.Single(asks.ask(request, progress));
         }
-        long worst = strategy == Strategy.PARALLEL ? worstCase(members, prompt, maxTokens)
-                : pairWorstCase(members, prompt, maxTokens);
+        long worst = switch (strategy) {
+            case PARALLEL -> worstCase(members, prompt, maxTokens);
+            case VERIFY, INSTRUCT -> pairWorstCase(members, prompt, maxTokens);
+        };
         if (!confirmed && worst > confirmAboveMicros) {
             return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
         }
@@ -141,8 +146,19 @@ public final class MultiService {
         String answeredBy;
         List<String> missing;
         List<String> problems = List.of();
+        long saved = 0;
         String how;
-        if (strategy == Strategy.PARALLEL) {
+        if (strategy == Strategy.INSTRUCT) {
+            InstructRun.Result result = new InstructRun(calls).run(conversation, request.question(),
+                    members.get(0).model(), members.get(1).model(), record, deadline, progress);
+            text = result.text();
+            ending = result.ending();
+            answeredBy = result.answeredBy();
+            missing = result.missing();
+            saved = result.savedMicros();
+            how = "Instruct: " + members.get(0).model().id() + ", the strongest model allowed, wrote step-by-step "
+                    + "instructions, and " + members.get(1).model().id() + ", the cheapest, answered following them.";
+        } else if (strategy == Strategy.PARALLEL) {
             ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
                     .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
             ParallelRun.Result result = new ParallelRun(calls, GRACE).run(conversation, request.question(),
@@ -176,7 +192,7 @@ public final class MultiService {
                 + "\n\n" + Explanations.of(profile, decision);
         return new MultiOutcome.Answered(strategy.key(), text, ending, answeredBy, missing, problems, record.steps(),
                 record.costMicros(), took, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
-                escalated, why));
+                escalated, why), saved);
     }
 
     /**
@@ -199,6 +215,23 @@ public final class MultiService {
         }
         List<Candidate> pair = List.of(answerer.get(), checker.get());
         return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(answerer.get()) : pair;
+    }
+
+    /** The strongest eligible model to instruct and the cheapest other one to follow, if both fit {@code room}. */
+    static List<Candidate> strongAndCheap(Decision decision, long promptTokens, int maxTokens, long room) {
+        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
+        Optional<Candidate> strong = eligible.stream().max(Comparator.comparingDouble(Candidate::quality)
+                .thenComparingLong(c -> -c.estimatedCostMicros()));
+        if (strong.isEmpty()) {
+            return List.of();
+        }
+        Optional<Candidate> cheap = eligible.stream().filter(c -> c != strong.get())
+                .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
+        if (cheap.isEmpty() || cheap.get().estimatedCostMicros() >= strong.get().estimatedCostMicros()) {
+            return List.of(strong.get());
+        }
+        List<Candidate> pair = List.of(strong.get(), cheap.get());
+        return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(strong.get()) : pair;
     }
 
     /** An answer and a revision by the first, two checks by the second, each with the answer in its prompt. */

@@ -9,7 +9,9 @@ public enum Strategy {
     /** Several answer at once; the strongest merges. */
     PARALLEL,
     /** One answers, another checks, and a real problem is revised once. */
-    VERIFY;
+    VERIFY,
+    /** A strong model writes step-by-step instructions; a cheap one follows them. */
+    INSTRUCT;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT);
@@ -39,7 +41,7 @@ public enum Strategy {
 
     /** The rule above in one line, for "Why these models?". */
     static String rule(Domain domain, Strategy chosen, boolean asked) {
-        return asked ? chosen.key() + " was asked for."
+        return asked || chosen == INSTRUCT ? chosen.key() + " was asked for."
                 : chosen.key() + " because this is a " + domain.key() + " question: code, maths, reasoning and facts are "
                 + "answered once and checked by a second model; writing, creative, summaries, translation and chat "
                 + "get several answers merged.";
