@@ -42,7 +42,7 @@ final class AskFlow {
     private final ChatSessions sessions;
     private final BudgetService budgets;
     private final QuestionJournal journal;
-    private final QuestionLimiter limiter;
+    private final QuestionGate gate;
     private final Clock clock;
     private final MultiService multi;
     private final MultiFlow multiFlow;
@@ -62,7 +62,7 @@ final class AskFlow {
         this.sessions = sessions;
         this.budgets = budgets;
         this.journal = journal;
-        this.limiter = limiter;
+        this.gate = new QuestionGate(budgets, limiter);
         this.clock = clock;
         this.multi = multi;
         this.multiFlow = multiFlow;
@@ -76,15 +76,9 @@ final class AskFlow {
                     + " How do vaccines work?"));
             return;
         }
-        if (!budgets.allowed(BudgetCommands.spender(in))) {
-            out.send(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin to run "
-                    + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
-            return;
-        }
-        Optional<Duration> wait = limiter.take(in);
-        if (wait.isPresent()) {
-            out.send(Reply.plain((in.inGroup() ? "Too many questions at once here." : "You are asking faster than I "
-                    + "can answer.") + " Please try again in " + QuestionLimiter.seconds(wait.get()) + "."));
+        Optional<Reply> refusal = gate.refusal(in);
+        if (refusal.isPresent()) {
+            out.send(refusal.get());
             return;
         }
         run(in.withText(question.strip()), out, false, null);

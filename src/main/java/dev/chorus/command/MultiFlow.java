@@ -31,8 +31,7 @@ final class MultiFlow {
 
     private final MultiService multi;
     private final ChatSessions sessions;
-    private final BudgetService budgets;
-    private final QuestionLimiter limiter;
+    private final QuestionGate gate;
     private final AnswerReplies replies = new AnswerReplies();
     private final dev.chorus.orchestration.TraceStore traces;
     // Runs waiting for the asker's go-ahead; in memory, like the consent for private data.
@@ -47,8 +46,7 @@ final class MultiFlow {
         this.traces = traces;
         this.multi = multi;
         this.sessions = sessions;
-        this.budgets = budgets;
-        this.limiter = limiter;
+        this.gate = new QuestionGate(budgets, limiter);
     }
 
     void ask(Incoming in, String args, ChatOutput out, String example) {
@@ -73,15 +71,9 @@ final class MultiFlow {
                     + " Is nuclear power safe?\nSeveral models answer at once and one merges their answers."));
             return;
         }
-        if (!budgets.allowed(BudgetCommands.spender(in))) {
-            out.send(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin to run "
-                    + "/budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
-            return;
-        }
-        Optional<Duration> wait = limiter.take(in);
-        if (wait.isPresent()) {
-            out.send(Reply.plain("You are asking faster than I can answer. Please try again in "
-                    + QuestionLimiter.seconds(wait.get()) + "."));
+        Optional<Reply> refusal = gate.refusal(in);
+        if (refusal.isPresent()) {
+            out.send(refusal.get());
             return;
         }
         run(in.withText(question), strategy, out, false);
