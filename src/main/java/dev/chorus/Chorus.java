@@ -36,6 +36,7 @@ import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.JdbiQuestionJournal;
 import dev.chorus.store.JdbiTraceStore;
+import dev.chorus.json.JsonPlanParser;
 import dev.chorus.store.Outbox;
 import dev.chorus.telegram.TelegramBot;
 import java.io.IOException;
@@ -119,7 +120,8 @@ public final class Chorus implements AutoCloseable {
                             new JFreeChartRenderer(), new MultiService(asks, chain,
                                     asker -> budgets.gate(spender(asker), "multi"),
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
-                                    config.limits().multiConfirmAboveMicros()), new JdbiTraceStore(database))));
+                                    config.limits().multiConfirmAboveMicros(), new JsonPlanParser()),
+                            new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

@@ -93,4 +93,32 @@ class EscalationEndToEndTest {
         assertThat(sent.get(1).path("messages").get(0).path("content").asText())
                 .contains("following these instructions from an expert");
     }
+
+    @Test
+    void masterWorkerSplitsTheTaskTheWorkersSolveThePartsAndTheMasterAssembles() {
+        TelegramUser user = new TelegramUser(9204, "Yul", "yul");
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi master-worker Explain Rust");
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).startsWith("Rust is a memory-safe systems language.")
+                .contains("🎼 master-worker · big planned $", " subtask $", " · big assembled $")
+                .doesNotContain("Left out");
+        List<com.fasterxml.jackson.databind.JsonNode> all = new java.util.ArrayList<>(bot.openAi.requests());
+        all.addAll(bot.backup.requests());
+        assertThat(all).filteredOn(r -> r.toString().contains("Your part: ")).hasSize(2);
+        assertThat(all).filteredOn(r -> r.toString().contains("Other assistants solved parts")).singleElement()
+                .satisfies(r -> assertThat(r.toString()).contains("Part 1 (Say what Rust is)", "Part 2 (Say why it is safe)"));
+    }
+
+    @Test
+    void aMasterWhosePlanNeverComesInFormAnswersTheTaskWhole() {
+        TelegramUser user = new TelegramUser(9205, "Zoe", "zoe");
+        long mark = bot.telegram.mark();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi master-worker Explain Rust " + FakeOpenAi.BAD_PLAN);
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).contains("(The task could not be split, so big answered it whole.)")
+                .contains("big planned $", "big answer $");
+        // asked for the plan twice (one retry), then for the whole answer
+        assertThat(answer.text().split("big planned", -1)).hasSize(3);
+    }
 }

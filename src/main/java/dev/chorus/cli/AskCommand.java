@@ -85,7 +85,7 @@ public final class AskCommand {
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
                     Clock.systemUTC());
             multi = new MultiService(asks, chain, asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE,
-                    Clock.systemUTC());
+                    Clock.systemUTC(), new dev.chorus.json.JsonPlanParser());
         } catch (ConfigException | StoreException e) {
             err.println(oneLine(e.getMessage()));
             return 2;

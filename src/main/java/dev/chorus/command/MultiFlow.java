@@ -27,7 +27,7 @@ final class MultiFlow {
     static final String RUN = "mrun:";
     static final String DROP = "mdrop:";
     /** Strategies the command knows by name but that do not run yet. */
-    private static final Set<String> PLANNED = Set.of("master-worker", "pipeline");
+    private static final Set<String> PLANNED = Set.of("pipeline");
 
     private final MultiService multi;
     private final ChatSessions sessions;
@@ -53,9 +53,8 @@ final class MultiFlow {
         String question = args.strip();
         String first = question.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         if (PLANNED.contains(first)) {
-            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " parallel, "
-                    + example + " verify and " + example + " instruct work; " + example
-                    + " <question> picks one for you."));
+            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " parallel, verify, "
+                    + "instruct and master-worker work; " + example + " <question> picks one for you."));
             return;
         }
         Optional<Strategy> strategy = Strategy.of(first);

@@ -15,7 +15,9 @@ public final class MultiText {
     /** What the answer adds about how it came to be, when it is not a plain merge or a clean check; else "". */
     public static String endingNote(MultiOutcome.Answered a) {
         return switch (a.ending()) {
-            case MERGED, CHECKED, INSTRUCTED -> "";
+            case MERGED, CHECKED, INSTRUCTED, ASSEMBLED -> a.missing().isEmpty() ? "" : "\n\n(Left out: "
+                    + String.join(", ", a.missing()) + ", which gave no result.)";
+            case UNPLANNED -> "\n\n(The task could not be split, so " + a.answeredBy() + " answered it whole.)";
             case REVISED -> "\n\n(Revised once: a second model found " + String.join("; ", a.problems()) + ")";
             case UNCHECKED -> a.problems().isEmpty()
                     ? "\n\n(Not checked: the second model could not check it this time.)"
@@ -52,6 +54,9 @@ public final class MultiText {
             case CHECK -> "checked";
             case REVISE -> "revised";
             case INSTRUCT -> "instructed";
+            case PLAN -> "planned";
+            case SUBTASK -> "subtask";
+            case ASSEMBLE -> "assembled";
         };
     }
 

@@ -11,7 +11,13 @@ public enum Role {
     /** Rewrites its answer to fix the problems a check found. */
     REVISE("revise"),
     /** Writes step-by-step instructions for a cheaper model to follow. */
-    INSTRUCT("instruct");
+    INSTRUCT("instruct"),
+    /** Splits the task into subtasks (master-worker). */
+    PLAN("plan"),
+    /** Solves one subtask (master-worker). */
+    SUBTASK("subtask"),
+    /** Puts the subtasks' results together into the answer (master-worker). */
+    ASSEMBLE("assemble");
 
     private final String label;
 

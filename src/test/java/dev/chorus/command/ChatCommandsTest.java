@@ -43,7 +43,8 @@ class ChatCommandsTest {
                 m -> {
                     throw new AssertionError("/multi with one model must not call through its own chain");
                 }, dev.chorus.provider.resilience.FallbackChain.FailureObserver.LOG_ONLY),
-                a -> dev.chorus.provider.resilience.SpendGate.UNLIMITED, a -> Long.MAX_VALUE, Clock.systemUTC());
+                a -> dev.chorus.provider.resilience.SpendGate.UNLIMITED, a -> Long.MAX_VALUE, Clock.systemUTC(),
+                new dev.chorus.json.JsonPlanParser());
     }
 
     static final dev.chorus.config.ChatLimits LIMITS = new dev.chorus.config.ChatLimits(Duration.ofSeconds(60),

@@ -29,6 +29,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final String LONG_ANSWER = "TRIGGER_LONG";
     /** The answer streams slowly (about three seconds), so a chat can show it growing. */
     public static final String SLOW_ANSWER = "TRIGGER_SLOW";
+    /** A master (master-worker) answers its planning call out of form. */
+    public static final String BAD_PLAN = "TRIGGER_BAD_PLAN";
     /** A checker (verify) finds a problem in the answer to a question with this word. */
     public static final String PROBLEM = "TRIGGER_PROBLEM";
     /** The answer never starts: headers come after five minutes (a hanging provider). */
@@ -88,6 +90,13 @@ public final class FakeOpenAi implements AutoCloseable {
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
         }
         String system = body.path("messages").get(0).path("content").asText();
+        if (system.startsWith("Split the user's task into at most 4 independent subtasks")) {
+            String plan = question.contains(BAD_PLAN) ? "Sure! Here is my plan: first this, then that."
+                    : "{\"subtasks\": [{\"id\": 1, \"description\": \"Say what Rust is\", \"expected\": \"one sentence\"},"
+                    + " {\"id\": 2, \"description\": \"Say why it is safe\", \"expected\": \"one sentence\"}]}";
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf(plan, 60, 40)).build();
+        }
         if (system.startsWith("Write short, numbered, step-by-step instructions")) {
             return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
                     .body(streamOf("1. Say what Rust is for. 2. Explain ownership. 3. Keep it short.", 60, 20)).build();

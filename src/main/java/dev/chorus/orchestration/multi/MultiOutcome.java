@@ -48,7 +48,11 @@ public sealed interface MultiOutcome {
         /** The check could not be made (the checker failed or answered out of form): the answer went out unchecked. */
         UNCHECKED,
         /** A cheap model answered following a strong model's instructions. */
-        INSTRUCTED
+        INSTRUCTED,
+        /** Workers solved the master's subtasks and the master put them together. */
+        ASSEMBLED,
+        /** The master's plan never came in form: it answered the question whole. */
+        UNPLANNED
     }
 
     /** No member answered; {@code steps} says what each one did. */

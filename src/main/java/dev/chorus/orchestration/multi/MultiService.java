@@ -51,11 +51,12 @@ public final class MultiService {
     private final Clock clock;
     private final long maxCostMicros;
     private final long confirmAboveMicros;
+    private final PlanParser plans;
 
     /** A run without a cost cap or a confirmation (the terminal's operator, tests). */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
-                        ToLongFunction<Asker> headroom, Clock clock) {
-        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE);
+                        ToLongFunction<Asker> headroom, Clock clock, PlanParser plans) {
+        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE, plans);
     }
 
     /**
@@ -63,7 +64,9 @@ public final class MultiService {
      * @param confirmAboveMicros a run whose worst case costs more is confirmed by the asker first
      */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
-                        ToLongFunction<Asker> headroom, Clock clock, long maxCostMicros, long confirmAboveMicros) {
+                        ToLongFunction<Asker> headroom, Clock clock, long maxCostMicros, long confirmAboveMicros,
+                        PlanParser plans) {
+        this.plans = plans;
         this.asks = asks;
         this.chain = chain;
         this.gates = gates;
@@ -126,6 +129,7 @@ public final class MultiService {
             case PARALLEL -> members(decision, prompt, maxTokens, room);
             case VERIFY -> pair(decision, prompt, maxTokens, room);
             case INSTRUCT -> strongAndCheap(decision, prompt, maxTokens, room);
+            case MASTER_WORKER -> masterAndWorkers(decision, prompt, maxTokens, room);
         };
         if (members.size() < 2) {
             return new MultiOutcome.Single(asks.ask(request, progress));
@@ -133,6 +137,7 @@ public final class MultiService {
         long worst = switch (strategy) {
             case PARALLEL -> worstCase(members, prompt, maxTokens);
             case VERIFY, INSTRUCT -> pairWorstCase(members, prompt, maxTokens);
+            case MASTER_WORKER -> masterWorkerWorstCase(members, prompt, maxTokens);
         };
         if (!confirmed && worst > confirmAboveMicros) {
             return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
@@ -148,7 +153,19 @@ public final class MultiService {
         List<String> problems = List.of();
         long saved = 0;
         String how;
-        if (strategy == Strategy.INSTRUCT) {
+        if (strategy == Strategy.MASTER_WORKER) {
+            MasterWorkerRun.Result result = new MasterWorkerRun(calls, plans).run(conversation, request.question(),
+                    members.get(0).model(), members.subList(1, members.size()).stream().map(Candidate::model).toList(),
+                    record, deadline, progress);
+            text = result.text();
+            ending = result.ending();
+            answeredBy = result.answeredBy();
+            missing = result.missing();
+            how = "Master-worker: " + members.get(0).model().id() + ", the strongest model allowed, split the task "
+                    + "into " + result.subtasks().size() + " subtasks, which " + String.join(", ", members.subList(1,
+                    members.size()).stream().map(c -> c.model().id()).toList()) + " solved at once; it then put the "
+                    + "results together.";
+        } else if (strategy == Strategy.INSTRUCT) {
             InstructRun.Result result = new InstructRun(calls).run(conversation, request.question(),
                     members.get(0).model(), members.get(1).model(), record, deadline, progress);
             text = result.text();
@@ -232,6 +249,32 @@ public final class MultiService {
         }
         List<Candidate> pair = List.of(strong.get(), cheap.get());
         return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(strong.get()) : pair;
+    }
+
+    /** The strongest eligible model as master and up to three of the cheapest others as workers, within {@code room}. */
+    static List<Candidate> masterAndWorkers(Decision decision, long promptTokens, int maxTokens, long room) {
+        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
+        Optional<Candidate> master = eligible.stream().max(Comparator.comparingDouble(Candidate::quality)
+                .thenComparingLong(c -> -c.estimatedCostMicros()));
+        if (master.isEmpty()) {
+            return List.of();
+        }
+        List<Candidate> team = new ArrayList<>(List.of(master.get()));
+        eligible.stream().filter(c -> c != master.get()).sorted(Comparator.comparingLong(Candidate::estimatedCostMicros))
+                .limit(MEMBERS).forEach(team::add);
+        while (team.size() >= 2 && masterWorkerWorstCase(team, promptTokens, maxTokens) > room) {
+            team.removeLast();
+        }
+        return team;
+    }
+
+    /** Two plans and the assembly of four parts by the master, four subtasks by the dearest worker. */
+    static long masterWorkerWorstCase(List<Candidate> team, long promptTokens, int maxTokens) {
+        long master = 2 * team.getFirst().model().price().maxCostMicros(promptTokens, maxTokens)
+                + team.getFirst().model().price().maxCostMicros(promptTokens + 4L * maxTokens, maxTokens);
+        long worker = team.subList(1, team.size()).stream()
+                .mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).max().orElse(0);
+        return master + (long) PlanParser.MAX_SUBTASKS * worker;
     }
 
     /** An answer and a revision by the first, two checks by the second, each with the answer in its prompt. */

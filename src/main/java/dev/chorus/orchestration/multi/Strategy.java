@@ -11,10 +11,12 @@ public enum Strategy {
     /** One answers, another checks, and a real problem is revised once. */
     VERIFY,
     /** A strong model writes step-by-step instructions; a cheap one follows them. */
-    INSTRUCT;
+    INSTRUCT,
+    /** A strong model splits the task, cheap workers solve the parts at once, the strong one assembles. */
+    MASTER_WORKER;
 
     public String key() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static Optional<Strategy> of(String name) {
@@ -41,7 +43,7 @@ public enum Strategy {
 
     /** The rule above in one line, for "Why these models?". */
     static String rule(Domain domain, Strategy chosen, boolean asked) {
-        return asked || chosen == INSTRUCT ? chosen.key() + " was asked for."
+        return asked || chosen == INSTRUCT || chosen == MASTER_WORKER ? chosen.key() + " was asked for."
                 : chosen.key() + " because this is a " + domain.key() + " question: code, maths, reasoning and facts are "
                 + "answered once and checked by a second model; writing, creative, summaries, translation and chat "
                 + "get several answers merged.";
