@@ -4,7 +4,7 @@ CREATE TABLE answer_steps (
     answer_id      INTEGER NOT NULL REFERENCES answers (id),
     idx            INTEGER NOT NULL,
     model          TEXT    NOT NULL,
-    role           TEXT    NOT NULL CHECK (role IN ('answer', 'merge', 'check', 'revise', 'instruct', 'plan', 'subtask', 'assemble')),
+    role           TEXT    NOT NULL CHECK (role IN ('answer', 'merge', 'check', 'revise', 'instruct', 'plan', 'subtask', 'assemble', 'step')),
     state          TEXT    NOT NULL CHECK (state IN ('waiting', 'writing', 'done', 'failed', 'cancelled')),
     input_tokens   INTEGER NOT NULL DEFAULT 0,
     output_tokens  INTEGER NOT NULL DEFAULT 0,

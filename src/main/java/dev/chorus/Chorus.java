@@ -120,7 +120,9 @@ public final class Chorus implements AutoCloseable {
                             new JFreeChartRenderer(), new MultiService(asks, chain,
                                     asker -> budgets.gate(spender(asker), "multi"),
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
-                                    config.limits().multiConfirmAboveMicros(), new JsonPlanParser()),
+                                    config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
+                                    config.limits().pipeline().stream().map(s -> new dev.chorus.orchestration.multi
+                                            .PipelineStep(s.name(), s.model())).toList()),
                             new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();

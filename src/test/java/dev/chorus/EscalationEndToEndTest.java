@@ -37,7 +37,8 @@ class EscalationEndToEndTest {
                 "models.mid.price.input=1", "models.mid.price.output=4", "models.mid.capabilities=all:0.9",
                 "models.big.provider=backup", "models.big.context-window=128000",
                 "models.big.price.input=1.5", "models.big.price.output=6", "models.big.capabilities=all:1.0",
-                "models.backup-model.capabilities=all:0.3");
+                "models.backup-model.capabilities=all:0.3",
+                "multi.pipeline=draft:backup-model,critique:mid,final:big");
     }
 
     @AfterAll
@@ -120,5 +121,24 @@ class EscalationEndToEndTest {
                 .contains("big planned $", "big answer $");
         // asked for the plan twice (one retry), then for the whole answer
         assertThat(answer.text().split("big planned", -1)).hasSize(3);
+    }
+
+    @Test
+    void thePipelineRunsTheAdminsStepsInOrderEachSeeingTheOnesBefore() {
+        TelegramUser user = new TelegramUser(9206, "Abe", "abe");
+        long mark = bot.telegram.mark();
+        int openAiBefore = bot.openAi.requests().size();
+        int backupBefore = bot.backup.requests().size();
+        bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi pipeline What is Rust?");
+        BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
+        assertThat(answer.text()).startsWith("Rust is a memory-safe systems language.")
+                .contains("🎼 pipeline · backup-model step $", " · mid step $", " · big step $");
+        // draft and final on backup, critique on OpenAI; the final step saw both earlier steps
+        List<com.fasterxml.jackson.databind.JsonNode> backup = bot.backup.requests().subList(backupBefore,
+                bot.backup.requests().size());
+        assertThat(bot.openAi.requests().size() - openAiBefore).isEqualTo(1);
+        assertThat(backup).hasSize(2);
+        assertThat(backup.get(1).toString()).contains("\\\"final\\\" step", "\\\"draft\\\" step wrote",
+                "\\\"critique\\\" step wrote");
     }
 }

@@ -27,7 +27,7 @@ final class MultiFlow {
     static final String RUN = "mrun:";
     static final String DROP = "mdrop:";
     /** Strategies the command knows by name but that do not run yet. */
-    private static final Set<String> PLANNED = Set.of("pipeline");
+    private static final Set<String> PLANNED = Set.of();
 
     private final MultiService multi;
     private final ChatSessions sessions;

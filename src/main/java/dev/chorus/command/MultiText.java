@@ -18,6 +18,7 @@ public final class MultiText {
             case MERGED, CHECKED, INSTRUCTED, ASSEMBLED -> a.missing().isEmpty() ? "" : "\n\n(Left out: "
                     + String.join(", ", a.missing()) + ", which gave no result.)";
             case UNPLANNED -> "\n\n(The task could not be split, so " + a.answeredBy() + " answered it whole.)";
+            case PIPELINED -> "";
             case REVISED -> "\n\n(Revised once: a second model found " + String.join("; ", a.problems()) + ")";
             case UNCHECKED -> a.problems().isEmpty()
                     ? "\n\n(Not checked: the second model could not check it this time.)"
@@ -57,6 +58,7 @@ public final class MultiText {
             case PLAN -> "planned";
             case SUBTASK -> "subtask";
             case ASSEMBLE -> "assembled";
+            case STEP -> "step";
         };
     }
 

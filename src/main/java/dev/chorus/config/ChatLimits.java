@@ -12,13 +12,23 @@ import java.time.Duration;
  * @param escalationStrategy where a hard question escalates: model, verify or parallel
  * @param multiMaxCostMicros the most one /multi run may cost in its worst case
  * @param multiConfirmAboveMicros a run whose worst case costs more is confirmed first
+ * @param pipeline the admins' pipeline for /multi pipeline, step by step; empty when there is none
  */
 public record ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
                          int groupQuestionsPerMinute, String escalationStrategy, long multiMaxCostMicros,
-                         long multiConfirmAboveMicros) {
+                         long multiConfirmAboveMicros, java.util.List<Step> pipeline) {
     public ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
                       int groupQuestionsPerMinute) {
-        this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify", 250_000, 50_000);
+        this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify", 250_000, 50_000,
+                java.util.List.of());
+    }
+
+    public ChatLimits {
+        pipeline = java.util.List.copyOf(pipeline);
+    }
+
+    /** One step of the pipeline: its name and the model id that does it. */
+    public record Step(String name, String model) {
     }
 
 }

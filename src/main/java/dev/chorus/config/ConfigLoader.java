@@ -114,7 +114,27 @@ public final class ConfigLoader {
                         Duration.ofMinutes(integer(ConfigKey.OUTBOX_EXPIRY, 1, 10_080)),
                         integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
                         integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
-                        dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE)));
+                        dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline()));
+    }
+
+    private java.util.List<ChatLimits.Step> pipeline() {
+        java.util.List<ChatLimits.Step> steps = new java.util.ArrayList<>();
+        for (String part : list(ConfigKey.MULTI_PIPELINE)) {
+            int colon = part.indexOf(':');
+            String name = colon < 0 ? "" : part.substring(0, colon).strip();
+            String model = colon < 0 ? "" : part.substring(colon + 1).strip();
+            if (!name.matches("[A-Za-z][A-Za-z0-9_-]{0,30}") || model.isEmpty()) {
+                throw new ConfigException("Config error: " + ConfigKey.MULTI_PIPELINE.label() + " must list "
+                        + "step:model pairs such as draft:gpt-4o-mini; the " + Ordinals.of(steps.size() + 1)
+                        + " entry is not one");
+            }
+            steps.add(new ChatLimits.Step(name, model));
+        }
+        if (steps.size() == 1 || steps.size() > 6) {
+            throw new ConfigException("Config error: " + ConfigKey.MULTI_PIPELINE.label()
+                    + " must have 2 to 6 steps, or be empty");
+        }
+        return steps;
     }
 
     private long dollars(ConfigKey key) {

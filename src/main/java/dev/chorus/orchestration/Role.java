@@ -17,7 +17,9 @@ public enum Role {
     /** Solves one subtask (master-worker). */
     SUBTASK("subtask"),
     /** Puts the subtasks' results together into the answer (master-worker). */
-    ASSEMBLE("assemble");
+    ASSEMBLE("assemble"),
+    /** One named step of an admin's pipeline. */
+    STEP("step");
 
     private final String label;
 

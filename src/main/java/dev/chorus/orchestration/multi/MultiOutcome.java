@@ -52,7 +52,9 @@ public sealed interface MultiOutcome {
         /** Workers solved the master's subtasks and the master put them together. */
         ASSEMBLED,
         /** The master's plan never came in form: it answered the question whole. */
-        UNPLANNED
+        UNPLANNED,
+        /** Every step of the pipeline ran; the last one's output is the answer. */
+        PIPELINED
     }
 
     /** No member answered; {@code steps} says what each one did. */

@@ -52,11 +52,12 @@ public final class MultiService {
     private final long maxCostMicros;
     private final long confirmAboveMicros;
     private final PlanParser plans;
+    private final List<PipelineStep> pipeline;
 
     /** A run without a cost cap or a confirmation (the terminal's operator, tests). */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
                         ToLongFunction<Asker> headroom, Clock clock, PlanParser plans) {
-        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE, plans);
+        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE, plans, List.of());
     }
 
     /**
@@ -65,8 +66,9 @@ public final class MultiService {
      */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
                         ToLongFunction<Asker> headroom, Clock clock, long maxCostMicros, long confirmAboveMicros,
-                        PlanParser plans) {
+                        PlanParser plans, List<PipelineStep> pipeline) {
         this.plans = plans;
+        this.pipeline = List.copyOf(pipeline);
         this.asks = asks;
         this.chain = chain;
         this.gates = gates;
@@ -130,15 +132,30 @@ public final class MultiService {
             case VERIFY -> pair(decision, prompt, maxTokens, room);
             case INSTRUCT -> strongAndCheap(decision, prompt, maxTokens, room);
             case MASTER_WORKER -> masterAndWorkers(decision, prompt, maxTokens, room);
+            case PIPELINE -> pipelineMembers(decision);
         };
-        if (members.size() < 2) {
+        if (strategy == Strategy.PIPELINE && pipeline.isEmpty()) {
+            return new MultiOutcome.NotRun("No pipeline is set up: an admin defines its steps in multi.pipeline "
+                    + "(such as draft:gpt-4o-mini,critique:claude-3-5-haiku,final:gpt-4.1).");
+        }
+        if (strategy == Strategy.PIPELINE && members.size() < pipeline.size()) {
+            return new MultiOutcome.NotRun("The pipeline cannot take this question: its models "
+                    + String.join(", ", pipeline.stream().map(PipelineStep::modelId).distinct().toList())
+                    + " must all be allowed for it (privacy, context and budget rules apply as for /ask).");
+        }
+        if (members.size() < 2 && strategy != Strategy.PIPELINE) {
             return new MultiOutcome.Single(asks.ask(request, progress));
         }
         long worst = switch (strategy) {
             case PARALLEL -> worstCase(members, prompt, maxTokens);
             case VERIFY, INSTRUCT -> pairWorstCase(members, prompt, maxTokens);
             case MASTER_WORKER -> masterWorkerWorstCase(members, prompt, maxTokens);
+            case PIPELINE -> pipelineWorstCase(members, prompt, maxTokens);
         };
+        if (strategy == Strategy.PIPELINE && worst > room) {
+            return new MultiOutcome.NotRun("The pipeline may cost up to " + dev.chorus.money.MoneyFormat.dollars(worst)
+                    + ", more than this run may spend.");
+        }
         if (!confirmed && worst > confirmAboveMicros) {
             return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
         }
@@ -153,7 +170,16 @@ public final class MultiService {
         List<String> problems = List.of();
         long saved = 0;
         String how;
-        if (strategy == Strategy.MASTER_WORKER) {
+        if (strategy == Strategy.PIPELINE) {
+            PipelineRun.Result result = new PipelineRun(calls).run(conversation, request.question(), pipeline,
+                    members.stream().map(Candidate::model).toList(), record, deadline, progress);
+            text = result.text();
+            ending = result.ending();
+            answeredBy = result.answeredBy();
+            missing = result.missing();
+            how = "Pipeline: the admins' steps " + String.join(" → ", pipeline.stream()
+                    .map(s -> s.name() + " (" + s.modelId() + ")").toList()) + ", one after another.";
+        } else if (strategy == Strategy.MASTER_WORKER) {
             MasterWorkerRun.Result result = new MasterWorkerRun(calls, plans).run(conversation, request.question(),
                     members.get(0).model(), members.subList(1, members.size()).stream().map(Candidate::model).toList(),
                     record, deadline, progress);
@@ -249,6 +275,25 @@ public final class MultiService {
         }
         List<Candidate> pair = List.of(strong.get(), cheap.get());
         return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(strong.get()) : pair;
+    }
+
+    /** The pipeline's models in step order, each only if the engine allowed it for this question. */
+    private List<Candidate> pipelineMembers(Decision decision) {
+        List<Candidate> members = new ArrayList<>();
+        for (PipelineStep step : pipeline) {
+            decision.candidates().stream().filter(c -> c.eligible() && c.model().id().equals(step.modelId()))
+                    .findFirst().ifPresent(members::add);
+        }
+        return members;
+    }
+
+    /** Each step with every earlier step's full output in its prompt. */
+    static long pipelineWorstCase(List<Candidate> steps, long promptTokens, int maxTokens) {
+        long total = 0;
+        for (int i = 0; i < steps.size(); i++) {
+            total += steps.get(i).model().price().maxCostMicros(promptTokens + (long) i * maxTokens, maxTokens);
+        }
+        return total;
     }
 
     /** The strongest eligible model as master and up to three of the cheapest others as workers, within {@code room}. */

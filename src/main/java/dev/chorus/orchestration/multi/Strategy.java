@@ -13,7 +13,9 @@ public enum Strategy {
     /** A strong model writes step-by-step instructions; a cheap one follows them. */
     INSTRUCT,
     /** A strong model splits the task, cheap workers solve the parts at once, the strong one assembles. */
-    MASTER_WORKER;
+    MASTER_WORKER,
+    /** The admins' named steps (multi.pipeline), each with its model, one after another. */
+    PIPELINE;
 
     public String key() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -43,7 +45,7 @@ public enum Strategy {
 
     /** The rule above in one line, for "Why these models?". */
     static String rule(Domain domain, Strategy chosen, boolean asked) {
-        return asked || chosen == INSTRUCT || chosen == MASTER_WORKER ? chosen.key() + " was asked for."
+        return asked || chosen != VERIFY && chosen != PARALLEL ? chosen.key() + " was asked for."
                 : chosen.key() + " because this is a " + domain.key() + " question: code, maths, reasoning and facts are "
                 + "answered once and checked by a second model; writing, creative, summaries, translation and chat "
                 + "get several answers merged.";
