@@ -38,7 +38,7 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                      Calls no model; needs no Telegram token and no API key.
                    java -jar chorus.jar ask [--config FILE] [--mode MODE] [--allow-cloud] QUESTION
                      Answer one question in the terminal with the configured providers (no Telegram token).
-                   java -jar chorus.jar multi [--config FILE] [--mode MODE] [--strategy parallel|verify|instruct|master-worker] QUESTION
+                   java -jar chorus.jar multi [--config FILE] [--mode MODE] [--strategy parallel|verify|instruct|master-worker|pipeline] QUESTION
                      Put several models on one question: their progress on standard error, the answer and
                      its footer on standard output.
                    java -jar chorus.jar --help
@@ -81,9 +81,9 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                 case "--mode", "-m" -> mode = mode(value(args, ++i, "--mode needs one of " + modes()));
                 case "--allow-cloud" -> allowCloud = true;
                 case "--strategy", "-s" -> {
-                    String name = value(args, ++i, "--strategy needs parallel, verify, instruct or master-worker");
+                    String name = value(args, ++i, "--strategy needs a strategy name");
                     strategy = Strategy.of(name).orElseThrow(() -> new UsageException(SHORT
-                            + ": --strategy must be parallel, verify, instruct or master-worker"));
+                            + ": --strategy must be parallel, verify, instruct, master-worker or pipeline"));
                 }
                 case "--help", "-h" -> {
                     return new CommandLineArgs(Command.HELP, Optional.empty(), Optional.empty(), "", false);
