@@ -122,7 +122,7 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
                                     config.limits().pipeline().stream().map(s -> new dev.chorus.orchestration.multi
-                                            .PipelineStep(s.name(), s.model())).toList()),
+                                            .PipelineStep(s.name(), s.model())).toList(), config.limits().multiGrace()),
                             new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();

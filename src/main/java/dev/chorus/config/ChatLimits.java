@@ -13,14 +13,15 @@ import java.time.Duration;
  * @param multiMaxCostMicros the most one /multi run may cost in its worst case
  * @param multiConfirmAboveMicros a run whose worst case costs more is confirmed first
  * @param pipeline the admins' pipeline for /multi pipeline, step by step; empty when there is none
+ * @param multiGrace how long the other members of a run may take once one answer is complete
  */
 public record ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
                          int groupQuestionsPerMinute, String escalationStrategy, long multiMaxCostMicros,
-                         long multiConfirmAboveMicros, java.util.List<Step> pipeline) {
+                         long multiConfirmAboveMicros, java.util.List<Step> pipeline, Duration multiGrace) {
     public ChatLimits(Duration answerDeadline, Duration outboxExpiry, int userQuestionsPerMinute,
                       int groupQuestionsPerMinute) {
         this(answerDeadline, outboxExpiry, userQuestionsPerMinute, groupQuestionsPerMinute, "verify", 250_000, 50_000,
-                java.util.List.of());
+                java.util.List.of(), Duration.ofSeconds(10));
     }
 
     public ChatLimits {

@@ -53,6 +53,8 @@ public enum ConfigKey {
             "Calls in flight to one provider at once (a bulkhead), 1..256."),
     PROVIDER_BREAKER_OPEN("provider.breaker-open-seconds", "CHORUS_PROVIDER_BREAKER_OPEN_SECONDS", "30", false,
             "How long a failing provider is skipped before it is tried again, 1..3600 seconds."),
+    MULTI_GRACE("multi.grace-seconds", "CHORUS_MULTI_GRACE_SECONDS", "10", false,
+            "How long the other models of a /multi run may take once one answer is complete, 1..120 seconds; then they are cancelled."),
     MULTI_PIPELINE("multi.pipeline", "CHORUS_MULTI_PIPELINE", "", false,
             "The steps of /multi pipeline as step:model pairs, such as draft:gpt-4o-mini,critique:claude-3-5-haiku,final:gpt-4.1; empty: none."),
     MULTI_MAX_COST("multi.max-cost", "CHORUS_MULTI_MAX_COST", "0.25", false,

@@ -114,7 +114,8 @@ public final class ConfigLoader {
                         Duration.ofMinutes(integer(ConfigKey.OUTBOX_EXPIRY, 1, 10_080)),
                         integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
                         integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
-                        dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline()));
+                        dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline(),
+                        Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))));
     }
 
     private java.util.List<ChatLimits.Step> pipeline() {

@@ -41,7 +41,7 @@ import java.util.function.ToLongFunction;
 public final class MultiService {
     /** How many models answer, at most. */
     static final int MEMBERS = 3;
-    /** How long the others may take once one answer is complete. */
+    /** How long the others may take once one answer is complete, unless configured. */
     static final Duration GRACE = Duration.ofSeconds(10);
 
     private final AskService asks;
@@ -53,11 +53,12 @@ public final class MultiService {
     private final long confirmAboveMicros;
     private final PlanParser plans;
     private final List<PipelineStep> pipeline;
+    private final Duration grace;
 
     /** A run without a cost cap or a confirmation (the terminal's operator, tests). */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
                         ToLongFunction<Asker> headroom, Clock clock, PlanParser plans) {
-        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE, plans, List.of());
+        this(asks, chain, gates, headroom, clock, Long.MAX_VALUE, Long.MAX_VALUE, plans, List.of(), GRACE);
     }
 
     /**
@@ -66,7 +67,8 @@ public final class MultiService {
      */
     public MultiService(AskService asks, FallbackChain chain, Function<Asker, SpendGate> gates,
                         ToLongFunction<Asker> headroom, Clock clock, long maxCostMicros, long confirmAboveMicros,
-                        PlanParser plans, List<PipelineStep> pipeline) {
+                        PlanParser plans, List<PipelineStep> pipeline, Duration grace) {
+        this.grace = grace;
         this.plans = plans;
         this.pipeline = List.copyOf(pipeline);
         this.asks = asks;
@@ -204,7 +206,7 @@ public final class MultiService {
         } else if (strategy == Strategy.PARALLEL) {
             ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
                     .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
-            ParallelRun.Result result = new ParallelRun(calls, GRACE).run(conversation, request.question(),
+            ParallelRun.Result result = new ParallelRun(calls, grace).run(conversation, request.question(),
                     members.stream().map(Candidate::model).toList(), members.stream().map(Candidate::quality).toList(),
                     merger, record, deadline, progress);
             text = result.text();
