@@ -1,18 +1,12 @@
 package dev.chorus.json;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chorus.orchestration.multi.PlanParser;
 import dev.chorus.orchestration.multi.Subtask;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@link PlanParser} on Jackson. Strict on what would break the run (the shape, ids in order, the
@@ -20,25 +14,15 @@ import java.util.regex.Pattern;
  * and extra fields, which models add unasked and which would otherwise waste the one retry.
  */
 public final class JsonPlanParser implements PlanParser {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final Pattern FENCED = Pattern.compile("(?s)^```[a-zA-Z]{0,10}\\s*\\n?(.*?)\\n?\\s*```$");
 
     @Override
     public Optional<List<Subtask>> parse(String reply) {
         if (reply == null) {
             return Optional.empty();
         }
-        String body = reply.strip();
-        Matcher fence = FENCED.matcher(body);
-        if (fence.matches()) {
-            body = fence.group(1).strip();
-        }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = ModelJson.read(reply);
         } catch (IOException e) {
             return Optional.empty();
         }

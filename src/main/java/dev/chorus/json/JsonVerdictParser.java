@@ -1,16 +1,11 @@
 package dev.chorus.json;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.chorus.orchestration.analysis.ModelVerdict;
 import dev.chorus.orchestration.analysis.VerdictParser;
 import dev.chorus.provider.catalog.Domain;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -21,23 +16,13 @@ import java.util.regex.Pattern;
  */
 public final class JsonVerdictParser implements VerdictParser {
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .build();
-    private static final Pattern FENCED = Pattern.compile("(?s)^```[a-zA-Z]{0,10}\\s*\\n?(.*?)\\n?\\s*```$");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2}|und");
 
     @Override
     public Parsed parse(String reply) {
-        String body = reply.strip();
-        Matcher fence = FENCED.matcher(body);
-        if (fence.matches()) {
-            body = fence.group(1).strip();
-        }
         JsonNode root;
         try {
-            root = JSON.readTree(body);
+            root = ModelJson.read(reply);
         } catch (JacksonException e) {
             return invalid("the reply is not a single JSON object (" + e.getOriginalMessage() + ")");
         }
