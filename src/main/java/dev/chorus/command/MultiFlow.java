@@ -67,7 +67,8 @@ final class MultiFlow {
         }
         if (QuestionText.isBlank(question)) {
             out.send(Reply.plain("Please add your question after the command, for example:\n" + example
-                    + " Is nuclear power safe?\nSeveral models answer at once and one merges their answers."));
+                    + " Is nuclear power safe?\nSeveral models work on it: several answers merged, or one answer checked "
+                    + "by a second model.\nName one to choose: parallel, verify, instruct, master-worker or pipeline."));
             return;
         }
         Optional<Reply> refusal = gate.refusal(in);
