@@ -156,7 +156,98 @@ public final class BudgetService {
 
     /** The budget gate for one question: each model call reserves against {@code spender}'s scopes. */
     public SpendGate gate(Spender spender, String purpose) {
-        return (model, promptTokens, maxOutputTokens) -> admit(spender, purpose, model, promptTokens, maxOutputTokens);
+        return new SpendGate() {
+            @Override
+            public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
+                return BudgetService.this.admit(spender, purpose, model, promptTokens, maxOutputTokens);
+            }
+
+            @Override
+            public RunAdmission reserveRun(long worstCaseMicros) {
+                return BudgetService.this.reserveRun(spender, purpose, worstCaseMicros);
+            }
+        };
+    }
+
+    /**
+     * Holds a whole run's worst case against every scope at once (no call is sent: a crash releases
+     * it), and returns the gate its calls take their holds from.
+     */
+    private SpendGate.RunAdmission reserveRun(Spender spender, String purpose, long worstCaseMicros) {
+        Instant now = clock.instant();
+        List<Hold> holds = holdsOf(spender, now, worstCaseMicros);
+        String id = UUID.randomUUID().toString();
+        ReserveResult result = ledger.reserve(new NewReservation(id, now, spender.userId(), spender.chatId(), "run",
+                purpose + "-run", worstCaseMicros, 0), holds);
+        return switch (result) {
+            case ReserveResult.Exceeded e -> {
+                ScopeState state = stateOf(spender, e.scope());
+                boolean busy = e.spentMicros() + worstCaseMicros <= e.limitMicros();
+                yield new SpendGate.RunAdmission.Denied(busy ? BudgetMessages.busy(state)
+                        : BudgetMessages.exhausted(state, worstCaseMicros));
+            }
+            case ReserveResult.Reserved r -> {
+                RunPool pool = new RunPool(id, worstCaseMicros, spender, purpose);
+                yield new SpendGate.RunAdmission.Granted(pool, pool::release);
+            }
+        };
+    }
+
+    private List<Hold> holdsOf(Spender spender, Instant now, long reserved) {
+        List<Hold> holds = new ArrayList<>();
+        for (ScopeState state : states(spender)) {
+            holds.add(new Hold(state.scope(), state.period().start(now, settings.zone()).toInstant().toString(),
+                    reserved == 0 ? -1 : state.limitMicros()));
+        }
+        return holds;
+    }
+
+    /** A run's hold: each call takes its own hold out of it; what is left goes back when the run ends. */
+    private final class RunPool implements SpendGate {
+        private final String id;
+        private final Spender spender;
+        private final String purpose;
+        private long left;
+
+        RunPool(String id, long held, Spender spender, String purpose) {
+            this.id = id;
+            this.left = held;
+            this.spender = spender;
+            this.purpose = purpose;
+        }
+
+        @Override
+        public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
+            long promptBound = promptTokens + promptTokens / 8 + 32;
+            int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
+            long reserved = model.price().maxCostMicros(promptBound, firstOutput);
+            long estimate = model.price().costMicros(Usage.estimated(promptTokens,
+                    Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
+            long fromPool;
+            synchronized (this) {
+                fromPool = Math.min(reserved, left);
+                left -= fromPool;
+            }
+            Instant now = clock.instant();
+            List<Hold> holds = holdsOf(spender, now, reserved);
+            String callId = UUID.randomUUID().toString();
+            ReserveResult result = ledger.reserveFromPool(id, fromPool, new NewReservation(callId, now,
+                    spender.userId(), spender.chatId(), model.id(), purpose, reserved, estimate), holds);
+            return switch (result) {
+                case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(callId, model, holds,
+                        promptBound, firstOutput, reserved));
+                case ReserveResult.Exceeded e -> {
+                    synchronized (this) {
+                        left += fromPool;
+                    }
+                    yield new SpendGate.Admission.Denied(BudgetMessages.exhausted(stateOf(spender, e.scope()), reserved));
+                }
+            };
+        }
+
+        void release() {
+            ledger.close(id, 0, false, "released", clock.instant());
+        }
     }
 
     private SpendGate.Admission admit(Spender spender, String purpose, ModelSpec model, long promptTokens,

@@ -23,6 +23,11 @@ public final class BudgetLedger {
         return guard(() -> dao.reserve(reservation, holds), "reserve " + reservation.id());
     }
 
+    /** Reserves a call of a run, taking {@code fromPool} of the run's hold {@code poolId} for it. */
+    public ReserveResult reserveFromPool(String poolId, long fromPool, NewReservation reservation, List<Hold> holds) {
+        return guard(() -> dao.reserveFromPool(poolId, fromPool, reservation, holds), "reserve " + reservation.id());
+    }
+
     /** Holds {@code extraMicros} more for an open reservation, or nothing if a scope has no room. */
     public boolean extend(String reservationId, long extraMicros, List<Hold> holds, int step, Instant at) {
         return guard(() -> dao.extend(reservationId, extraMicros, holds, step, at.toString()), "extend " + reservationId);

@@ -62,6 +62,38 @@ interface LedgerDao {
         return new ReserveResult.Reserved(reservation.id());
     }
 
+    /**
+     * A call of a run: its holds are taken out of the run's hold {@code poolId} ({@code fromPool} of
+     * each scope's share, recorded as a negative hold of the run, so closing the run releases only
+     * what is left), and checked against the limits with that share freed, in one transaction.
+     */
+    @Transaction
+    default ReserveResult reserveFromPool(String poolId, long fromPool, NewReservation reservation, List<Hold> holds) {
+        for (Hold hold : holds) {
+            long used = used(hold.scope(), hold.periodStart());
+            if (hold.limitMicros() >= 0 && used - fromPool + reservation.reservedMicros() > hold.limitMicros()) {
+                return new ReserveResult.Exceeded(hold.scope(), used, spent(hold.scope(), hold.periodStart()),
+                        hold.limitMicros());
+            }
+        }
+        String at = reservation.at().toString();
+        if (fromPool > 0) {
+            for (HoldEntry pool : holds(poolId)) {
+                if (pool.amountMicros() > 0) {
+                    ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(pool.scopeKind()), pool.scopeId(), pool.groupId());
+                    insertEntry(pool.entryKey() + ":to:" + reservation.id(), poolId, scope, pool.periodStart(), "hold",
+                            -fromPool, pool.model(), at);
+                }
+            }
+        }
+        insertReservation(reservation);
+        for (Hold hold : holds) {
+            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+                    hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
+        }
+        return new ReserveResult.Reserved(reservation.id());
+    }
+
     @SqlUpdate("UPDATE reservations SET state = 'sent' WHERE id = :id AND state = 'open'")
     int markSent(@Bind("id") String id);
 

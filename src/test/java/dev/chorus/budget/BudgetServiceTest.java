@@ -326,6 +326,26 @@ class BudgetServiceTest {
                 .isInstanceOf(SpendGate.Admission.Denied.class);
     }
 
+    @Test
+    void aRunHoldsItsWorstCaseAtOnceItsCallsTakeTheirHoldsFromItAndTheRestGoesBack() {
+        BudgetService budgets = service(settings("0.002/day", "5/day", null, null), Set.of());
+        SpendGate gate = budgets.gate(Spender.privately(7), "multi");
+        assertThat(gate.reserveRun(2_001)).as("more than the budget").isInstanceOf(SpendGate.RunAdmission.Denied.class);
+        SpendGate.RunAdmission.Granted run = (SpendGate.RunAdmission.Granted) gate.reserveRun(1_500);
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_500);
+        // another question now finds only what the run did not hold
+        assertThat(gate.admit(MODEL, 0, 600)).isInstanceOf(SpendGate.Admission.Denied.class);
+        SpendGate.Spend call = granted(run.gate().admit(MODEL, 0, 512));
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).as("taken from the run's hold")
+                .isEqualTo(1_500);
+        call.settle(100, false);
+        run.release().run();
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(100);
+        Database db = Database.open(file);
+        assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
+        assertThat(sum(db, "kind = 'charge'")).isEqualTo(100);
+    }
+
     /** A call that streamed {@code micros} output tokens ($1/M), extending its hold as it went. */
     private static void charge(SpendGate gate, long micros) {
         SpendGate.Spend spend = granted(gate.admit(MODEL, 0, 4096));

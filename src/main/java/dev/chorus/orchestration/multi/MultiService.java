@@ -161,8 +161,27 @@ public final class MultiService {
         if (!confirmed && worst > confirmAboveMicros) {
             return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
         }
+        // The whole run's worst case is held before any member starts: it has the money for all of them.
+        SpendGate.RunAdmission admission = gates.apply(request.asker()).reserveRun(worst);
+        if (admission instanceof SpendGate.RunAdmission.Denied denied) {
+            return new MultiOutcome.NotRun(denied.reason());
+        }
+        SpendGate.RunAdmission.Granted held = (SpendGate.RunAdmission.Granted) admission;
+        try {
+            return runHeld(request, routed, asked, steps, progress, escalated, decision, profile, strategy, conversation,
+                    maxTokens, members, held.gate(), started, deadline);
+        } finally {
+            held.release().run();
+        }
+    }
+
+    private MultiOutcome runHeld(AskRequest request, AskService.RoutedQuestion routed, Optional<Strategy> asked,
+                                 Consumer<List<Step>> steps, AnswerProgress progress, boolean escalated,
+                                 Decision decision, TaskProfile profile, Strategy strategy,
+                                 List<ChatMessage> conversation, int maxTokens, List<Candidate> members, SpendGate gate,
+                                 Instant started, Deadline deadline) {
         RunRecord record = new RunRecord(steps);
-        MemberCalls calls = new MemberCalls(chain, gates.apply(request.asker()), maxTokens,
+        MemberCalls calls = new MemberCalls(chain, gate, maxTokens,
                 result -> asks.recordCalls(request.asker(), result, "multi"));
         String names = String.join(", ", members.stream().map(c -> c.model().id()).toList());
         String text;

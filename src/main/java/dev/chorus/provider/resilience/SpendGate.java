@@ -15,6 +15,25 @@ public interface SpendGate {
 
     Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens);
 
+    /**
+     * Holds {@code worstCaseMicros} for a run of several calls at once, atomically against every
+     * budget it touches: the run then either has the money for all its calls or does not start. Its
+     * calls go through the returned gate, each taking its own hold out of the run's; {@link
+     * RunAdmission.Granted#release} gives back what the calls did not take. By default nothing is held.
+     */
+    default RunAdmission reserveRun(long worstCaseMicros) {
+        return new RunAdmission.Granted(this, () -> { });
+    }
+
+    /** The gate's answer for a whole run. */
+    sealed interface RunAdmission {
+        record Granted(SpendGate gate, Runnable release) implements RunAdmission {
+        }
+
+        record Denied(String reason) implements RunAdmission {
+        }
+    }
+
     /** The gate's answer for one call. */
     sealed interface Admission {
         record Granted(Spend spend) implements Admission {
