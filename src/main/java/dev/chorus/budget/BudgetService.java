@@ -218,11 +218,8 @@ public final class BudgetService {
 
         @Override
         public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
-            long promptBound = promptTokens + promptTokens / 8 + 32;
-            int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
-            long reserved = model.price().maxCostMicros(promptBound, firstOutput);
-            long estimate = model.price().costMicros(Usage.estimated(promptTokens,
-                    Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
+            CallHold call = CallHold.of(model, promptTokens, maxOutputTokens);
+            long reserved = call.reserved();
             long fromPool;
             synchronized (this) {
                 fromPool = Math.min(reserved, left);
@@ -232,10 +229,10 @@ public final class BudgetService {
             List<Hold> holds = holdsOf(spender, now, reserved);
             String callId = UUID.randomUUID().toString();
             ReserveResult result = ledger.reserveFromPool(id, fromPool, new NewReservation(callId, now,
-                    spender.userId(), spender.chatId(), model.id(), purpose, reserved, estimate), holds);
+                    spender.userId(), spender.chatId(), model.id(), purpose, reserved, call.estimate()), holds);
             return switch (result) {
                 case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(callId, model, holds,
-                        promptBound, firstOutput, reserved));
+                        call.promptBound(), call.firstOutput(), reserved));
                 case ReserveResult.Exceeded e -> {
                     synchronized (this) {
                         left += fromPool;
@@ -250,30 +247,37 @@ public final class BudgetService {
         }
     }
 
+    /**
+     * What one call first holds: the prompt with a margin (tokenizers differ between providers, the
+     * margin keeps it an upper bound) and a first share of the output; and its likely cost, charged if
+     * a crash hides the real one.
+     */
+    private record CallHold(long promptBound, int firstOutput, long reserved, long estimate) {
+        static CallHold of(ModelSpec model, long promptTokens, int maxOutputTokens) {
+            long promptBound = promptTokens + promptTokens / 8 + 32;
+            int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
+            return new CallHold(promptBound, firstOutput, model.price().maxCostMicros(promptBound, firstOutput),
+                    model.price().costMicros(Usage.estimated(promptTokens, Math.min(maxOutputTokens,
+                            TYPICAL_ANSWER_TOKENS))));
+        }
+    }
+
     private SpendGate.Admission admit(Spender spender, String purpose, ModelSpec model, long promptTokens,
                                       int maxOutputTokens) {
-        // Tokenizers differ between providers; the margin keeps the worst case a real upper bound.
-        long promptBound = promptTokens + promptTokens / 8 + 32;
-        int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
-        long reserved = model.price().maxCostMicros(promptBound, firstOutput);
-        long estimate = model.price().costMicros(Usage.estimated(promptTokens,
-                Math.min(maxOutputTokens, TYPICAL_ANSWER_TOKENS)));
+        CallHold call = CallHold.of(model, promptTokens, maxOutputTokens);
+        long reserved = call.reserved();
         // Real time, not the budget's clock: this is how long a person waits.
         long giveUp = System.nanoTime() + busyPatience.toNanos();
         while (true) {
             Instant now = clock.instant();
-            List<Hold> holds = new ArrayList<>();
-            for (ScopeState state : states(spender)) {
-                holds.add(new Hold(state.scope(), state.period().start(now, settings.zone()).toInstant().toString(),
-                        reserved == 0 ? -1 : state.limitMicros()));
-            }
+            List<Hold> holds = holdsOf(spender, now, reserved);
             String id = UUID.randomUUID().toString();
             ReserveResult result = ledger.reserve(new NewReservation(id, now, spender.userId(), spender.chatId(),
-                    model.id(), purpose, reserved, estimate), holds);
+                    model.id(), purpose, reserved, call.estimate()), holds);
             switch (result) {
                 case ReserveResult.Reserved r -> {
-                    return new SpendGate.Admission.Granted(new Reservation(id, model, holds, promptBound, firstOutput,
-                            reserved));
+                    return new SpendGate.Admission.Granted(new Reservation(id, model, holds, call.promptBound(),
+                            call.firstOutput(), reserved));
                 }
                 case ReserveResult.Exceeded e -> {
                     // Only holds of answers in progress are in the way: most of them settle for far

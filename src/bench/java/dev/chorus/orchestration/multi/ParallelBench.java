@@ -97,7 +97,7 @@ public final class ParallelBench {
         long[] nanos = new long[RUNS];
         for (int i = 0; i < RUNS; i++) {
             long start = System.nanoTime();
-            ParallelRun.Result result = run(chain, members, merger, conversation);
+            RunResult result = run(chain, members, merger, conversation);
             nanos[i] = System.nanoTime() - start;
             if (result.ending() != MultiOutcome.Ending.MERGED) {
                 throw new IllegalStateException("a run did not merge: " + result);
@@ -150,7 +150,7 @@ public final class ParallelBench {
                 (peak[0] - before) / 1024.0 / CONCURRENT);
     }
 
-    private static ParallelRun.Result run(FallbackChain chain, List<ModelSpec> members, ModelSpec merger,
+    private static RunResult run(FallbackChain chain, List<ModelSpec> members, ModelSpec merger,
                                           List<ChatMessage> conversation) {
         ParallelRun run = new ParallelRun(new MemberCalls(chain, SpendGate.UNLIMITED, 100, r -> { }),
                 Duration.ofSeconds(10));

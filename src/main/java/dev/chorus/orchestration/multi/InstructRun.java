@@ -31,7 +31,7 @@ final class InstructRun {
         this.calls = calls;
     }
 
-    Result run(List<ChatMessage> conversation, String question, ModelSpec strong, ModelSpec cheap, RunRecord record,
+    RunResult run(List<ChatMessage> conversation, String question, ModelSpec strong, ModelSpec cheap, RunRecord record,
                Deadline deadline, AnswerProgress progress) {
         List<ChatMessage> planPrompt = List.of(ChatMessage.system(PLAN), ChatMessage.user(question));
         ChainResult plan = calls.call(strong, record.add(strong.id(), Role.INSTRUCT), planPrompt, record, deadline,
@@ -46,18 +46,15 @@ final class InstructRun {
             long input = answer.attempts().getFirst().usage().inputTokens();
             long alone = strong.price().costMicros(Usage.estimated(input, output));
             long saved = alone - record.costMicros();
-            return new Result(answer.text(), MemberCalls.answered(plan) ? MultiOutcome.Ending.INSTRUCTED
+            return RunResult.of(answer.text(), MemberCalls.answered(plan) ? MultiOutcome.Ending.INSTRUCTED
                     : MultiOutcome.Ending.ONLY_ONE_ANSWERED, cheap.id(),
-                    MemberCalls.answered(plan) ? List.of() : List.of(strong.id()), saved);
+                    MemberCalls.answered(plan) ? List.of() : List.of(strong.id())).withSaving(saved);
         }
         ChainResult alone = calls.call(strong, record.add(strong.id(), Role.ANSWER), conversation, record, deadline,
                 progress);
         return MemberCalls.answered(alone)
-                ? new Result(alone.text(), MultiOutcome.Ending.ONLY_ONE_ANSWERED, strong.id(), List.of(cheap.id()), 0)
-                : new Result(null, null, null, List.of(strong.id(), cheap.id()), 0);
+                ? RunResult.of(alone.text(), MultiOutcome.Ending.ONLY_ONE_ANSWERED, strong.id(), List.of(cheap.id()))
+                : RunResult.nothing(List.of(strong.id(), cheap.id()));
     }
 
-    /** @param text null when nobody answered */
-    record Result(String text, MultiOutcome.Ending ending, String answeredBy, List<String> missing, long savedMicros) {
-    }
 }

@@ -37,21 +37,21 @@ final class MasterWorkerRun {
         this.parser = parser;
     }
 
-    Result run(List<ChatMessage> conversation, String question, ModelSpec master, List<ModelSpec> workers,
+    RunResult run(List<ChatMessage> conversation, String question, ModelSpec master, List<ModelSpec> workers,
                RunRecord record, Deadline deadline, AnswerProgress progress) {
         Optional<List<Subtask>> plan = plan(question, master, record, deadline);
         if (plan.isEmpty()) {
             ChainResult whole = calls.call(master, record.add(master.id(), Role.ANSWER), conversation, record, deadline,
                     progress);
             return MemberCalls.answered(whole)
-                    ? new Result(whole.text(), MultiOutcome.Ending.UNPLANNED, master.id(), List.of(), List.of())
-                    : new Result(null, null, null, List.of(master.id()), List.of());
+                    ? RunResult.of(whole.text(), MultiOutcome.Ending.UNPLANNED, master.id(), List.of())
+                    : RunResult.nothing(List.of(master.id()));
         }
         List<Subtask> solved = solve(question, plan.get(), workers, record, deadline);
         List<String> missing = solved.stream().filter(s -> s.result() == null)
                 .map(s -> "subtask " + s.id() + " (" + s.worker() + ")").toList();
         if (solved.stream().allMatch(s -> s.result() == null)) {
-            return new Result(null, null, null, missing, solved);
+            return RunResult.nothing(missing).withParts(solved.size());
         }
         StringBuilder parts = new StringBuilder(ASSEMBLE).append(question);
         for (Subtask s : solved) {
@@ -65,12 +65,13 @@ final class MasterWorkerRun {
         ChainResult answer = calls.call(master, record.add(master.id(), Role.ASSEMBLE), assemble, record, deadline,
                 progress);
         if (MemberCalls.answered(answer)) {
-            return new Result(answer.text(), MultiOutcome.Ending.ASSEMBLED, master.id(), missing, solved);
+            return RunResult.of(answer.text(), MultiOutcome.Ending.ASSEMBLED, master.id(), missing)
+                    .withParts(solved.size());
         }
         // the master could not assemble: the parts go out as they are, in order
         String joined = String.join("\n\n", solved.stream().filter(s -> s.result() != null).map(Subtask::result).toList());
         progress.onText(joined);
-        return new Result(joined, MultiOutcome.Ending.MERGE_FAILED, master.id(), missing, solved);
+        return RunResult.of(joined, MultiOutcome.Ending.MERGE_FAILED, master.id(), missing).withParts(solved.size());
     }
 
     private Optional<List<Subtask>> plan(String question, ModelSpec master, RunRecord record, Deadline deadline) {
@@ -108,8 +109,4 @@ final class MasterWorkerRun {
         return running.stream().map(CompletableFuture::join).toList();
     }
 
-    /** @param text null when nothing usable came back */
-    record Result(String text, MultiOutcome.Ending ending, String answeredBy, List<String> missing,
-                  List<Subtask> subtasks) {
-    }
 }

@@ -23,10 +23,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
@@ -39,8 +37,6 @@ import java.util.function.ToLongFunction;
  * (its dearest members dropped) or, below two members, answered as {@code /ask} would. Thread-safe.
  */
 public final class MultiService {
-    /** How many models answer, at most. */
-    static final int MEMBERS = 3;
     /** How long the others may take once one answer is complete, unless configured. */
     static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -130,10 +126,10 @@ public final class MultiService {
         long prompt = TokenEstimator.estimate(conversation);
         long room = Math.min(headroom.applyAsLong(request.asker()), maxCostMicros);
         List<Candidate> members = switch (strategy) {
-            case PARALLEL -> members(decision, prompt, maxTokens, room);
-            case VERIFY -> pair(decision, prompt, maxTokens, room);
-            case INSTRUCT -> strongAndCheap(decision, prompt, maxTokens, room);
-            case MASTER_WORKER -> masterAndWorkers(decision, prompt, maxTokens, room);
+            case PARALLEL -> Teams.members(decision, prompt, maxTokens, room);
+            case VERIFY -> Teams.pair(decision, prompt, maxTokens, room);
+            case INSTRUCT -> Teams.strongAndCheap(decision, prompt, maxTokens, room);
+            case MASTER_WORKER -> Teams.masterAndWorkers(decision, prompt, maxTokens, room);
             case PIPELINE -> pipelineMembers(decision);
         };
         if (strategy == Strategy.PIPELINE && pipeline.isEmpty()) {
@@ -149,10 +145,10 @@ public final class MultiService {
             return new MultiOutcome.Single(asks.ask(request, progress));
         }
         long worst = switch (strategy) {
-            case PARALLEL -> worstCase(members, prompt, maxTokens);
-            case VERIFY, INSTRUCT -> pairWorstCase(members, prompt, maxTokens);
-            case MASTER_WORKER -> masterWorkerWorstCase(members, prompt, maxTokens);
-            case PIPELINE -> pipelineWorstCase(members, prompt, maxTokens);
+            case PARALLEL -> Teams.worstCase(members, prompt, maxTokens);
+            case VERIFY, INSTRUCT -> Teams.pairWorstCase(members, prompt, maxTokens);
+            case MASTER_WORKER -> Teams.masterWorkerWorstCase(members, prompt, maxTokens);
+            case PIPELINE -> Teams.pipelineWorstCase(members, prompt, maxTokens);
         };
         if (strategy == Strategy.PIPELINE && worst > room) {
             return new MultiOutcome.NotRun("The pipeline may cost up to " + dev.chorus.money.MoneyFormat.dollars(worst)
@@ -183,119 +179,68 @@ public final class MultiService {
         RunRecord record = new RunRecord(steps);
         MemberCalls calls = new MemberCalls(chain, gate, maxTokens,
                 result -> asks.recordCalls(request.asker(), result, "multi"));
-        String names = String.join(", ", members.stream().map(c -> c.model().id()).toList());
-        String text;
-        MultiOutcome.Ending ending;
-        String answeredBy;
-        List<String> missing;
-        List<String> problems = List.of();
-        long saved = 0;
-        String how;
-        if (strategy == Strategy.PIPELINE) {
-            PipelineRun.Result result = new PipelineRun(calls).run(conversation, request.question(), pipeline,
-                    members.stream().map(Candidate::model).toList(), record, deadline, progress);
-            text = result.text();
-            ending = result.ending();
-            answeredBy = result.answeredBy();
-            missing = result.missing();
-            how = "Pipeline: the admins' steps " + String.join(" → ", pipeline.stream()
-                    .map(s -> s.name() + " (" + s.modelId() + ")").toList()) + ", one after another.";
-        } else if (strategy == Strategy.MASTER_WORKER) {
-            MasterWorkerRun.Result result = new MasterWorkerRun(calls, plans).run(conversation, request.question(),
-                    members.get(0).model(), members.subList(1, members.size()).stream().map(Candidate::model).toList(),
-                    record, deadline, progress);
-            text = result.text();
-            ending = result.ending();
-            answeredBy = result.answeredBy();
-            missing = result.missing();
-            how = "Master-worker: " + members.get(0).model().id() + ", the strongest model allowed, split the task "
-                    + "into " + result.subtasks().size() + " subtasks, which " + String.join(", ", members.subList(1,
-                    members.size()).stream().map(c -> c.model().id()).toList()) + " solved at once; it then put the "
-                    + "results together.";
-        } else if (strategy == Strategy.INSTRUCT) {
-            InstructRun.Result result = new InstructRun(calls).run(conversation, request.question(),
-                    members.get(0).model(), members.get(1).model(), record, deadline, progress);
-            text = result.text();
-            ending = result.ending();
-            answeredBy = result.answeredBy();
-            missing = result.missing();
-            saved = result.savedMicros();
-            how = "Instruct: " + members.get(0).model().id() + ", the strongest model allowed, wrote step-by-step "
-                    + "instructions, and " + members.get(1).model().id() + ", the cheapest, answered following them.";
-        } else if (strategy == Strategy.PARALLEL) {
-            ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
-                    .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
-            ParallelRun.Result result = new ParallelRun(calls, grace).run(conversation, request.question(),
-                    members.stream().map(Candidate::model).toList(), members.stream().map(Candidate::quality).toList(),
-                    merger, record, deadline, progress);
-            text = result.text();
-            ending = result.ending();
-            answeredBy = result.answeredBy();
-            missing = result.missing();
-            how = "Parallel: " + members.size() + " models allowed for this question answered at once (" + names
-                    + "), different providers first; " + merger.id() + ", the strongest of them for "
-                    + profile.domain().key() + ", merged their answers.";
-        } else {
-            VerifyRun.Result result = new VerifyRun(calls).run(conversation, request.question(),
-                    members.get(0).model(), members.get(1).model(), record, deadline, progress);
-            text = result.text();
-            ending = result.ending();
-            answeredBy = result.answeredBy();
-            missing = result.missing();
-            problems = result.problems();
-            how = "Verify: " + members.get(0).model().id() + " answered and " + members.get(1).model().id()
-                    + " checked the answer for real problems" + (ending == MultiOutcome.Ending.REVISED
-                    ? "; it found some, and the answer was revised once." : ".");
-        }
+        List<ModelSpec> models = members.stream().map(Candidate::model).toList();
+        String ids = String.join(", ", models.stream().map(ModelSpec::id).toList());
+        Described done = switch (strategy) {
+            case PARALLEL -> {
+                ModelSpec merger = members.stream().max(Comparator.comparingDouble(Candidate::quality)
+                        .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
+                RunResult result = new ParallelRun(calls, grace).run(conversation, request.question(), models,
+                        members.stream().map(Candidate::quality).toList(), merger, record, deadline, progress);
+                String how = "Parallel: " + members.size() + " models allowed for this question answered at once (" + ids
+                        + "), different providers first; " + merger.id() + ", the strongest of them for "
+                        + profile.domain().key() + ", merged their answers.";
+                yield new Described(result, how);
+            }
+            case VERIFY -> {
+                RunResult result = new VerifyRun(calls).run(conversation, request.question(), models.get(0), models.get(1), record,
+                        deadline, progress);
+                String how = "Verify: " + models.get(0).id() + " answered and " + models.get(1).id()
+                        + " checked the answer for real problems" + (result.ending() == MultiOutcome.Ending.REVISED
+                        ? "; it found some, and the answer was revised once." : ".");
+                yield new Described(result, how);
+            }
+            case INSTRUCT -> {
+                RunResult result = new InstructRun(calls).run(conversation, request.question(), models.get(0), models.get(1),
+                        record, deadline, progress);
+                String how = "Instruct: " + models.get(0).id() + ", the strongest model allowed, wrote step-by-step "
+                        + "instructions, and " + models.get(1).id() + ", the cheapest, answered following them.";
+                yield new Described(result, how);
+            }
+            case MASTER_WORKER -> {
+                List<ModelSpec> workers = models.subList(1, models.size());
+                RunResult result = new MasterWorkerRun(calls, plans).run(conversation, request.question(), models.get(0), workers,
+                        record, deadline, progress);
+                String how = "Master-worker: " + models.get(0).id() + ", the strongest model allowed, split the task into "
+                        + result.parts() + " subtasks, which " + String.join(", ", workers.stream().map(ModelSpec::id)
+                        .toList()) + " solved at once; it then put the results together.";
+                yield new Described(result, how);
+            }
+            case PIPELINE -> {
+                RunResult result = new PipelineRun(calls).run(conversation, request.question(), pipeline, models, record,
+                        deadline, progress);
+                String how = "Pipeline: the admins' steps " + String.join(" → ", pipeline.stream()
+                        .map(s -> s.name() + " (" + s.modelId() + ")").toList()) + ", one after another.";
+                yield new Described(result, how);
+            }
+        };
+        RunResult result = done.result();
+        String how = done.how();
         Duration took = Duration.between(started, clock.instant());
-        if (text == null) {
+        if (result.text() == null) {
             return new MultiOutcome.Failed(strategy.key(), record.steps(), record.costMicros());
         }
         String why = how + " " + (escalated ? "This hard question was escalated to " + strategy.key()
                 + " (escalation.strategy)." : Strategy.rule(profile.domain(), strategy, asked.isPresent()))
                 + "\n\n" + Explanations.of(profile, decision);
-        return new MultiOutcome.Answered(strategy.key(), text, ending, answeredBy, missing, problems, record.steps(),
-                record.costMicros(), took, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
-                escalated, why), saved);
+        return new MultiOutcome.Answered(strategy.key(), result.text(), result.ending(), result.answeredBy(),
+                result.missing(), result.problems(), record.steps(), record.costMicros(), took,
+                new AskOutcome.Routing(profile.domain().key(), profile.complexity(), escalated, why),
+                result.savedMicros());
     }
 
-    /**
-     * The answerer and its checker: the engine's choice answers; the checker is the strongest other
-     * eligible model, from another provider where there is one. Both must fit {@code room} (an answer,
-     * two checks of it and a revision in the worst case).
-     */
-    static List<Candidate> pair(Decision decision, long promptTokens, int maxTokens, long room) {
-        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
-        Optional<Candidate> answerer = eligible.stream().filter(c -> c.model().equals(decision.chosen())).findFirst();
-        if (answerer.isEmpty()) {
-            return List.of();
-        }
-        String provider = answerer.get().model().provider();
-        Optional<Candidate> checker = eligible.stream().filter(c -> c != answerer.get())
-                .max(Comparator.comparing((Candidate c) -> !c.model().provider().equals(provider))
-                        .thenComparingDouble(Candidate::quality).thenComparingLong(c -> -c.estimatedCostMicros()));
-        if (checker.isEmpty()) {
-            return List.of(answerer.get());
-        }
-        List<Candidate> pair = List.of(answerer.get(), checker.get());
-        return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(answerer.get()) : pair;
-    }
-
-    /** The strongest eligible model to instruct and the cheapest other one to follow, if both fit {@code room}. */
-    static List<Candidate> strongAndCheap(Decision decision, long promptTokens, int maxTokens, long room) {
-        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
-        Optional<Candidate> strong = eligible.stream().max(Comparator.comparingDouble(Candidate::quality)
-                .thenComparingLong(c -> -c.estimatedCostMicros()));
-        if (strong.isEmpty()) {
-            return List.of();
-        }
-        Optional<Candidate> cheap = eligible.stream().filter(c -> c != strong.get())
-                .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
-        if (cheap.isEmpty() || cheap.get().estimatedCostMicros() >= strong.get().estimatedCostMicros()) {
-            return List.of(strong.get());
-        }
-        List<Candidate> pair = List.of(strong.get(), cheap.get());
-        return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(strong.get()) : pair;
+    /** A run's result and, for "Why these models?", how the strategy went about it. */
+    private record Described(RunResult result, String how) {
     }
 
     /** The pipeline's models in step order, each only if the engine allowed it for this question. */
@@ -308,84 +253,4 @@ public final class MultiService {
         return members;
     }
 
-    /** Each step with every earlier step's full output in its prompt. */
-    static long pipelineWorstCase(List<Candidate> steps, long promptTokens, int maxTokens) {
-        long total = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            total += steps.get(i).model().price().maxCostMicros(promptTokens + (long) i * maxTokens, maxTokens);
-        }
-        return total;
-    }
-
-    /** The strongest eligible model as master and up to three of the cheapest others as workers, within {@code room}. */
-    static List<Candidate> masterAndWorkers(Decision decision, long promptTokens, int maxTokens, long room) {
-        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
-        Optional<Candidate> master = eligible.stream().max(Comparator.comparingDouble(Candidate::quality)
-                .thenComparingLong(c -> -c.estimatedCostMicros()));
-        if (master.isEmpty()) {
-            return List.of();
-        }
-        List<Candidate> team = new ArrayList<>(List.of(master.get()));
-        eligible.stream().filter(c -> c != master.get()).sorted(Comparator.comparingLong(Candidate::estimatedCostMicros))
-                .limit(MEMBERS).forEach(team::add);
-        while (team.size() >= 2 && masterWorkerWorstCase(team, promptTokens, maxTokens) > room) {
-            team.removeLast();
-        }
-        return team;
-    }
-
-    /** Two plans and the assembly of four parts by the master, four subtasks by the dearest worker. */
-    static long masterWorkerWorstCase(List<Candidate> team, long promptTokens, int maxTokens) {
-        long master = 2 * team.getFirst().model().price().maxCostMicros(promptTokens, maxTokens)
-                + team.getFirst().model().price().maxCostMicros(promptTokens + 4L * maxTokens, maxTokens);
-        long worker = team.subList(1, team.size()).stream()
-                .mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).max().orElse(0);
-        return master + (long) PlanParser.MAX_SUBTASKS * worker;
-    }
-
-    /** An answer and a revision by the first, two checks by the second, each with the answer in its prompt. */
-    static long pairWorstCase(List<Candidate> pair, long promptTokens, int maxTokens) {
-        return 2 * pair.get(0).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens)
-                + 2 * pair.get(1).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens);
-    }
-
-    /**
-     * The models that answer: the engine's choice first, then the eligible models that clear the bar
-     * (cheapest first), from providers not yet in the run before the same provider again, then the
-     * others by quality; as many as {@value #MEMBERS}, and only as many as the run's worst case
-     * (every member's answer and the merge of them all) fits in {@code room}.
-     */
-    static List<Candidate> members(Decision decision, long promptTokens, int maxTokens, long room) {
-        List<Candidate> eligible = decision.candidates().stream().filter(Candidate::eligible).toList();
-        List<Candidate> ordered = new ArrayList<>();
-        eligible.stream().filter(c -> c.model().equals(decision.chosen())).findFirst().ifPresent(ordered::add);
-        List<Candidate> rest = eligible.stream().filter(c -> !c.model().equals(decision.chosen()))
-                .sorted(Comparator.comparing((Candidate c) -> c.quality() < decision.bar())
-                        .thenComparingLong(Candidate::estimatedCostMicros)).toList();
-        Set<String> providers = new HashSet<>();
-        ordered.forEach(c -> providers.add(c.model().provider()));
-        for (Candidate c : rest) {
-            if (ordered.size() < MEMBERS && providers.add(c.model().provider())) {
-                ordered.add(c);
-            }
-        }
-        for (Candidate c : rest) {
-            if (ordered.size() < MEMBERS && !ordered.contains(c)) {
-                ordered.add(c);
-            }
-        }
-        while (ordered.size() >= 2 && worstCase(ordered, promptTokens, maxTokens) > room) {
-            ordered.remove(ordered.stream().max(Comparator.comparingLong(c -> c.model().price()
-                    .maxCostMicros(promptTokens, maxTokens))).orElseThrow());
-        }
-        return ordered;
-    }
-
-    /** Every member answering in full, then the dearest of them merging all the answers. */
-    static long worstCase(List<Candidate> members, long promptTokens, int maxTokens) {
-        long answers = members.stream().mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).sum();
-        long merge = members.stream().mapToLong(c -> c.model().price()
-                .maxCostMicros(promptTokens + (long) members.size() * maxTokens, maxTokens)).max().orElse(0);
-        return answers + merge;
-    }
 }

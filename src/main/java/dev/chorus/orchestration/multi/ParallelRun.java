@@ -45,7 +45,7 @@ final class ParallelRun {
      * @param merger the model that merges
      * @param progress receives the merged answer as it streams
      */
-    Result run(List<ChatMessage> conversation, String question, List<ModelSpec> members, List<Double> qualities,
+    RunResult run(List<ChatMessage> conversation, String question, List<ModelSpec> members, List<Double> qualities,
                ModelSpec merger, RunRecord record, Deadline deadline, AnswerProgress progress) {
         List<Deadline> memberDeadlines = new ArrayList<>();
         List<CompletableFuture<ChainResult>> answers = new ArrayList<>();
@@ -82,24 +82,24 @@ final class ParallelRun {
             }
         }
         if (got.isEmpty()) {
-            return new Result(null, null, null, missing);
+            return RunResult.nothing(missing);
         }
         MemberAnswer best = got.stream().max(java.util.Comparator.comparingDouble(MemberAnswer::quality)).orElseThrow();
         if (got.size() == 1 || deadline.passed()) {
             progress.onText(best.text());
-            return new Result(best.text(), got.size() == 1 ? MultiOutcome.Ending.ONLY_ONE_ANSWERED
+            return RunResult.of(best.text(), got.size() == 1 ? MultiOutcome.Ending.ONLY_ONE_ANSWERED
                     : MultiOutcome.Ending.OUT_OF_TIME, best.model().id(), missing);
         }
         int index = record.add(merger.id(), Role.MERGE);
         List<ChatMessage> prompt = Merging.prompt(conversation, question, got);
         ChainResult merged = calls.call(merger, index, prompt, record, deadline, progress);
         if (MemberCalls.answered(merged)) {
-            return new Result(merged.text(), MultiOutcome.Ending.MERGED, merger.id(), missing);
+            return RunResult.of(merged.text(), MultiOutcome.Ending.MERGED, merger.id(), missing);
         }
         // The merger wrote nothing usable: the best single answer goes out instead.
         String shown = merged.text().isEmpty() ? best.text() : "\n\n" + best.text();
         progress.onText(shown);
-        return new Result(best.text(), deadline.passed() ? MultiOutcome.Ending.OUT_OF_TIME
+        return RunResult.of(best.text(), deadline.passed() ? MultiOutcome.Ending.OUT_OF_TIME
                 : MultiOutcome.Ending.MERGE_FAILED, best.model().id(), missing);
     }
 
@@ -121,7 +121,4 @@ final class ParallelRun {
         }
     }
 
-    /** What the run produced: {@code text} (and {@code ending}) null when no member answered. */
-    record Result(String text, MultiOutcome.Ending ending, String answeredBy, List<String> missing) {
-    }
 }

@@ -24,7 +24,7 @@ final class PipelineRun {
         this.calls = calls;
     }
 
-    Result run(List<ChatMessage> conversation, String question, List<PipelineStep> steps, List<ModelSpec> models,
+    RunResult run(List<ChatMessage> conversation, String question, List<PipelineStep> steps, List<ModelSpec> models,
                RunRecord record, Deadline deadline, AnswerProgress progress) {
         String names = String.join(" → ", steps.stream().map(PipelineStep::name).toList());
         List<String> outputs = new ArrayList<>();
@@ -44,18 +44,16 @@ final class PipelineRun {
                     deadline, final_ ? progress : AnswerProgress.IGNORE);
             if (!MemberCalls.answered(result)) {
                 if (last == null) {
-                    return new Result(null, null, null, List.of(steps.get(i).name()));
+                    return RunResult.nothing(List.of(steps.get(i).name()));
                 }
                 progress.onText(last);
-                return new Result(last, MultiOutcome.Ending.MERGE_FAILED, models.get(i - 1).id(),
+                return RunResult.of(last, MultiOutcome.Ending.MERGE_FAILED, models.get(i - 1).id(),
                         List.of(steps.get(i).name() + " (" + models.get(i).id() + ")"));
             }
             last = result.text();
             outputs.add(last);
         }
-        return new Result(last, MultiOutcome.Ending.PIPELINED, models.getLast().id(), List.of());
+        return RunResult.of(last, MultiOutcome.Ending.PIPELINED, models.getLast().id(), List.of());
     }
 
-    record Result(String text, MultiOutcome.Ending ending, String answeredBy, List<String> missing) {
-    }
 }

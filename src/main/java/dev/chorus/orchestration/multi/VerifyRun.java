@@ -25,7 +25,7 @@ final class VerifyRun {
         this.calls = calls;
     }
 
-    Result run(List<ChatMessage> conversation, String question, ModelSpec answerer, ModelSpec checker,
+    RunResult run(List<ChatMessage> conversation, String question, ModelSpec answerer, ModelSpec checker,
                RunRecord record, Deadline deadline, AnswerProgress progress) {
         ChainResult first = calls.call(answerer, record.add(answerer.id(), Role.ANSWER), conversation, record, deadline,
                 progress);
@@ -33,25 +33,27 @@ final class VerifyRun {
             ChainResult stand = calls.call(checker, record.add(checker.id(), Role.ANSWER), conversation, record,
                     deadline, progress);
             return MemberCalls.answered(stand)
-                    ? new Result(stand.text(), MultiOutcome.Ending.ONLY_ONE_ANSWERED, checker.id(), List.of(answerer.id()),
-                    List.of())
-                    : new Result(null, null, null, List.of(answerer.id(), checker.id()), List.of());
+                    ? RunResult.of(stand.text(), MultiOutcome.Ending.ONLY_ONE_ANSWERED, checker.id(),
+                    List.of(answerer.id()))
+                    : RunResult.nothing(List.of(answerer.id(), checker.id()));
         }
         Optional<Verification.Verdict> verdict = check(question, first.text(), checker, record, deadline);
         if (verdict.isEmpty()) {
-            return new Result(first.text(), MultiOutcome.Ending.UNCHECKED, answerer.id(), List.of(), List.of());
+            return RunResult.of(first.text(), MultiOutcome.Ending.UNCHECKED, answerer.id(), List.of());
         }
         if (verdict.get().ok()) {
-            return new Result(first.text(), MultiOutcome.Ending.CHECKED, answerer.id(), List.of(), List.of());
+            return RunResult.of(first.text(), MultiOutcome.Ending.CHECKED, answerer.id(), List.of());
         }
         List<String> problems = verdict.get().problems();
         ChainResult revised = calls.call(answerer, record.add(answerer.id(), Role.REVISE),
                 Verification.revisePrompt(conversation, first.text(), problems), record, deadline, AnswerProgress.IGNORE);
         if (!MemberCalls.answered(revised)) {
             // the problems stand: the user gets the answer with what the checker found
-            return new Result(first.text(), MultiOutcome.Ending.UNCHECKED, answerer.id(), List.of(), problems);
+            return RunResult.of(first.text(), MultiOutcome.Ending.UNCHECKED, answerer.id(), List.of())
+                    .withProblems(problems);
         }
-        return new Result(revised.text(), MultiOutcome.Ending.REVISED, answerer.id(), List.of(), problems);
+        return RunResult.of(revised.text(), MultiOutcome.Ending.REVISED, answerer.id(), List.of())
+                .withProblems(problems);
     }
 
     /** The checker's verdict: asked once more if its reply is out of form, then given up. */
@@ -72,11 +74,4 @@ final class VerifyRun {
         return Optional.empty();
     }
 
-    /**
-     * @param text null when nobody answered
-     * @param problems what the checker found (revised away, or left standing when the revision failed)
-     */
-    record Result(String text, MultiOutcome.Ending ending, String answeredBy, List<String> missing,
-                  List<String> problems) {
-    }
 }

@@ -80,7 +80,7 @@ class ParallelRunTest {
         return fleet.catalog().find(id).orElseThrow();
     }
 
-    private ParallelRun.Result run(Duration grace, Duration deadline) {
+    private RunResult run(Duration grace, Duration deadline) {
         ParallelRun run = new ParallelRun(new MemberCalls(chain, SpendGate.UNLIMITED, 100, logged::add), grace);
         return run.run(List.of(ChatMessage.system("Be brief."), ChatMessage.user("What is Rust?")), "What is Rust?",
                 List.of(model("a-model"), model("b-model"), model("c-model")), List.of(0.9, 0.8, 0.7), model("a-model"),
@@ -98,7 +98,7 @@ class ParallelRunTest {
         beta.enqueue(answer("Beta says speed."));
         gamma.enqueue(answer("Gamma says both."));
         alpha.enqueue(answer("Merged: memory safety and speed."));
-        ParallelRun.Result result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        RunResult result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
         assertThat(result.ending()).isEqualTo(MultiOutcome.Ending.MERGED);
         assertThat(result.text()).isEqualTo("Merged: memory safety and speed.");
         assertThat(result.missing()).isEmpty();
@@ -123,7 +123,7 @@ class ParallelRunTest {
                 .throttleBody(40, 30, TimeUnit.SECONDS).build());
         alpha.enqueue(answer("Merged from two."));
         long start = System.nanoTime();
-        ParallelRun.Result result = run(Duration.ofMillis(500), Duration.ofSeconds(30));
+        RunResult result = run(Duration.ofMillis(500), Duration.ofSeconds(30));
         assertThat(result.ending()).isEqualTo(MultiOutcome.Ending.MERGED);
         assertThat(result.missing()).containsExactly("c-model");
         assertThat(seen.getLast().get(2).state()).isEqualTo(MemberState.CANCELLED);
@@ -137,7 +137,7 @@ class ParallelRunTest {
         beta.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"boom\"}}").build());
         gamma.enqueue(answer("Gamma's answer."));
         alpha.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"merge boom\"}}").build());
-        ParallelRun.Result result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        RunResult result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
         assertThat(result.ending()).isEqualTo(MultiOutcome.Ending.MERGE_FAILED);
         assertThat(result.text()).isEqualTo("Alpha's answer is the best one.");
         assertThat(result.answeredBy()).isEqualTo("a-model");
@@ -151,7 +151,7 @@ class ParallelRunTest {
         for (MockWebServer server : List.of(alpha, beta, gamma)) {
             server.enqueue(new MockResponse.Builder().code(500).body("{\"error\":{\"message\":\"down\"}}").build());
         }
-        ParallelRun.Result result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
+        RunResult result = run(Duration.ofSeconds(5), Duration.ofSeconds(30));
         assertThat(result.text()).isNull();
         assertThat(result.missing()).containsExactly("a-model", "b-model", "c-model");
         assertThat(alpha.getRequestCount()).isEqualTo(1);
