@@ -71,7 +71,7 @@ class BudgetEndToEndTest {
         assertThat(bot.backup.requests()).hasSize(20);
 
         // The admin heard about 50 %, 80 % and 100 % of the global budget, once each.
-        List<BotCall> alerts = bot.telegram.await(mark, Duration.ofSeconds(10),
+        List<BotCall> alerts = bot.telegram.await(mark, Duration.ofSeconds(30),
                 calls -> BotCall.messagesTo(calls, ADMIN).size() >= 3).stream()
                 .filter(c -> c.is("sendMessage") && c.chatId() == ADMIN).toList();
         assertThat(alerts).extracting(BotCall::text).anySatisfy(t -> assertThat(t).contains("the whole bot has used 50%"))

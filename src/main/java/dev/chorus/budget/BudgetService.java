@@ -268,6 +268,7 @@ public final class BudgetService {
         long reserved = call.reserved();
         // Real time, not the budget's clock: this is how long a person waits.
         long giveUp = System.nanoTime() + busyPatience.toNanos();
+        int waits = 0;
         while (true) {
             Instant now = clock.instant();
             List<Hold> holds = holdsOf(spender, now, reserved);
@@ -288,15 +289,16 @@ public final class BudgetService {
                         return new SpendGate.Admission.Denied(busy ? BudgetMessages.busy(state)
                                 : BudgetMessages.exhausted(state, reserved), busy);
                     }
-                    pause();
+                    pause(waits++);
                 }
             }
         }
     }
 
-    private static void pause() {
+    /** Growing pauses: a burst of waiting questions must not keep the one database connection busy. */
+    private static void pause(int waits) {
         try {
-            Thread.sleep(BUSY_POLL);
+            Thread.sleep(BUSY_POLL.multipliedBy(1L << Math.min(waits, 3)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
