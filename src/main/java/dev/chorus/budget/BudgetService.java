@@ -220,11 +220,7 @@ public final class BudgetService {
         public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
             CallHold call = CallHold.of(model, promptTokens, maxOutputTokens);
             long reserved = call.reserved();
-            long fromPool;
-            synchronized (this) {
-                fromPool = Math.min(reserved, left);
-                left -= fromPool;
-            }
+            long fromPool = take(reserved);
             Instant now = clock.instant();
             List<Hold> holds = holdsOf(spender, now, reserved);
             String callId = UUID.randomUUID().toString();
@@ -232,17 +228,29 @@ public final class BudgetService {
                     spender.userId(), spender.chatId(), model.id(), purpose, reserved, call.estimate()), holds);
             return switch (result) {
                 case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(callId, model, holds,
-                        call.promptBound(), call.firstOutput(), reserved));
+                        call.promptBound(), call.firstOutput(), reserved, this));
                 case ReserveResult.Exceeded e -> {
-                    synchronized (this) {
-                        left += fromPool;
-                    }
+                    giveBack(fromPool);
                     yield new SpendGate.Admission.Denied(BudgetMessages.exhausted(stateOf(spender, e.scope()), reserved));
                 }
             };
         }
 
+        /** Takes up to {@code wanted} of what is left, for a call's hold or its extension. */
+        synchronized long take(long wanted) {
+            long taken = Math.min(wanted, left);
+            left -= taken;
+            return taken;
+        }
+
+        synchronized void giveBack(long unused) {
+            left += unused;
+        }
+
         void release() {
+            synchronized (this) {
+                left = 0;
+            }
             ledger.close(id, 0, false, "released", clock.instant());
         }
     }
@@ -278,7 +286,7 @@ public final class BudgetService {
             switch (result) {
                 case ReserveResult.Reserved r -> {
                     return new SpendGate.Admission.Granted(new Reservation(id, model, holds, call.promptBound(),
-                            call.firstOutput(), reserved));
+                            call.firstOutput(), reserved, null));
                 }
                 case ReserveResult.Exceeded e -> {
                     // Only holds of answers in progress are in the way: most of them settle for far
@@ -382,9 +390,13 @@ public final class BudgetService {
         private int outputTokens;
         private long heldMicros;
         private int extensions;
+        /** The run this call belongs to, whose hold pays for its extensions first; null for a single call. */
+        private final RunPool run;
 
-        Reservation(String id, ModelSpec model, List<Hold> holds, long promptBound, int outputTokens, long heldMicros) {
+        Reservation(String id, ModelSpec model, List<Hold> holds, long promptBound, int outputTokens, long heldMicros,
+                    RunPool run) {
             this.id = id;
+            this.run = run;
             this.model = model;
             this.holds = holds;
             this.promptBound = promptBound;
@@ -409,12 +421,24 @@ public final class BudgetService {
             }
             long total = model.price().maxCostMicros(promptBound, wanted);
             long extra = total - heldMicros;
-            if (extra > 0 && !ledger.extend(id, extra, holds, ++extensions, clock.instant())) {
+            if (extra > 0 && !extendBy(extra)) {
                 return false;
             }
             heldMicros = Math.max(total, heldMicros);
             outputTokens = wanted;
             return true;
+        }
+
+        private boolean extendBy(long extra) {
+            if (run == null) {
+                return ledger.extend(id, extra, holds, ++extensions, clock.instant());
+            }
+            long fromRun = run.take(extra);
+            if (ledger.extendFromPool(id, extra, holds, ++extensions, clock.instant(), run.id, fromRun)) {
+                return true;
+            }
+            run.giveBack(fromRun);
+            return false;
         }
 
         @Override

@@ -33,6 +33,16 @@ public final class BudgetLedger {
         return guard(() -> dao.extend(reservationId, extraMicros, holds, step, at.toString()), "extend " + reservationId);
     }
 
+    /**
+     * Holds {@code extraMicros} more for a call of a run, taking up to {@code poolShare} of it from
+     * the run's hold {@code poolId} while the run is open; only the rest must fit the scopes.
+     */
+    public boolean extendFromPool(String reservationId, long extraMicros, List<Hold> holds, int step, Instant at,
+                                  String poolId, long poolShare) {
+        return guard(() -> dao.extendFromPool(reservationId, extraMicros, holds, step, at.toString(), poolId,
+                poolShare), "extend " + reservationId);
+    }
+
     /** Notes that the provider request is going out (a crash after this may have been billed). */
     public void markSent(String reservationId) {
         guard(() -> dao.markSent(reservationId), "mark " + reservationId + " sent");

@@ -68,7 +68,8 @@ interface LedgerDao {
      * what is left), and checked against the limits with that share freed, in one transaction.
      */
     @Transaction
-    default ReserveResult reserveFromPool(String poolId, long fromPool, NewReservation reservation, List<Hold> holds) {
+    default ReserveResult reserveFromPool(String poolId, long poolShare, NewReservation reservation, List<Hold> holds) {
+        long fromPool = isOpen(poolId) ? poolShare : 0;
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
             if (hold.limitMicros() >= 0 && used - fromPool + reservation.reservedMicros() > hold.limitMicros()) {
@@ -77,21 +78,33 @@ interface LedgerDao {
             }
         }
         String at = reservation.at().toString();
-        if (fromPool > 0) {
-            for (HoldEntry pool : holds(poolId)) {
-                if (pool.amountMicros() > 0) {
-                    ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(pool.scopeKind()), pool.scopeId(), pool.groupId());
-                    insertEntry(pool.entryKey() + ":to:" + reservation.id(), poolId, scope, pool.periodStart(), "hold",
-                            -fromPool, pool.model(), at);
-                }
-            }
-        }
+        takeFromPool(poolId, fromPool, reservation.id(), at);
         insertReservation(reservation);
         for (Hold hold : holds) {
             insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
         }
         return new ReserveResult.Reserved(reservation.id());
+    }
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM reservations WHERE id = :id AND state IN ('open', 'sent')")
+    boolean isOpen(@Bind("id") String id);
+
+    /**
+     * Moves {@code fromPool} of each scope's share of a run's hold to one of its calls: a negative
+     * hold of the run, so closing the run releases only what its calls did not take.
+     */
+    default void takeFromPool(String poolId, long fromPool, String takenBy, String at) {
+        if (fromPool <= 0) {
+            return;
+        }
+        for (HoldEntry pool : holds(poolId)) {
+            if (pool.amountMicros() > 0) {
+                ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(pool.scopeKind()), pool.scopeId(), pool.groupId());
+                insertEntry(pool.entryKey() + ":to:" + takenBy, poolId, scope, pool.periodStart(), "hold",
+                        -fromPool, pool.model(), at);
+            }
+        }
     }
 
     @SqlUpdate("UPDATE reservations SET state = 'sent' WHERE id = :id AND state = 'open'")
@@ -141,15 +154,27 @@ interface LedgerDao {
      */
     @Transaction
     default boolean extend(String id, long extraMicros, List<Hold> holds, int step, String at) {
+        return extendFromPool(id, extraMicros, holds, step, at, null, 0);
+    }
+
+    /**
+     * Extends a call of a run: up to {@code poolShare} of the extra comes out of the run's hold
+     * {@code poolId} (only while the run is open), and only the rest must fit the scopes' limits.
+     */
+    @Transaction
+    default boolean extendFromPool(String id, long extraMicros, List<Hold> holds, int step, String at,
+                                   String poolId, long poolShare) {
+        long fromPool = poolId != null && isOpen(poolId) ? Math.min(poolShare, extraMicros) : 0;
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
-            if (hold.limitMicros() >= 0 && used + extraMicros > hold.limitMicros()) {
+            if (hold.limitMicros() >= 0 && used - fromPool + extraMicros > hold.limitMicros()) {
                 return false;
             }
         }
         if (growReservation(id, extraMicros) == 0) {
             return false;
         }
+        takeFromPool(poolId, fromPool, id + ":" + step, at);
         String model = holds(id).stream().map(HoldEntry::model).findFirst().orElse("?");
         for (Hold hold : holds) {
             insertEntry("hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),

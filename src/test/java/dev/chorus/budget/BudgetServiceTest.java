@@ -346,6 +346,37 @@ class BudgetServiceTest {
         assertThat(sum(db, "kind = 'charge'")).isEqualTo(100);
     }
 
+    @Test
+    void aCallOfARunGrowsItsHoldOutOfTheRunsHoldFirst() {
+        BudgetService budgets = service(settings("0.002/day", "5/day", null, null), Set.of());
+        SpendGate gate = budgets.gate(Spender.privately(7), "multi");
+        SpendGate.RunAdmission.Granted run = (SpendGate.RunAdmission.Granted) gate.reserveRun(1_900);
+        SpendGate.Spend call = granted(run.gate().admit(MODEL, 0, 4096));
+        // the budget has $0.0001 beside the run: only the run's own hold lets the answer grow this far
+        assertThat(call.extendTo(1_800)).isTrue();
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_900);
+        assertThat(call.extendTo(2_100)).as("the run's hold and the budget's room both gone").isFalse();
+        call.settle(1_700, false);
+        run.release().run();
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_700);
+        Database db = Database.open(file);
+        assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
+    }
+
+    @Test
+    void aCallStillStreamingWhenItsRunEndsExtendsAgainstTheBudgetAlone() {
+        BudgetService budgets = service(settings("0.002/day", "5/day", null, null), Set.of());
+        SpendGate gate = budgets.gate(Spender.privately(7), "multi");
+        SpendGate.RunAdmission.Granted run = (SpendGate.RunAdmission.Granted) gate.reserveRun(1_000);
+        SpendGate.Spend call = granted(run.gate().admit(MODEL, 0, 4096));
+        run.release().run();
+        assertThat(call.extendTo(1_500)).isTrue();
+        call.settle(1_500, false);
+        assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_500);
+        Database db = Database.open(file);
+        assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
+    }
+
     /** A call that streamed {@code micros} output tokens ($1/M), extending its hold as it went. */
     private static void charge(SpendGate gate, long micros) {
         SpendGate.Spend spend = granted(gate.admit(MODEL, 0, 4096));
