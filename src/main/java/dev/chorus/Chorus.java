@@ -14,9 +14,11 @@ import dev.chorus.config.ConfigKey;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.multi.MultiService;
+import dev.chorus.orchestration.multi.PipelineStep;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.analysis.TaskAnalyzer;
 import dev.chorus.provider.resilience.FallbackChain;
+import java.util.List;
 import java.util.function.Function;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.DelegationEngine;
@@ -81,6 +83,7 @@ public final class Chorus implements AutoCloseable {
         ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), clock, Sleeper.REAL);
         ModelSpec model = StartChecks.pinnedModel(config, catalog, providers);
         StartChecks.checkFallbacks(config, catalog, providers);
+        List<PipelineStep> pipeline = StartChecks.checkedPipeline(config, catalog, providers);
 
         Database database = Database.open(config.dbPath());
         log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
@@ -121,8 +124,7 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.gate(spender(asker), "multi"),
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
-                                    config.limits().pipeline().stream().map(s -> new dev.chorus.orchestration.multi
-                                            .PipelineStep(s.name(), s.model())).toList(), config.limits().multiGrace()),
+                                    pipeline, config.limits().multiGrace()),
                             new JdbiTraceStore(database))));
         } catch (RuntimeException e) {
             providers.close();

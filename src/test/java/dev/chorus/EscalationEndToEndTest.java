@@ -132,7 +132,7 @@ class EscalationEndToEndTest {
         bot.telegram.sendPrivate(BotHarness.TOKEN, user, "/multi pipeline What is Rust?");
         BotCall answer = bot.telegram.awaitMessages(mark, user.id(), 1).getFirst();
         assertThat(answer.text()).startsWith("Rust is a memory-safe systems language.")
-                .contains("🎼 pipeline · backup-model step $", " · mid step $", " · big step $");
+                .contains("🎼 pipeline · backup-model draft $", " · mid critique $", " · big final $");
         // draft and final on backup, critique on OpenAI; the final step saw both earlier steps
         List<com.fasterxml.jackson.databind.JsonNode> backup = bot.backup.requests().subList(backupBefore,
                 bot.backup.requests().size());

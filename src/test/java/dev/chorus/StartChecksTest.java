@@ -78,6 +78,23 @@ class StartChecksTest {
                 new ProviderFleet(config, catalog, new ObjectMapper(), Clock.systemUTC(), Sleeper.REAL));
     }
 
+    @Test
+    void pipelineStepWithAnUnknownModelStopsTheStartNamingTheStepNotTheValue() {
+        assertThatThrownBy(() -> Chorus.start(config("CHORUS_MULTI_PIPELINE", "draft:gpt-4o-mini,final:" + PASTED)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config error: multi.pipeline (env CHORUS_MULTI_PIPELINE): the model of step \"final\" "
+                        + "is not in the catalog");
+        assertThat(dir.resolve("db")).as("nothing was opened").doesNotExist();
+    }
+
+    @Test
+    void pipelineStepWhoseProviderHasNoKeyStopsTheStart() {
+        assertThatThrownBy(() -> Chorus.start(config("CHORUS_MULTI_PIPELINE", "draft:gpt-4o-mini,critique:claude-sonnet-4-0")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("Config error: multi.pipeline (env CHORUS_MULTI_PIPELINE): the model of step \"critique\" "
+                        + "has no configured provider; set that provider's API key or base URL");
+    }
+
     /** A config with an OpenAI key (so that some model is usable) and {@code env} on top. */
     private ChorusConfig config(String... env) {
         Map<String, String> all = new HashMap<>(Map.of("TELEGRAM_BOT_TOKEN", "1:unused-token-value",

@@ -84,8 +84,10 @@ public final class AskCommand {
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
                     Clock.systemUTC());
+            // the terminal has no budget and no one to confirm with; the run's cap and the pipeline still apply
             multi = new MultiService(asks, chain, asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE,
-                    Clock.systemUTC(), new dev.chorus.json.JsonPlanParser());
+                    Clock.systemUTC(), config.limits().multiMaxCostMicros(), Long.MAX_VALUE,
+                    new dev.chorus.json.JsonPlanParser(), StartChecks.checkedPipeline(config, catalog, providers), config.limits().multiGrace());
         } catch (ConfigException | StoreException e) {
             err.println(oneLine(e.getMessage()));
             return 2;
@@ -117,7 +119,7 @@ public final class AskCommand {
         MultiOutcome outcome;
         try {
             outcome = multi.ask(request, args.strategy(), steps -> steps.forEach(s -> {
-                String line = s.modelId() + " · " + s.role().label() + " · " + s.state().label()
+                String line = s.modelId() + " · " + s.label() + " · " + s.state().label()
                         + (s.costMicros() > 0 ? " · " + MoneyFormat.dollars(s.costMicros()) : "");
                 if (printed.add(s.index() + ":" + line)) {
                     err.println("[" + (s.index() + 1) + "] " + line);
@@ -266,4 +268,5 @@ public final class AskCommand {
             out.flush();
         }
     }
+
 }

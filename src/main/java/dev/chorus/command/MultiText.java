@@ -39,7 +39,7 @@ public final class MultiText {
         StringBuilder text = new StringBuilder(models == 1 ? "🎼 Several models on this, the first at work"
                 : "🎼 " + models + " models at work");
         for (Step s : steps) {
-            text.append("\n• ").append(s.modelId()).append(" · ").append(s.role().label()).append(" · ")
+            text.append("\n• ").append(s.modelId()).append(" · ").append(s.label()).append(" · ")
                     .append(s.state().label());
             if (s.costMicros() > 0) {
                 text.append(" · ").append(MoneyFormat.dollars(s.costMicros()));
@@ -66,7 +66,7 @@ public final class MultiText {
     public static String footer(MultiOutcome.Answered a) {
         StringBuilder text = new StringBuilder(a.routing().escalated() ? "🔼 escalated · 🎼 " : "🎼 ").append(a.strategy());
         for (Step s : a.steps()) {
-            text.append(" · ").append(s.modelId()).append(' ').append(done(s.role())).append(' ')
+            text.append(" · ").append(s.modelId()).append(' ').append(s.name() != null ? s.name() : done(s.role())).append(' ')
                     .append(MoneyFormat.dollars(s.costMicros()));
         }
         text.append(" · total ").append(MoneyFormat.dollars(a.costMicros())).append(" · ")

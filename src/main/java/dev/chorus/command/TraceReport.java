@@ -18,7 +18,7 @@ final class TraceReport {
         long total = 0;
         long millis = 0;
         for (Step s : steps) {
-            text.append("\n").append(s.index() + 1).append(". ").append(s.modelId()).append(" · ").append(s.role().label())
+            text.append("\n").append(s.index() + 1).append(". ").append(s.modelId()).append(" · ").append(s.label())
                     .append(" · ").append(s.state().label()).append(" · ").append(s.inputTokens()).append(" in, ")
                     .append(s.outputTokens()).append(" out · ").append(MoneyFormat.dollars(s.costMicros())).append(" · ")
                     .append(String.format(Locale.ROOT, "%.1fs", s.took().toMillis() / 1000.0));

@@ -240,7 +240,7 @@ public final class AskService {
             }
             boolean answered = result.answeredBy().map(m -> m == a.model()).orElse(false)
                     && a.outcome() instanceof ChatOutcome.Completed;
-            steps.add(new Step(steps.size(), a.model().id(), Role.ANSWER, answered ? MemberState.DONE : MemberState.FAILED,
+            steps.add(new Step(steps.size(), a.model().id(), Role.ANSWER, null, answered ? MemberState.DONE : MemberState.FAILED,
                     a.usage().inputTokens(), a.usage().outputTokens(), a.costMicros(), a.took(),
                     answered ? null : OutcomeKind.of(a.outcome()).label()));
         }

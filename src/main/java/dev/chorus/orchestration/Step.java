@@ -6,10 +6,11 @@ import java.util.Objects;
 /**
  * One model's part in a run as it stands: who, in which role, how far, and what it cost so far.
  *
+ * @param name the admins' name of a pipeline step (such as draft or critique), or null: the role says it
  * @param note why it failed or was cancelled, or null
  */
-public record Step(int index, String modelId, Role role, MemberState state, long inputTokens, long outputTokens,
-                   long costMicros, Duration took, String note) {
+public record Step(int index, String modelId, Role role, String name, MemberState state, long inputTokens,
+                   long outputTokens, long costMicros, Duration took, String note) {
     public Step {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(role, "role");
@@ -17,15 +18,20 @@ public record Step(int index, String modelId, Role role, MemberState state, long
         took = took == null ? Duration.ZERO : took;
     }
 
-    public static Step waiting(int index, String modelId, Role role) {
-        return new Step(index, modelId, role, MemberState.WAITING, 0, 0, 0, Duration.ZERO, null);
+    public static Step waiting(int index, String modelId, Role role, String name) {
+        return new Step(index, modelId, role, name, MemberState.WAITING, 0, 0, 0, Duration.ZERO, null);
+    }
+
+    /** What the person reads for this part: the pipeline step's name, else the role. */
+    public String label() {
+        return name != null ? name : role.label();
     }
 
     public Step in(MemberState next) {
-        return new Step(index, modelId, role, next, inputTokens, outputTokens, costMicros, took, note);
+        return new Step(index, modelId, role, name, next, inputTokens, outputTokens, costMicros, took, note);
     }
 
     public Step ended(MemberState end, long input, long output, long cost, Duration time, String why) {
-        return new Step(index, modelId, role, end, input, output, cost, time, why);
+        return new Step(index, modelId, role, name, end, input, output, cost, time, why);
     }
 }

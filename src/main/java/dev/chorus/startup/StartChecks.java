@@ -1,5 +1,6 @@
 package dev.chorus.startup;
 
+import dev.chorus.config.ChatLimits;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
@@ -7,6 +8,8 @@ import dev.chorus.config.Ordinals;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.provider.fleet.ProviderFleet;
+import dev.chorus.orchestration.multi.PipelineStep;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -59,5 +62,26 @@ public final class StartChecks {
                         + "or remove the entry");
             }
         }
+    }
+
+    /**
+     * Checks {@code multi.pipeline}: a step whose model is not in the catalog or cannot be called
+     * would only show when someone asks for the pipeline. Names the step, never the model id.
+     * Returns the steps as the run takes them.
+     */
+    public static List<PipelineStep> checkedPipeline(ChorusConfig config, ModelCatalog catalog,
+                                                     ProviderFleet providers) {
+        List<PipelineStep> steps = new ArrayList<>();
+        for (ChatLimits.Step step : config.limits().pipeline()) {
+            String where = ConfigKey.MULTI_PIPELINE.label() + ": the model of step \"" + step.name() + "\"";
+            ModelSpec model = catalog.find(step.model()).orElseThrow(() -> new ConfigException("Config error: "
+                    + where + " is not in the catalog"));
+            if (!providers.usable(model)) {
+                throw new ConfigException("Config error: " + where + " has no configured provider; set that "
+                        + "provider's API key or base URL");
+            }
+            steps.add(new PipelineStep(step.name(), model.id()));
+        }
+        return steps;
     }
 }

@@ -22,7 +22,7 @@ public final class JdbiTraceStore implements TraceStore {
     public void save(long answerId, List<Step> steps) {
         guard(() -> {
             dao.insertAll(answerId, steps.stream().map(s -> new TraceDao.Row(s.index(), s.modelId(),
-                    s.role().name().toLowerCase(Locale.ROOT), s.state().name().toLowerCase(Locale.ROOT),
+                    s.role().name().toLowerCase(Locale.ROOT), s.name(), s.state().name().toLowerCase(Locale.ROOT),
                     s.inputTokens(), s.outputTokens(), s.costMicros(), s.took().toMillis(), s.note())).toList());
             return null;
         });
@@ -31,7 +31,7 @@ public final class JdbiTraceStore implements TraceStore {
     @Override
     public List<Step> load(long answerId, long chatId) {
         return guard(() -> dao.load(answerId, chatId).stream().map(r -> new Step(r.idx(), r.model(),
-                Role.valueOf(r.role().toUpperCase(Locale.ROOT)), MemberState.valueOf(r.state().toUpperCase(Locale.ROOT)),
+                Role.valueOf(r.role().toUpperCase(Locale.ROOT)), r.name(), MemberState.valueOf(r.state().toUpperCase(Locale.ROOT)),
                 r.inputTokens(), r.outputTokens(), r.costMicros(), Duration.ofMillis(r.tookMs()), r.note())).toList());
     }
 

@@ -40,7 +40,7 @@ final class PipelineRun {
                 text.append("\n\nThe \"").append(steps.get(j).name()).append("\" step wrote:\n").append(outputs.get(j));
             }
             prompt.add(ChatMessage.user(text.toString()));
-            ChainResult result = calls.call(models.get(i), record.add(models.get(i).id(), Role.STEP), prompt, record,
+            ChainResult result = calls.call(models.get(i), record.add(models.get(i).id(), Role.STEP, steps.get(i).name()), prompt, record,
                     deadline, final_ ? progress : AnswerProgress.IGNORE);
             if (!MemberCalls.answered(result)) {
                 if (last == null) {

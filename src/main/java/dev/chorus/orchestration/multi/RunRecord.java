@@ -23,11 +23,16 @@ public final class RunRecord {
 
     /** A member joins the run, waiting; returns its index. */
     int add(String modelId, Role role) {
+        return add(modelId, role, null);
+    }
+
+    /** A pipeline step joins the run under the admins' name for it; returns its index. */
+    int add(String modelId, Role role, String name) {
         List<Step> snapshot;
         int index;
         synchronized (this) {
             index = steps.size();
-            steps.add(Step.waiting(index, modelId, role));
+            steps.add(Step.waiting(index, modelId, role, name));
             snapshot = List.copyOf(steps);
         }
         listener.accept(snapshot);
