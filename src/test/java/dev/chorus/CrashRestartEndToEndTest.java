@@ -38,6 +38,7 @@ class CrashRestartEndToEndTest {
         TelegramUser ann = new TelegramUser(6101, "Ann", "ann");
         TelegramUser ben = new TelegramUser(6102, "Ben", "ben");
         TelegramUser cal = new TelegramUser(6103, "Cal", "cal");
+        TelegramUser dee = new TelegramUser(6104, "Dee", "dee");
         try (TelegramEmulator telegram = TelegramEmulator.start("ChorusTestBot"); FakeOpenAi openAi = new FakeOpenAi(true)) {
             Path config = Files.write(dir.resolve("bot.properties"), List.of(
                     "telegram.token=" + TOKEN,
@@ -54,10 +55,12 @@ class CrashRestartEndToEndTest {
                 telegram.sendPrivate(TOKEN, ann, "Explain it slowly " + FakeOpenAi.SLOW_ANSWER);
                 telegram.sendGroup(TOKEN, ben, GROUP, "/ask@ChorusTestBot explain it slowly " + FakeOpenAi.SLOW_ANSWER);
                 telegram.sendPrivate(TOKEN, cal, "Also slowly " + FakeOpenAi.SLOW_ANSWER);
+                telegram.sendPrivate(TOKEN, dee, "/multi verify Check it slowly " + FakeOpenAi.SLOW_ANSWER);
                 // every answer is streaming: drafts in the private chats, a growing message in the group
                 telegram.await(mark, Duration.ofSeconds(20), calls -> calls.stream()
-                        .filter(c -> c.is("sendMessageDraft")).map(BotCall::chatId).distinct().count() == 2
-                        && calls.stream().anyMatch(c -> c.is("sendMessage") && c.chatId() == GROUP));
+                        .filter(c -> c.is("sendMessageDraft")).map(BotCall::chatId).distinct().count() >= 2
+                        && calls.stream().anyMatch(c -> c.is("sendMessage") && c.chatId() == GROUP)
+                        && calls.stream().anyMatch(c -> c.chatId() == dee.id()));
                 awaitPreviewRecorded();
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook runs
@@ -66,6 +69,7 @@ class CrashRestartEndToEndTest {
             int preview = telegram.callsSince(0).stream().filter(c -> c.is("sendMessage") && c.chatId() == GROUP)
                     .findFirst().orElseThrow().result().path("message_id").asInt();
             assertThat(BotCall.messagesTo(telegram.callsSince(0), ann.id())).isEmpty();
+            assertThat(BotCall.messagesTo(telegram.callsSince(0), dee.id())).noneMatch(c -> c.text().contains("<i>— "));
             // Cal's question is from long ago by the time the bot is back: it is offered, not answered unasked.
             try (Database db = Database.open(dir.resolve("chorus.db"))) {
                 db.jdbi().useHandle(h -> h.execute("UPDATE questions SET started_at = ? WHERE chat_id = ?",
@@ -86,6 +90,12 @@ class CrashRestartEndToEndTest {
                     assertThat(c.text()).contains("This answer was cut off when the bot restarted");
                 });
 
+                // the /multi question runs again as it was asked: the same strategy, with the indicator and footer
+                List<BotCall> multi = telegram.await(mark, Duration.ofSeconds(30), calls -> calls.stream()
+                        .anyMatch(c -> c.chatId() == dee.id() && c.text().contains("<i>— 🎼 verify")));
+                assertThat(multi).filteredOn(c -> c.chatId() == dee.id() && c.text().contains("<i>— 🎼 verify"))
+                        .first().extracting(BotCall::text).asString().startsWith("Streaming, word by word");
+
                 BotCall offer = telegram.awaitMessages(mark, cal.id(), 1).getFirst();
                 assertThat(offer.text()).contains("I restarted while answering your question “Also slowly");
                 String data = offer.body().path("reply_markup").path("inline_keyboard").get(0).get(0)
@@ -105,7 +115,8 @@ class CrashRestartEndToEndTest {
                 Long reconciled = again.database().jdbi().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM reservations WHERE state = 'reconciled'").mapTo(Long.class).one());
                 assertThat(open).isZero();
-                assertThat(reconciled).isEqualTo(3);
+                // Ann's, Ben's and Cal's calls, Dee's first call and the hold of Dee's whole run
+                assertThat(reconciled).isEqualTo(5);
             }
         }
     }

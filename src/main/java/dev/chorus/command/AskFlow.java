@@ -102,7 +102,8 @@ final class AskFlow {
         Runnable journaled = () -> {
             if (questionId.get() == 0) {
                 questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),
-                        in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), cloudAllowed)));
+                        in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), cloudAllowed,
+                        QuestionJournal.JournaledQuestion.ASK, false)));
             }
         };
         AskOutcome outcome;
@@ -172,7 +173,7 @@ final class AskFlow {
                         + "restarted. A new answer follows."));
             }
             journal.rerun(unfinished.id());
-            run(incoming(q), out, q.cloudAllowed(), unfinished.id());
+            rerun(q, out, unfinished.id());
             return;
         }
         Reply offer = Reply.plain("⚠️ I restarted while answering " + (q.inGroup() ? "the" : "your") + " question “"
@@ -261,7 +262,16 @@ final class AskFlow {
         }
         out.acknowledge(callback.callbackId(), null);
         journal.rerun(id);
-        run(in, out, q.cloudAllowed(), id);
+        rerun(q, out, id);
+    }
+
+    /** Answers a journaled question again, the way it was first asked. */
+    private void rerun(QuestionJournal.JournaledQuestion q, ChatOutput out, long id) {
+        if (q.command().equals(QuestionJournal.JournaledQuestion.ASK)) {
+            run(incoming(q), out, q.cloudAllowed(), id);
+        } else {
+            multiFlow.rerun(incoming(q), q.command(), q.confirmed(), out, id);
+        }
     }
 
     private static Optional<Long> number(String text) {

@@ -45,7 +45,7 @@ public final class ChatCommands {
         QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
                 services.limits().groupQuestionsPerMinute());
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
-                services.traces());
+                services.traces(), services.journal());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces());

@@ -6,6 +6,7 @@ import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.AskRequest;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.QuestionJournal;
 import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
 import dev.chorus.orchestration.Role;
@@ -34,6 +35,7 @@ final class MultiFlow {
     private final QuestionGate gate;
     private final AnswerReplies replies = new AnswerReplies();
     private final dev.chorus.orchestration.TraceStore traces;
+    private final QuestionJournal journal;
     // Runs waiting for the asker's go-ahead; in memory, like the consent for private data.
     private final com.github.benmanes.caffeine.cache.Cache<String, Pending> pending = com.github.benmanes.caffeine.cache
             .Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(15)).maximumSize(10_000).build();
@@ -42,8 +44,9 @@ final class MultiFlow {
     }
 
     MultiFlow(MultiService multi, ChatSessions sessions, BudgetService budgets, QuestionLimiter limiter,
-              dev.chorus.orchestration.TraceStore traces) {
+              dev.chorus.orchestration.TraceStore traces, QuestionJournal journal) {
         this.traces = traces;
+        this.journal = journal;
         this.multi = multi;
         this.sessions = sessions;
         this.gate = new QuestionGate(budgets, limiter);
@@ -76,7 +79,21 @@ final class MultiFlow {
             out.send(refusal.get());
             return;
         }
-        run(in.withText(question), strategy, out, false);
+        run(in.withText(question), strategy, out, false, null);
+    }
+
+    /**
+     * A journaled /multi question, run again after a restart. {@code command} is how it was asked
+     * ({@code multi} or {@code multi <strategy>}); a run not yet agreed to is asked about again.
+     */
+    void rerun(Incoming in, String command, boolean confirmed, ChatOutput out, long id) {
+        String[] words = command.split(" ", 2);
+        Optional<Strategy> strategy = words.length > 1 ? Strategy.of(words[1]) : Optional.empty();
+        run(in, strategy, out, confirmed, id);
+    }
+
+    private static String command(Optional<Strategy> strategy) {
+        return strategy.map(s -> "multi " + s.key()).orElse("multi");
     }
 
     /** Run / Cancel under a dear run's question; false when the data is not one of this flow's buttons. */
@@ -97,7 +114,7 @@ final class MultiFlow {
         if (data.startsWith(DROP)) {
             out.send(Reply.plain("Cancelled. Nothing was spent."));
         } else {
-            run(run.in(), run.strategy(), out, true);
+            run(run.in(), run.strategy(), out, true, null);
         }
         return true;
     }
@@ -113,22 +130,38 @@ final class MultiFlow {
         return Optional.empty();
     }
 
-    private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out, boolean confirmed) {
+    /**
+     * Runs one /multi question, journaled until its reply is in the outbox so that a restart answers
+     * it again; {@code resumed} is its journal id when it is being answered again, else null.
+     */
+    private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out, boolean confirmed, Long resumed) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), false);
-        ChatOutput.AnswerStream stream = out.startAnswer();
-        MultiOutcome outcome = multi.ask(request, strategy, confirmed,
-                steps -> stream.showStatus(MultiText.status(steps)), stream);
-        if (outcome instanceof MultiOutcome.NeedsConfirmation c) {
-            String token = java.util.UUID.randomUUID().toString().substring(0, 18);
-            pending.put(token, new Pending(in, strategy));
-            stream.finish(Reply.plain("This " + c.strategy() + " run with " + c.members() + " models may cost up to "
-                    + MoneyFormat.dollars(c.worstCaseMicros()) + " (most runs cost far less). Run it?")
-                    .withButtons(new Reply.Button("Run", RUN + token), new Reply.Button("Cancel", DROP + token)));
-            return;
+        long id = resumed != null ? resumed : journal.started(new QuestionJournal.JournaledQuestion(in.chatId(),
+                in.userId(), in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), false, command(strategy),
+                confirmed));
+        ChatOutput.AnswerStream stream = out.startAnswer(preview -> journal.previewShown(id, preview));
+        try {
+            MultiOutcome outcome = multi.ask(request, strategy, confirmed,
+                    steps -> stream.showStatus(MultiText.status(steps)), stream);
+            if (outcome instanceof MultiOutcome.NeedsConfirmation c) {
+                String token = java.util.UUID.randomUUID().toString().substring(0, 18);
+                pending.put(token, new Pending(in, strategy));
+                stream.finish(Reply.plain("This " + c.strategy() + " run with " + c.members() + " models may cost up "
+                        + "to " + MoneyFormat.dollars(c.worstCaseMicros()) + " (most runs cost far less). Run it?")
+                        .withButtons(new Reply.Button("Run", RUN + token), new Reply.Button("Cancel", DROP + token))
+                        .concluding(id));
+            } else {
+                finish(outcome, in, session, stream, id);
+            }
+        } catch (RuntimeException e) {
+            stream.finish(Reply.plain("Sorry, something went wrong on my side. Please try again.").concluding(id));
+            throw e;
+        } finally {
+            // the reply is in the outbox (or the person was told it failed): nothing left for a restart
+            journal.finished(id);
         }
-        finish(outcome, in, session, stream, null);
     }
 
     /**

@@ -38,9 +38,16 @@ public interface QuestionJournal {
      * @param messageId the user's message (answers in groups reply to it), or null
      * @param repliedToBot the bot message the user replied to, or null
      * @param cloudAllowed the user agreed to send its private data to a cloud model
+     * @param command how it was asked: {@code ask}, {@code multi} or {@code multi <strategy>}
+     * @param confirmed the asker agreed to a dear run's cost already
      */
     record JournaledQuestion(long chatId, long userId, boolean inGroup, String text, Integer messageId,
-                             Integer repliedToBot, boolean cloudAllowed) {
+                             Integer repliedToBot, boolean cloudAllowed, String command, boolean confirmed) {
+        public static final String ASK = "ask";
+
+        public JournaledQuestion {
+            command = command == null ? ASK : command;
+        }
     }
 
     /** A question found unfinished. {@code runs} counts how often it was started. */

@@ -26,7 +26,7 @@ public final class JdbiQuestionJournal implements QuestionJournal {
     @Override
     public long started(JournaledQuestion q) {
         return guard(() -> dao.insert(q.chatId(), q.userId(), q.inGroup(), q.text(), q.messageId(), q.repliedToBot(),
-                q.cloudAllowed(), clock.instant().toString()));
+                q.cloudAllowed(), q.command(), q.confirmed(), clock.instant().toString()));
     }
 
     @Override
@@ -65,7 +65,7 @@ public final class JdbiQuestionJournal implements QuestionJournal {
 
     private static Unfinished unfinished(QuestionDao.Row r) {
         return new Unfinished(r.id(), new JournaledQuestion(r.chatId(), r.userId(), r.inGroup(), r.text(), r.messageId(),
-                r.repliedToBot(), r.cloudAllowed()), r.previewMessageId(), r.runs(), Instant.parse(r.startedAt()));
+                r.repliedToBot(), r.cloudAllowed(), r.command(), r.confirmed()), r.previewMessageId(), r.runs(), Instant.parse(r.startedAt()));
     }
 
     private static void run(Runnable action) {

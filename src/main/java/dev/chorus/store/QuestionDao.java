@@ -12,13 +12,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface QuestionDao {
     @SqlUpdate("""
             INSERT INTO questions (chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed,
-                                   started_at)
-            VALUES (:chat, :user, :group, :text, :message, :repliedTo, :cloud, :at)
+                                   command, confirmed, started_at)
+            VALUES (:chat, :user, :group, :text, :message, :repliedTo, :cloud, :command, :confirmed, :at)
             """)
     @GetGeneratedKeys("id")
     long insert(@Bind("chat") long chatId, @Bind("user") long userId, @Bind("group") boolean inGroup,
                 @Bind("text") String text, @Bind("message") Integer messageId, @Bind("repliedTo") Integer repliedToBot,
-                @Bind("cloud") boolean cloudAllowed, @Bind("at") String at);
+                @Bind("cloud") boolean cloudAllowed, @Bind("command") String command,
+                @Bind("confirmed") boolean confirmed, @Bind("at") String at);
 
     @SqlUpdate("UPDATE questions SET preview_message_id = :message WHERE id = :id")
     void preview(@Bind("id") long id, @Bind("message") int messageId);
@@ -35,7 +36,7 @@ interface QuestionDao {
     /** Running questions whose reply never reached the outbox. */
     @SqlQuery("""
             SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
-                   runs, started_at
+                   runs, started_at, command, confirmed
             FROM questions q
             WHERE state = 'running' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
             ORDER BY id
@@ -45,7 +46,7 @@ interface QuestionDao {
 
     @SqlQuery("""
             SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
-                   runs, started_at
+                   runs, started_at, command, confirmed
             FROM questions WHERE id = :id
             """)
     @RegisterConstructorMapper(Row.class)
@@ -58,6 +59,7 @@ interface QuestionDao {
     int prune(@Bind("before") String before);
 
     record Row(long id, long chatId, long userId, boolean inGroup, String text, Integer messageId, Integer repliedToBot,
-               boolean cloudAllowed, Integer previewMessageId, int runs, String startedAt) {
+               boolean cloudAllowed, Integer previewMessageId, int runs, String startedAt, String command,
+               boolean confirmed) {
     }
 }
