@@ -125,7 +125,7 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
                                     pipeline, config.limits().multiGrace()),
-                            new JdbiTraceStore(database))));
+                            new JdbiTraceStore(database), new dev.chorus.store.JdbiRatings(database, clock))));
         } catch (RuntimeException e) {
             providers.close();
             database.close();

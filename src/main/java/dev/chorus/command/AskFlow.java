@@ -130,10 +130,10 @@ final class AskFlow {
         Reply reply = switch (outcome) {
             case AskOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
-                        a.routing().explanation());
+                        a.routing().explanation(), in.text(), null);
                 traces.save(answerId, a.steps());
-                yield replies.of(a).withButtons(new Reply.Button("Why this model?", WHY + answerId),
-                        new Reply.Button("Trace", TRACE + answerId)).forAnswer(answerId);
+                yield replies.of(a).withButtons(RatingFlow.buttons(answerId, new Reply.Button("Why this model?",
+                        WHY + answerId), new Reply.Button("Trace", TRACE + answerId))).forAnswer(answerId);
             }
             case AskOutcome.NeedsConsent c -> {
                 String token = UUID.randomUUID().toString().substring(0, 18);

@@ -22,6 +22,7 @@ public final class ChatCommands {
             new CommandInfo("budget", "What you can still spend"),
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
             new CommandInfo("trace", "Reply to an answer: which model did what"),
+            new CommandInfo("rate", "Reply to an answer: rate it 1-5"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"));
     /** Shown in the menu of the bot's admins only. */
@@ -34,6 +35,7 @@ public final class ChatCommands {
     private final RoutingCommands routing;
     private final AskFlow asks;
     private final MultiFlow multi;
+    private final RatingFlow ratings;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
@@ -46,6 +48,7 @@ public final class ChatCommands {
                 services.limits().groupQuestionsPerMinute());
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
                 services.traces(), services.journal());
+        this.ratings = new RatingFlow(services.ratings(), services.sessions());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces());
@@ -68,7 +71,7 @@ public final class ChatCommands {
 
     /** A press of one of the bot's buttons. */
     public void handle(Callback callback, ChatOutput out) {
-        if (!asks.onButton(callback, out) && !multi.onButton(callback, out)) {
+        if (!asks.onButton(callback, out) && !multi.onButton(callback, out) && !ratings.onButton(callback, out)) {
             out.acknowledge(callback.callbackId(), "That button no longer does anything.");
         }
     }
@@ -100,6 +103,7 @@ public final class ChatCommands {
             case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);
             case "trace" -> out.send(trace(in));
+            case "rate" -> out.send(ratings.rate(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));

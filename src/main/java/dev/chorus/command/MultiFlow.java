@@ -174,12 +174,12 @@ final class MultiFlow {
         switch (outcome) {
             case MultiOutcome.Answered a -> {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.answeredBy(),
-                        a.routing().explanation());
+                        a.routing().explanation(), in.text(), a.strategy());
                 String body = a.text() + MultiText.endingNote(a);
                 traces.save(answerId, a.steps());
-                stream.finish(concluding.apply(Reply.answer(body, MultiText.footer(a)).withButtons(new Reply.Button(
-                        "Why these models?", WHY + answerId), new Reply.Button("Trace", AskFlow.TRACE + answerId))
-                        .forAnswer(answerId)));
+                stream.finish(concluding.apply(Reply.answer(body, MultiText.footer(a)).withButtons(RatingFlow.buttons(
+                        answerId, new Reply.Button("Why these models?", WHY + answerId),
+                        new Reply.Button("Trace", AskFlow.TRACE + answerId))).forAnswer(answerId)));
                 sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
             }
             case MultiOutcome.Failed f -> stream.finish(concluding.apply(Reply.plain("None of the models could answer ("
@@ -188,12 +188,13 @@ final class MultiFlow {
             case MultiOutcome.Single s -> {
                 if (s.outcome() instanceof AskOutcome.Answered a) {
                     long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
-                            a.routing().explanation());
+                            a.routing().explanation(), in.text(), null);
                     Reply reply = replies.of(a);
                     traces.save(answerId, a.steps());
                     stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · only one model could "
-                            + "take this question", List.of(new Reply.Button("Why this model?", WHY + answerId),
-                            new Reply.Button("Trace", AskFlow.TRACE + answerId)), answerId, questionId));
+                            + "take this question", List.of(RatingFlow.buttons(answerId, new Reply.Button(
+                            "Why this model?", WHY + answerId), new Reply.Button("Trace", AskFlow.TRACE + answerId))),
+                            answerId, questionId));
                     sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
                 } else {
                     stream.finish(concluding.apply(replies.of(s.outcome())));

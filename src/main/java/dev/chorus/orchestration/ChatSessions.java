@@ -59,8 +59,9 @@ public final class ChatSessions {
         store.close(chatId);
     }
 
-    public long recordAnswer(long chatId, long conversationId, String model, String explanation) {
-        return store.recordAnswer(chatId, conversationId, model, explanation);
+    public long recordAnswer(long chatId, long conversationId, String model, String explanation, String question,
+                             String strategy) {
+        return store.recordAnswer(chatId, conversationId, model, explanation, question, strategy);
     }
 
     public void linkAnswer(long answerId, List<Integer> messageIds) {

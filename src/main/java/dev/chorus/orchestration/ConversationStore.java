@@ -26,8 +26,12 @@ public interface ConversationStore {
     /** The conversation's latest turns, oldest first. */
     List<Turn> turns(long conversationId);
 
-    /** Records an answer before it is sent; link it to its Telegram message once that exists. */
-    long recordAnswer(long chatId, Long conversationId, String model, String explanation);
+    /**
+     * Records an answer before it is sent; link it to its Telegram message once that exists.
+     * {@code strategy} is the /multi strategy that produced it, or null for one model.
+     */
+    long recordAnswer(long chatId, Long conversationId, String model, String explanation, String question,
+                      String strategy);
 
     void linkAnswer(long answerId, int messageId);
 

@@ -49,12 +49,13 @@ interface ConversationDao {
     List<Turn> turns(@Bind("c") long conversationId, @Bind("limit") int limit);
 
     @SqlUpdate("""
-            INSERT INTO answers (chat_id, conversation_id, model, explanation, at)
-            VALUES (:chat, :c, :model, :explanation, :at)
+            INSERT INTO answers (chat_id, conversation_id, model, explanation, question, strategy, at)
+            VALUES (:chat, :c, :model, :explanation, :question, :strategy, :at)
             """)
     @GetGeneratedKeys("id")
     long addAnswer(@Bind("chat") long chatId, @Bind("c") Long conversationId, @Bind("model") String model,
-                   @Bind("explanation") String explanation, @Bind("at") String at);
+                   @Bind("explanation") String explanation, @Bind("question") String question,
+                   @Bind("strategy") String strategy, @Bind("at") String at);
 
     @SqlUpdate("""
             INSERT OR REPLACE INTO answer_messages (chat_id, message_id, answer_id)

@@ -74,8 +74,10 @@ public final class Conversations implements ConversationStore {
 
     /** Records an answer before it is sent; link it to its Telegram message once that exists. */
     @Override
-    public long recordAnswer(long chatId, Long conversationId, String model, String explanation) {
-        return guard(() -> dao.addAnswer(chatId, conversationId, model, explanation, clock.instant().toString()));
+    public long recordAnswer(long chatId, Long conversationId, String model, String explanation, String question,
+                             String strategy) {
+        return guard(() -> dao.addAnswer(chatId, conversationId, model, explanation, question, strategy,
+                clock.instant().toString()));
     }
 
     @Override

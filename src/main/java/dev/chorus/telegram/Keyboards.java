@@ -6,8 +6,10 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
-/** Reply buttons as Telegram inline keyboards: one row, as many buttons as the reply has. */
+/** Reply buttons as Telegram inline keyboards: two to a row, so that each is easy to hit on a phone. */
 final class Keyboards {
+    private static final int PER_ROW = 2;
+
     private Keyboards() {
     }
 
@@ -15,10 +17,14 @@ final class Keyboards {
         if (buttons.isEmpty()) {
             return null;
         }
-        InlineKeyboardRow row = new InlineKeyboardRow();
-        for (Reply.Button button : buttons) {
-            row.add(InlineKeyboardButton.builder().text(button.text()).callbackData(button.data()).build());
+        List<InlineKeyboardRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < buttons.size(); i++) {
+            if (i % PER_ROW == 0) {
+                rows.add(new InlineKeyboardRow());
+            }
+            Reply.Button button = buttons.get(i);
+            rows.getLast().add(InlineKeyboardButton.builder().text(button.text()).callbackData(button.data()).build());
         }
-        return InlineKeyboardMarkup.builder().keyboardRow(row).build();
+        return InlineKeyboardMarkup.builder().keyboard(rows).build();
     }
 }

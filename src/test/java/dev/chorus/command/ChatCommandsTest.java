@@ -77,7 +77,8 @@ class ChatCommandsTest {
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database)));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC())));
     }
 
     @Test
@@ -226,7 +227,8 @@ class ChatCommandsTest {
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
-                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database)));
+                Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC())));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

@@ -1,0 +1,96 @@
+package dev.chorus.command;
+
+import dev.chorus.orchestration.ChatSessions;
+import dev.chorus.orchestration.Ratings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * 👍 / 👎 under every answer and {@code /rate <1-5> [comment]}: each is kept as a rating event of the
+ * model (and /multi strategy) that answered. A person rates an answer once; pressing or rating again
+ * changes that rating.
+ */
+final class RatingFlow {
+    static final String UP = "up:";
+    static final String DOWN = "dn:";
+    private static final int GOOD = 5;
+    private static final int BAD = 1;
+    private static final int MAX_COMMENT = 500;
+
+    private final Ratings ratings;
+    private final ChatSessions sessions;
+
+    RatingFlow(Ratings ratings, ChatSessions sessions) {
+        this.ratings = ratings;
+        this.sessions = sessions;
+    }
+
+    /** The buttons under answer {@code answerId}: {@code first} (such as Why and Trace), then 👍 and 👎. */
+    static Reply.Button[] buttons(long answerId, Reply.Button... first) {
+        List<Reply.Button> all = new ArrayList<>(List.of(first));
+        all.add(new Reply.Button("👍", UP + answerId));
+        all.add(new Reply.Button("👎", DOWN + answerId));
+        return all.toArray(Reply.Button[]::new);
+    }
+
+    boolean onButton(Callback callback, ChatOutput out) {
+        String data = callback.data();
+        boolean up = data.startsWith(UP);
+        if (!up && !data.startsWith(DOWN)) {
+            return false;
+        }
+        Optional<Long> id = number(data.substring(data.indexOf(':') + 1));
+        Optional<Ratings.Rated> rated = id.flatMap(a -> ratings.answer(a, callback.chatId()));
+        if (rated.isEmpty()) {
+            out.acknowledge(callback.callbackId(), "I no longer know that answer, so it cannot be rated.");
+            return true;
+        }
+        boolean changed = record(rated.get(), callback.chatId(), callback.userId(), up ? GOOD : BAD, null,
+                Ratings.Source.BUTTON);
+        out.acknowledge(callback.callbackId(), (changed ? "Changed to " : "Thanks, noted: ") + (up ? "👍" : "👎"));
+        return true;
+    }
+
+    /** {@code /rate <1-5> [comment]}, as a reply to an answer (in a private chat: the last answer without one). */
+    Reply rate(Incoming in, String args) {
+        String[] parts = args.strip().split("\\s+", 2);
+        Optional<Integer> score = number(parts[0]).filter(n -> n >= 1 && n <= 5).map(Long::intValue);
+        if (score.isEmpty()) {
+            return Reply.plain("Rate an answer from 1 (bad) to 5 (good), for example: /rate 4 clear but long\n"
+                    + "Reply with it to the answer you mean" + (in.chatKind() == ChatKind.PRIVATE
+                    ? ", or send it after my last answer." : "."));
+        }
+        Optional<Long> answerId = in.repliedToBot() != null ? sessions.answerOf(in.chatId(), in.repliedToBot())
+                : in.chatKind() == ChatKind.PRIVATE ? ratings.latestAnswer(in.chatId()) : Optional.empty();
+        Optional<Ratings.Rated> rated = answerId.flatMap(a -> ratings.answer(a, in.chatId()));
+        if (rated.isEmpty()) {
+            return Reply.plain(in.repliedToBot() != null ? "That message is not one of my answers, so it cannot be rated."
+                    : in.chatKind() == ChatKind.PRIVATE ? "There is no answer of mine to rate yet."
+                    : "Reply /rate to the answer you mean, so I know which one.");
+        }
+        String comment = parts.length > 1 && !parts[1].isBlank() ? clip(parts[1].strip()) : null;
+        boolean changed = record(rated.get(), in.chatId(), in.userId(), score.get(), comment, Ratings.Source.RATE);
+        return Reply.plain((changed ? "Rating changed to " : "Thanks: rated ") + score.get() + "/5 for "
+                + (rated.get().strategy() != null ? "the " + rated.get().strategy() + " run led by " : "")
+                + rated.get().model() + ". Ratings teach me which model suits which question.");
+    }
+
+    private boolean record(Ratings.Rated rated, long chatId, long userId, int score, String comment,
+                           Ratings.Source source) {
+        return ratings.record(new Ratings.Rating(rated.answerId(), chatId, userId, rated.model(), rated.strategy(),
+                rated.question(), score, comment, source));
+    }
+
+    private static String clip(String comment) {
+        return comment.length() <= MAX_COMMENT ? comment : comment.substring(0, MAX_COMMENT);
+    }
+
+    private static Optional<Long> number(String text) {
+        try {
+            return Optional.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

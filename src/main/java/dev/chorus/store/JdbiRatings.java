@@ -1,0 +1,44 @@
+package dev.chorus.store;
+
+import dev.chorus.orchestration.Ratings;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.JdbiException;
+
+/** {@link Ratings} in SQLite: one row per rating event. Thread-safe. */
+public final class JdbiRatings implements Ratings {
+    private final RatingDao dao;
+    private final Clock clock;
+
+    public JdbiRatings(Database database, Clock clock) {
+        this.dao = database.jdbi().onDemand(RatingDao.class);
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean record(Rating r) {
+        return guard(() -> dao.record(r.answerId(), r.chatId(), r.userId(), r.model(), r.strategy(), r.question(),
+                r.score(), r.comment(), r.source().name().toLowerCase(Locale.ROOT), clock.instant().toString()));
+    }
+
+    @Override
+    public Optional<Rated> answer(long answerId, long chatId) {
+        return guard(() -> dao.answer(answerId, chatId).map(r -> new Rated(r.answerId(), r.model(), r.strategy(),
+                r.question())));
+    }
+
+    @Override
+    public Optional<Long> latestAnswer(long chatId) {
+        return guard(() -> dao.latestAnswer(chatId));
+    }
+
+    private static <T> T guard(Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (JdbiException e) {
+            throw new StoreException("cannot read or write a rating", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.chorus.store;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+/** SQL for ratings. */
+interface RatingDao {
+    @SqlUpdate("""
+            INSERT INTO ratings (answer_id, chat_id, user_id, model, strategy, question, score, comment, source, at)
+            VALUES (:answer, :chat, :user, :model, :strategy, :question, :score, :comment, :source, :at)
+            """)
+    void insert(@Bind("answer") Long answerId, @Bind("chat") long chatId, @Bind("user") long userId,
+                @Bind("model") String model, @Bind("strategy") String strategy, @Bind("question") String question,
+                @Bind("score") int score, @Bind("comment") String comment, @Bind("source") String source,
+                @Bind("at") String at);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM ratings WHERE answer_id = :answer AND user_id = :user")
+    boolean rated(@Bind("answer") long answerId, @Bind("user") long userId);
+
+    /** Inserts the event; true when the person had rated this answer before (the new one replaces it). */
+    @Transaction
+    default boolean record(Long answerId, long chatId, long userId, String model, String strategy, String question,
+                           int score, String comment, String source, String at) {
+        boolean before = answerId != null && rated(answerId, userId);
+        insert(answerId, chatId, userId, model, strategy, question, score, comment, source, at);
+        return before;
+    }
+
+    @SqlQuery("SELECT id AS answer_id, model, strategy, COALESCE(question, '') AS question FROM answers "
+            + "WHERE id = :id AND chat_id = :chat")
+    @RegisterConstructorMapper(Row.class)
+    Optional<Row> answer(@Bind("id") long answerId, @Bind("chat") long chatId);
+
+    @SqlQuery("SELECT MAX(id) FROM answers WHERE chat_id = :chat")
+    Optional<Long> latestAnswer(@Bind("chat") long chatId);
+
+    record Row(long answerId, String model, String strategy, String question) {
+    }
+}
