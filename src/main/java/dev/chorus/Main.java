@@ -2,6 +2,7 @@ package dev.chorus;
 
 import dev.chorus.cli.AskCommand;
 import dev.chorus.cli.CommandLineArgs;
+import dev.chorus.cli.LearnCommand;
 import dev.chorus.cli.RouteCommand;
 import dev.chorus.cli.Terminal;
 import dev.chorus.config.ChorusConfig;
@@ -50,6 +51,10 @@ public final class Main {
             case ROUTE -> {
                 Terminal.sendLogsToStandardError();
                 yield RouteCommand.run(args, System.getenv(), System.in, Terminal.stdout(), System.err);
+            }
+            case LEARN -> {
+                Terminal.sendLogsToStandardError();
+                yield LearnCommand.run(args, System.getenv(), System.in, System.err);
             }
             case ASK, MULTI -> {
                 Terminal.sendLogsToStandardError();

@@ -41,15 +41,20 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                    java -jar chorus.jar multi [--config FILE] [--mode MODE] [--strategy parallel|verify|instruct|master-worker|pipeline] QUESTION
                      Put several models on one question: their progress on standard error, the answer and
                      its footer on standard output.
+                   java -jar chorus.jar learn [--config FILE]
+                     Read ratings from standard input, one JSON line each: {"id": ..., "text": "...",
+                     "model": "<model id>", "rating": 1-5} ("id" optional), and keep each as a /rate of that
+                     model's answer to that text (user 0) in the database at db.path. A bad line gets one line
+                     on standard error naming its number. Exit 0: all stored; 1: some lines were bad.
                    java -jar chorus.jar --help
             MODE: cheap, balanced (default), quality, fast or local.
             Without --config, ./bot-config.properties is read if present; environment variables override it.
             """;
 
-    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask|multi] [--config FILE] [--mode MODE]";
+    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask|multi|learn] [--config FILE] [--mode MODE]";
 
     /** What to run. */
-    public enum Command { BOT, ROUTE, ASK, MULTI, HELP }
+    public enum Command { BOT, ROUTE, ASK, MULTI, LEARN, HELP }
 
     /** @throws UsageException with one line saying what is wrong */
     public static CommandLineArgs parse(String[] args) {
@@ -64,10 +69,11 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
             String arg = args[i];
             if (onlyWords || !arg.startsWith("-") || arg.equals("-")) {
                 if (command == Command.BOT && words.isEmpty()
-                        && (arg.equals("route") || arg.equals("ask") || arg.equals("multi"))) {
+                        && (arg.equals("route") || arg.equals("ask") || arg.equals("multi") || arg.equals("learn"))) {
                     command = switch (arg) {
                         case "route" -> Command.ROUTE;
                         case "ask" -> Command.ASK;
+                        case "learn" -> Command.LEARN;
                         default -> Command.MULTI;
                     };
                 } else {

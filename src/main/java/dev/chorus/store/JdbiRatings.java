@@ -23,6 +23,15 @@ public final class JdbiRatings implements Ratings {
                 r.score(), r.comment(), r.source().name().toLowerCase(Locale.ROOT), clock.instant().toString()));
     }
 
+    /** Records imported ratings in one transaction: a bulk import is one write, not one per line. */
+    public void recordAll(java.util.List<Rating> batch) {
+        String at = clock.instant().toString();
+        guard(() -> {
+            dao.insertAll(batch, at);
+            return null;
+        });
+    }
+
     @Override
     public Optional<Rated> answer(long answerId, long chatId) {
         return guard(() -> dao.answer(answerId, chatId).map(r -> new Rated(r.answerId(), r.model(), r.strategy(),

@@ -18,6 +18,14 @@ interface RatingDao {
                 @Bind("score") int score, @Bind("comment") String comment, @Bind("source") String source,
                 @Bind("at") String at);
 
+    @Transaction
+    default void insertAll(java.util.List<dev.chorus.orchestration.Ratings.Rating> batch, String at) {
+        for (dev.chorus.orchestration.Ratings.Rating r : batch) {
+            insert(r.answerId(), r.chatId(), r.userId(), r.model(), r.strategy(), r.question(), r.score(), r.comment(),
+                    r.source().name().toLowerCase(java.util.Locale.ROOT), at);
+        }
+    }
+
     @SqlQuery("SELECT COUNT(*) > 0 FROM ratings WHERE answer_id = :answer AND user_id = :user")
     boolean rated(@Bind("answer") long answerId, @Bind("user") long userId);
 
