@@ -116,7 +116,9 @@ public final class LearnCommand {
             throw new BadLine("\"model\" must be a model id");
         }
         JsonNode rating = node.get("rating");
-        if (rating == null || !rating.isIntegralNumber() || rating.asLong() < 1 || rating.asLong() > 5) {
+        // 4 and 4.0 are the same rating; 4.5 is not one
+        if (rating == null || !rating.isNumber() || rating.asDouble() != Math.rint(rating.asDouble())
+                || rating.asDouble() < 1 || rating.asDouble() > 5) {
             throw new BadLine("\"rating\" must be a whole number from 1 to 5");
         }
         return new Ratings.Rating(null, 0, 0, model.asText().strip(), null, text.asText(), rating.asInt(), null,

@@ -31,7 +31,8 @@ class LearnCommandTest {
                 {"text": "Hi", "model": "gpt-4o", "rating": 6}
 
                 {"text": "Hi", "rating": 4}
-                {"id": 7, "text": "Translate 'cat' to French", "model": "gpt-4o", "rating": 4}
+                {"id": 7, "text": "Translate 'cat' to French", "model": "gpt-4o", "rating": 4.0}
+                {"text": "Hi", "model": "gpt-4o", "rating": 4.5}
                 """);
         assertThat(code).isEqualTo(1);
         assertThat(err.toString(StandardCharsets.UTF_8).lines().toList()).containsExactly(
@@ -39,7 +40,8 @@ class LearnCommandTest {
                 "learn: line 4: \"text\" must be a non-empty string; skipped",
                 "learn: line 5: \"rating\" must be a whole number from 1 to 5; skipped",
                 "learn: line 7: \"model\" must be a model id; skipped",
-                "learn: stored 3 ratings, skipped 4 bad lines");
+                "learn: line 9: \"rating\" must be a whole number from 1 to 5; skipped",
+                "learn: stored 3 ratings, skipped 5 bad lines");
         try (Database db = Database.open(dir.resolve("chorus.db"))) {
             List<Map<String, Object>> rows = db.jdbi().withHandle(h -> h.createQuery(
                     "SELECT model, question, score, user_id, source FROM ratings ORDER BY id").mapToMap().list());
