@@ -142,6 +142,27 @@ class AskCommandTest {
                 .contains(dev.chorus.orchestration.multi.Strategy.VERIFY);
     }
 
+    @Test
+    void multiRunsTheConfiguredPipelineStepByStep() throws IOException {
+        Path config = config("models.other.provider=openai", "models.other.api-model=gpt-4.1-mini",
+                "models.other.price.input=0.4", "models.other.price.output=1.6", "models.other.capabilities=all:0.9",
+                "multi.pipeline=draft:mini,final:other");
+        Run run = command("multi", "--config", config.toString(), "--strategy", "pipeline", "What", "is", "Rust?");
+        assertThat(run.code()).as(run.err()).isZero();
+        assertThat(run.out()).contains("🎼 pipeline · mini draft $", " · other final $");
+        assertThat(run.err()).contains("mini · draft · done", "other · final · done");
+        assertThat(openAi.requests()).hasSize(2);
+    }
+
+    @Test
+    void aPipelineStepWithAnUnknownModelIsOneLineAndExitTwo() throws IOException {
+        Path config = config("multi.pipeline=draft:mini,final:nope");
+        Run run = command("multi", "--config", config.toString(), "--strategy", "pipeline", "q");
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo("Config error: multi.pipeline (env CHORUS_MULTI_PIPELINE): the model "
+                + "of step \"final\" is not in the catalog");
+    }
+
     private static Run ask(String... args) {
         return command("ask", args);
     }
