@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code learn}: ratings from standard input, one JSON line each ({@code {"id": ..., "text": "...",
@@ -64,19 +63,13 @@ public final class LearnCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                Optional<String> problem = Optional.empty();
-                Ratings.Rating rating = null;
                 try {
-                    rating = parse(line);
+                    batch.add(parse(line));
                 } catch (BadLine e) {
-                    problem = Optional.of(e.getMessage());
-                }
-                if (problem.isPresent()) {
                     bad++;
-                    err.println("learn: line " + number + ": " + problem.get() + "; skipped");
+                    err.println("learn: line " + number + ": " + e.getMessage() + "; skipped");
                     continue;
                 }
-                batch.add(rating);
                 if (batch.size() == BATCH) {
                     ratings.recordAll(batch);
                     stored += batch.size();

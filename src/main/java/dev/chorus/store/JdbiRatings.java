@@ -2,7 +2,6 @@ package dev.chorus.store;
 
 import dev.chorus.orchestration.Ratings;
 import java.time.Clock;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
@@ -19,8 +18,7 @@ public final class JdbiRatings implements Ratings {
 
     @Override
     public boolean record(Rating r) {
-        return guard(() -> dao.record(r.answerId(), r.chatId(), r.userId(), r.model(), r.strategy(), r.question(),
-                r.score(), r.comment(), r.source().name().toLowerCase(Locale.ROOT), clock.instant().toString()));
+        return guard(() -> dao.record(r, clock.instant().toString()));
     }
 
     /** Records imported ratings in one transaction: a bulk import is one write, not one per line. */

@@ -1,5 +1,8 @@
 package dev.chorus.store;
 
+import dev.chorus.orchestration.Ratings;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -18,12 +21,14 @@ interface RatingDao {
                 @Bind("score") int score, @Bind("comment") String comment, @Bind("source") String source,
                 @Bind("at") String at);
 
+    default void insert(Ratings.Rating r, String at) {
+        insert(r.answerId(), r.chatId(), r.userId(), r.model(), r.strategy(), r.question(), r.score(), r.comment(),
+                r.source().name().toLowerCase(Locale.ROOT), at);
+    }
+
     @Transaction
-    default void insertAll(java.util.List<dev.chorus.orchestration.Ratings.Rating> batch, String at) {
-        for (dev.chorus.orchestration.Ratings.Rating r : batch) {
-            insert(r.answerId(), r.chatId(), r.userId(), r.model(), r.strategy(), r.question(), r.score(), r.comment(),
-                    r.source().name().toLowerCase(java.util.Locale.ROOT), at);
-        }
+    default void insertAll(List<Ratings.Rating> batch, String at) {
+        batch.forEach(r -> insert(r, at));
     }
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM ratings WHERE answer_id = :answer AND user_id = :user")
@@ -31,10 +36,9 @@ interface RatingDao {
 
     /** Inserts the event; true when the person had rated this answer before (the new one replaces it). */
     @Transaction
-    default boolean record(Long answerId, long chatId, long userId, String model, String strategy, String question,
-                           int score, String comment, String source, String at) {
-        boolean before = answerId != null && rated(answerId, userId);
-        insert(answerId, chatId, userId, model, strategy, question, score, comment, source, at);
+    default boolean record(Ratings.Rating r, String at) {
+        boolean before = r.answerId() != null && rated(r.answerId(), r.userId());
+        insert(r, at);
         return before;
     }
 
