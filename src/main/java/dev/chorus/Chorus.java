@@ -23,7 +23,10 @@ import java.util.function.Function;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
-import dev.chorus.orchestration.delegation.QualityModel;
+import dev.chorus.orchestration.learning.LearnedQuality;
+import dev.chorus.orchestration.learning.LearningRatings;
+import dev.chorus.startup.Learning;
+import dev.chorus.store.JdbiRatings;
 import dev.chorus.orchestration.AskSettings;
 import dev.chorus.provider.fleet.ProviderFleet;
 import dev.chorus.provider.resilience.Sleeper;
@@ -59,9 +62,11 @@ public final class Chorus implements AutoCloseable {
     private final HealthServer health;
     private final ModelCatalog catalog;
     private final ProviderFleet providers;
+    private final LearnedQuality learned;
 
     private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
-                   ProviderFleet providers) {
+                   ProviderFleet providers, LearnedQuality learned) {
+        this.learned = learned;
         this.telegram = telegram;
         this.database = database;
         this.health = health;
@@ -103,7 +108,8 @@ public final class Chorus implements AutoCloseable {
         JdbiCallLog callLog = new JdbiCallLog(database);
         Function<Asker, TaskAnalyzer> analyzers = Analyzers.of(config, catalog, providers, chain, callLog,
                 asker -> budgets.gate(spender(asker), "analysis"), clock);
-        AskService asks = new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
+        LearnedQuality learned = Learning.open(database, catalog.all(), clock);
+        AskService asks = new AskService(analyzers, new DelegationEngine(learned, config.answerMaxTokens()),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
                 callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
@@ -125,15 +131,16 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
                                     pipeline, config.limits().multiGrace()),
-                            new JdbiTraceStore(database), new dev.chorus.store.JdbiRatings(database, clock))));
+                            new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned))));
         } catch (RuntimeException e) {
             providers.close();
+            learned.close();
             database.close();
             throw e;
         }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
-        return new Chorus(telegram, database, health, catalog, providers);
+        return new Chorus(telegram, database, health, catalog, providers, learned);
     }
 
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {
@@ -176,6 +183,7 @@ public final class Chorus implements AutoCloseable {
         }
         telegram.close();
         providers.close();
+        learned.close();
         database.close();
     }
 }

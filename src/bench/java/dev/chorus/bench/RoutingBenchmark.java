@@ -85,7 +85,7 @@ public class RoutingBenchmark {
 
         List<ModelSpec> catalog;
         OfflineRouter router;
-        final DelegationEngine engine = new DelegationEngine(QualityModel.CATALOG);
+        final DelegationEngine engine = new DelegationEngine(QualityModel.PRIOR);
 
         @Setup
         public void build() {

@@ -79,7 +79,7 @@ public final class AskCommand {
             FallbackChain chain = providers.chain((provider, message) -> { });
             JdbiCallLog calls = new JdbiCallLog(database);
             asks = new AskService(Analyzers.of(config, catalog, providers, chain, calls,
-                    asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.CATALOG, config.answerMaxTokens()),
+                    asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.PRIOR, config.answerMaxTokens()),
                     providers::usableModels, providers::configuredFallbacks, chain,
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),

@@ -3,7 +3,12 @@ package dev.chorus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chorus.config.ConfigException;
+import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigLoader;
+import dev.chorus.orchestration.learning.LearnedQuality;
+import dev.chorus.provider.catalog.ModelCatalog;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.startup.Learning;
 import dev.chorus.orchestration.Ratings;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiRatings;
@@ -36,22 +41,33 @@ public final class LearnCommand {
 
     public static int run(CommandLineArgs args, Map<String, String> env, InputStream in, PrintStream err) {
         Database database;
+        ModelCatalog catalog;
         try {
-            database = Database.open(ConfigLoader.loadOffline(args.configFileToRead(), env).dbPath());
+            ChorusConfig config = ConfigLoader.loadOffline(args.configFileToRead(), env);
+            catalog = ModelCatalog.load(config.catalog());
+            database = Database.open(config.dbPath());
         } catch (ConfigException | StoreException e) {
             err.println(e.getMessage());
             return 2;
         }
         try (database) {
             JdbiRatings ratings = new JdbiRatings(database, Clock.systemUTC());
-            return learn(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ratings, err);
+            int status = learn(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), ratings,
+                    id -> catalog.find(id).map(ModelSpec::id).orElse(id), err);
+            // learn what was stored now, so that the bot and route start from it instead of replaying it
+            try (LearnedQuality learned = Learning.open(database, catalog.all(), Clock.systemUTC())) {
+                learned.save();
+            }
+            return status;
         } catch (StoreException e) {
             err.println("learn: stopped: " + e.getMessage());
             return 1;
         }
     }
 
-    static int learn(BufferedReader in, JdbiRatings ratings, PrintStream err) {
+    /** @param canonical a model id as the catalog spells it ("GPT-4o" → "gpt-4o"); an unknown id as given */
+    static int learn(BufferedReader in, JdbiRatings ratings, java.util.function.UnaryOperator<String> canonical,
+                     PrintStream err) {
         List<Ratings.Rating> batch = new ArrayList<>();
         long number = 0;
         long stored = 0;
@@ -64,7 +80,7 @@ public final class LearnCommand {
                     continue;
                 }
                 try {
-                    batch.add(parse(line));
+                    batch.add(parse(line, canonical));
                 } catch (BadLine e) {
                     bad++;
                     err.println("learn: line " + number + ": " + e.getMessage() + "; skipped");
@@ -87,7 +103,8 @@ public final class LearnCommand {
         return bad == 0 ? 0 : 1;
     }
 
-    private static Ratings.Rating parse(String line) throws BadLine {
+    private static Ratings.Rating parse(String line, java.util.function.UnaryOperator<String> canonical)
+            throws BadLine {
         JsonNode node;
         try {
             node = JSON.readTree(line);
@@ -114,7 +131,7 @@ public final class LearnCommand {
                 || rating.asDouble() < 1 || rating.asDouble() > 5) {
             throw new BadLine("\"rating\" must be a whole number from 1 to 5");
         }
-        return new Ratings.Rating(null, 0, 0, model.asText().strip(), null, text.asText(), rating.asInt(), null,
+        return new Ratings.Rating(null, 0, 0, canonical.apply(model.asText().strip()), null, text.asText(), rating.asInt(), null,
                 Ratings.Source.LEARN);
     }
 

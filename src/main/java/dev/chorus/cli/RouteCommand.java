@@ -57,7 +57,7 @@ public final class RouteCommand {
         }
         BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-        try {
+        try (router) {
             new RouteCommand(router).stream(reader, writer);
             return 0;
         } catch (IOException e) {

@@ -13,6 +13,7 @@ import dev.chorus.orchestration.delegation.Candidate;
 import dev.chorus.orchestration.delegation.Decision;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.provider.catalog.ModelSpec;
+import java.util.List;
 import java.util.Locale;
 
 /** The JSON line {@code route} prints for one question, or for a line it could not read. */
@@ -28,11 +29,15 @@ final class RouteJson {
         line.set("id", id);
         line.set("profile", profile(profile));
         switch (routed.routing()) {
-            case Routing.Routed r -> decision(line, r.decision());
+            case Routing.Routed r -> {
+                decision(line, r.decision());
+                candidates(line, r.decision().candidates());
+            }
             case Routing.NeedsConsent c -> {
                 // what the bot would do once the user agrees; until then nothing leaves the machine
                 decision(line, c.cloud());
                 line.put("needsConsent", true);
+                candidates(line, c.cloud().candidates());
             }
             case Routing.NoModel none -> {
                 line.putNull("model");
@@ -41,6 +46,7 @@ final class RouteJson {
                 line.put("reason", none.reason());
                 line.putArray("fallbacks");
                 line.put("escalated", false);
+                candidates(line, none.candidates());
             }
         }
         // the number the engine compares with its thresholds: the analyzer's complexity
@@ -67,6 +73,22 @@ final class RouteJson {
             fallbacks.add(model.id());
         }
         line.put("escalated", decision.escalated());
+    }
+
+    /** Every model the engine weighed, with the expected quality it decided on (learned from ratings included). */
+    private static void candidates(ObjectNode line, List<Candidate> candidates) {
+        ArrayNode array = line.putArray("candidates");
+        for (Candidate c : candidates) {
+            ObjectNode node = array.addObject();
+            node.put("model", c.model().id());
+            node.put("expectedQuality", c.quality());
+            node.put("estimatedCostMicros", c.estimatedCostMicros());
+            if (c.rejected() == null) {
+                node.putNull("rejected");
+            } else {
+                node.put("rejected", c.rejected());
+            }
+        }
     }
 
     private static ObjectNode profile(TaskProfile profile) {

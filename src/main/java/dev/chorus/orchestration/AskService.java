@@ -86,7 +86,7 @@ public final class AskService {
         // the system prompt goes out with every call, so it takes room in the window and costs too
         TaskProfile profile = analysed.withPromptTokens(analysed.needs().promptTokens() + systemPromptTokens);
         long room = headroom.applyAsLong(request.asker());
-        Routing routing = engine.route(profile, models.get(), request.preferences(), room, false);
+        Routing routing = engine.route(profile, request.question(), models.get(), request.preferences(), room, false);
         if (!request.history().isEmpty()
                 && (routing instanceof Routing.NoModel || routing instanceof Routing.NeedsConsent)) {
             Optional<RoutedQuestion> trimmed = routeTrimmed(request, profile, room, routing instanceof Routing.NoModel);
@@ -121,7 +121,7 @@ public final class AskService {
                 continue;
             }
             TaskProfile trimmed = whole.withPromptTokens(fitted);
-            Routing routing = engine.route(trimmed, usable, request.preferences(), room, false);
+            Routing routing = engine.route(trimmed, request.question(), usable, request.preferences(), room, false);
             if (routing instanceof Routing.Routed || (nothingTookItWhole && routing instanceof Routing.NeedsConsent)) {
                 return Optional.of(new RoutedQuestion(trimmed, routing));
             }

@@ -210,7 +210,7 @@ class AskServiceRoutingTest {
         ProviderGuard guard = new ProviderGuard("scripted", client, ResilienceSettings.DEFAULTS, Clock.systemUTC(),
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
-        return new AskService(analyzers, new DelegationEngine(QualityModel.CATALOG), () -> models,
+        return new AskService(analyzers, new DelegationEngine(QualityModel.PRIOR), () -> models,
                 fallbacks, chain, asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                 new AskSettings(512, "Be brief."), Clock.systemUTC());
     }

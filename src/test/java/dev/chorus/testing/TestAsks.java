@@ -32,7 +32,7 @@ public final class TestAsks {
                 wait -> { }, new ProviderMetrics());
         FallbackChain chain = new FallbackChain(m -> guard, FallbackChain.FailureObserver.LOG_ONLY);
         ModelSpec only = ModelCatalog.builtIn().find(model).orElseThrow();
-        return new AskService(asker -> new DeterministicAnalyzer(), new DelegationEngine(QualityModel.CATALOG),
+        return new AskService(asker -> new DeterministicAnalyzer(), new DelegationEngine(QualityModel.PRIOR),
                 () -> List.of(only), m -> List.of(), chain, gates, asker -> Long.MAX_VALUE, calls,
                 new AskSettings(maxTokens, "Be brief."), Clock.systemUTC());
     }

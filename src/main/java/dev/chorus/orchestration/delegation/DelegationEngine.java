@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Sends each question to the cheapest model that is good enough for it. "Good enough" is a bar that
- * rises with the question's complexity; a model's expected quality for the question's domain must
- * clear it. Models whose context window, privacy or the budget rule them out are never chosen.
+ * Sends each question to the cheapest model that is good enough for it. The {@link QualityModel}
+ * gives one number per model, the expected quality of its answer to this question (the prior from the
+ * catalog and the question's difficulty, plus what ratings of similar questions taught); "good
+ * enough" is that number clearing the mode's bar. Models whose context window, privacy or the budget rule them out are never chosen.
  * Plain Java and allocation-light: it runs for every question. Thread-safe.
  */
 public final class DelegationEngine {
@@ -45,25 +46,33 @@ public final class DelegationEngine {
      */
     public Routing route(TaskProfile profile, List<ModelSpec> models, Preferences prefs, long headroomMicros,
                          boolean localOnly) {
+        return route(profile, "", models, prefs, headroomMicros, localOnly);
+    }
+
+    /** As above, for the text of the question: what a learning quality model compares with rated questions. */
+    public Routing route(TaskProfile profile, String question, List<ModelSpec> models, Preferences prefs,
+                         long headroomMicros, boolean localOnly) {
+        QualityModel.Assessment assessment = quality.assess(profile, question);
         boolean privateData = !profile.needs().privateData().isEmpty();
         boolean mustStayLocal = privateData || localOnly || prefs.mode() == Mode.LOCAL;
-        if (mustStayLocal && candidates(profile, models, headroomMicros, true).stream().noneMatch(Candidate::eligible)) {
+        List<Candidate> local = mustStayLocal ? candidates(profile, assessment, models, headroomMicros, true) : List.of();
+        if (mustStayLocal && local.stream().noneMatch(Candidate::eligible)) {
             if (privateData && !localOnly && prefs.mode() != Mode.LOCAL) {
-                Routing cloud = route(profile, models, prefs, headroomMicros, false, false);
+                Routing cloud = route(profile, assessment, models, prefs, headroomMicros, false);
                 if (cloud instanceof Routing.Routed routed) {
                     return new Routing.NeedsConsent(describe(profile), routed.decision());
                 }
                 return cloud;
             }
             return new Routing.NoModel("No local model can take this question, and this chat is set to keep "
-                    + "everything on the bot's own machine (/mode local). An admin can configure a local model.");
+                    + "everything on the bot's own machine (/mode local). An admin can configure a local model.", local);
         }
-        return route(profile, models, prefs, headroomMicros, mustStayLocal, true);
+        return route(profile, assessment, models, prefs, headroomMicros, mustStayLocal);
     }
 
-    private Routing route(TaskProfile profile, List<ModelSpec> models, Preferences prefs, long headroom,
-                          boolean localOnly, boolean consentGiven) {
-        List<Candidate> all = candidates(profile, models, headroom, localOnly);
+    private Routing route(TaskProfile profile, QualityModel.Assessment assessment, List<ModelSpec> models,
+                          Preferences prefs, long headroom, boolean localOnly) {
+        List<Candidate> all = candidates(profile, assessment, models, headroom, localOnly);
         List<Candidate> eligible = all.stream().filter(Candidate::eligible).toList();
         if (eligible.isEmpty()) {
             // Only the budget stands in the way: route to the cheapest and let the budget say no, with
@@ -74,9 +83,9 @@ public final class DelegationEngine {
                 return new Routing.Routed(new Decision(cheapest.get().model(), List.of(),
                         "every model costs more than the budget has left", 0, all, false));
             }
-            return new Routing.NoModel("No configured model can take this question: " + why(all) + ".");
+            return new Routing.NoModel("No configured model can take this question: " + why(all) + ".", all);
         }
-        double bar = bar(prefs.mode(), profile.complexity());
+        double bar = bar(prefs.mode());
         Candidate chosen = choose(prefs, eligible, bar);
         String reason;
         boolean escalated = false;
@@ -115,8 +124,8 @@ public final class DelegationEngine {
 
     static final String OVER_BUDGET = "costs more than the budget has left";
 
-    private List<Candidate> candidates(TaskProfile profile, List<ModelSpec> models, long headroom, boolean localOnly) {
-        Domain domain = profile.domain();
+    private List<Candidate> candidates(TaskProfile profile, QualityModel.Assessment assessment, List<ModelSpec> models,
+                                       long headroom, boolean localOnly) {
         long promptTokens = profile.needs().promptTokens();
         int expectedOutput = expectedAnswerTokens(profile);
         List<Candidate> candidates = new ArrayList<>(models.size());
@@ -131,16 +140,20 @@ public final class DelegationEngine {
             } else if (cost > headroom) {
                 rejected = OVER_BUDGET;
             }
-            candidates.add(new Candidate(model, quality.expected(model, domain), cost, rejected));
+            candidates.add(new Candidate(model, assessment.expected(model), cost, rejected));
         }
         return candidates;
     }
 
-    /** The quality a task needs: higher for harder questions; cheap mode accepts less. */
-    static double bar(Mode mode, double complexity) {
+    /**
+     * The expected quality a model must reach to be good enough. The question's difficulty is already
+     * in the expected quality, so the bar is the mode's alone: an even chance of a good answer, and in
+     * cheap mode less (what a cheap model often gets right is worth its price there).
+     */
+    static double bar(Mode mode) {
         return switch (mode) {
-            case CHEAP -> 0.35 + 0.40 * complexity;
-            case BALANCED, QUALITY, FAST, LOCAL -> 0.45 + 0.45 * complexity;
+            case CHEAP -> 0.3;
+            case BALANCED, QUALITY, FAST, LOCAL -> 0.5;
         };
     }
 
@@ -225,7 +238,7 @@ public final class DelegationEngine {
             case QUALITY -> task + ": the strongest model for it (quality mode)";
             case LOCAL -> task + ": the strongest local model (local mode)";
             case CHEAP, BALANCED, FAST -> chosen.quality() >= bar
-                    ? String.format(Locale.ROOT, "%s: cheapest%s model scoring at least %.2f (it scores %.2f)", task,
+                    ? String.format(Locale.ROOT, "%s: cheapest%s model expected to do well enough (%.2f needed, it has %.2f)", task,
                     mode == Mode.FAST && chosen.model().latency() == LatencyClass.FAST ? " fast" : "", bar,
                     chosen.quality())
                     : String.format(Locale.ROOT, "%s: no model reaches %.2f; the strongest one (%.2f)", task, bar,

@@ -12,7 +12,10 @@ public sealed interface Routing {
     record NeedsConsent(String privateData, Decision cloud) implements Routing {
     }
 
-    /** No model can take the question; {@code reason} says why, for the user. */
-    record NoModel(String reason) implements Routing {
+    /** No model can take the question; {@code reason} says why, for the user; {@code candidates} each say why not. */
+    record NoModel(String reason, java.util.List<Candidate> candidates) implements Routing {
+        public NoModel {
+            candidates = java.util.List.copyOf(candidates);
+        }
     }
 }

@@ -25,21 +25,27 @@ class DelegationEngineTest {
     static final ModelSpec LOCAL = model("local", "0", "0", 0.40, 32_000, LatencyClass.SLOW, true);
     static final List<ModelSpec> FLEET = List.of(BIG, MINI, NANO);
 
-    final DelegationEngine engine = new DelegationEngine(QualityModel.CATALOG);
+    final DelegationEngine engine = new DelegationEngine(QualityModel.PRIOR);
 
     @Test
     void easyQuestionGoesToTheCheapestAdequateModel() {
         Decision d = routed(engine.route(profile(Domain.FACTUAL, 0.1, 50), FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false));
         assertThat(d.chosen()).isEqualTo(NANO);
-        assertThat(d.reason()).startsWith("factual, complexity 0.10: cheapest model scoring at least 0.50 (it scores 0.55)");
+        assertThat(d.reason()).startsWith("factual, complexity 0.10: cheapest model expected to do well enough (0.50 needed, it has 0.61)");
         assertThat(d.fallbacks()).containsExactly(MINI, BIG);
     }
 
     @Test
-    void harderQuestionRaisesTheBar() {
+    void aHarderQuestionLowersWhatIsExpectedOfEveryModelAndMostOfTheWeakest() {
+        Decision easy = routed(engine.route(profile(Domain.CODE, 0.1, 200), FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false));
         Decision d = routed(engine.route(profile(Domain.CODE, 0.5, 200), FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false));
-        assertThat(d.bar()).isEqualTo(0.675);
+        assertThat(d.bar()).isEqualTo(0.5);
+        assertThat(easy.chosen()).isEqualTo(NANO);
         assertThat(d.chosen()).isEqualTo(MINI);
+        double nanoLoss = quality(easy, NANO) - quality(d, NANO);
+        double bigLoss = quality(easy, BIG) - quality(d, BIG);
+        assertThat(nanoLoss).isPositive().isGreaterThan(bigLoss);
+        assertThat(bigLoss).isPositive();
     }
 
     @Test
@@ -49,7 +55,7 @@ class DelegationEngineTest {
             // escalation allowed, as by default: cheap mode must not escalate either
             Decision d = routed(engine.route(p, FLEET, new Preferences(Mode.CHEAP, Optional.empty(), true),
                     Long.MAX_VALUE, false));
-            double bar = DelegationEngine.bar(Mode.CHEAP, p.complexity());
+            double bar = DelegationEngine.bar(Mode.CHEAP);
             for (Candidate c : d.candidates()) {
                 if (c.eligible() && c.quality() >= bar) {
                     assertThat(d.chosen().price().outputPerMillion()).as("complexity %.2f", p.complexity())
@@ -127,7 +133,7 @@ class DelegationEngineTest {
         Decision escalated = routed(engine.route(hard, fleet, Preferences.DEFAULT, Long.MAX_VALUE, false));
         assertThat(escalated.chosen()).isEqualTo(BIG);
         assertThat(escalated.escalated()).isTrue();
-        assertThat(escalated.reason()).startsWith("hard question (0.75): escalated from mid (0.80) to the stronger big (0.92)");
+        assertThat(escalated.reason()).startsWith("hard question (0.75): escalated from mid (0.52) to the stronger big (0.74)");
 
         Decision noEscalation = routed(engine.route(hard, fleet, new Preferences(Mode.BALANCED, Optional.empty(), false),
                 Long.MAX_VALUE, false));
@@ -163,7 +169,7 @@ class DelegationEngineTest {
 
         Decision hard = routed(engine.route(profile(Domain.CODE, 0.8, 200), fleet, fast, Long.MAX_VALUE, false));
         assertThat(hard.chosen()).as("no fast model clears 0.81: not the strongest, the cheapest that does").isEqualTo(mid);
-        assertThat(hard.reason()).contains("cheapest model scoring at least").doesNotContain("fast");
+        assertThat(hard.reason()).contains("cheapest model expected to do well enough").doesNotContain("fast");
     }
 
     @Test
@@ -193,7 +199,7 @@ class DelegationEngineTest {
         TaskProfile hard = profile(Domain.CODE, 1.0, 500);
         long uncapped = routed(engine.route(hard, List.of(BIG), Preferences.DEFAULT, Long.MAX_VALUE, false))
                 .candidates().getFirst().estimatedCostMicros();
-        long capped = routed(new DelegationEngine(QualityModel.CATALOG, 1024).route(hard, List.of(BIG),
+        long capped = routed(new DelegationEngine(QualityModel.PRIOR, 1024).route(hard, List.of(BIG),
                 Preferences.DEFAULT, Long.MAX_VALUE, false)).candidates().getFirst().estimatedCostMicros();
         // 500 × $3 + 2100 × $15 per million, against 500 × $3 + 1024 × $15
         assertThat(uncapped).isEqualTo(33_000);
@@ -241,5 +247,9 @@ class DelegationEngineTest {
         }
         return new ModelSpec(id, local ? "ollama" : "p", WireProtocol.OPENAI_CHAT, null, context, 8192,
                 new ModelPrice(new BigDecimal(in), null, new BigDecimal(out), null), scores, latency, local);
+    }
+
+    private static double quality(Decision d, ModelSpec model) {
+        return d.candidates().stream().filter(c -> c.model().equals(model)).findFirst().orElseThrow().quality();
     }
 }

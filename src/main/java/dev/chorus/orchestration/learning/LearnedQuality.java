@@ -1,0 +1,286 @@
+package dev.chorus.orchestration.learning;
+
+import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.PriorQuality;
+import dev.chorus.orchestration.delegation.QualityModel;
+import dev.chorus.provider.catalog.Domain;
+import dev.chorus.provider.catalog.ModelSpec;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * Expected quality learned from ratings: the prior, corrected by how a model's answers to questions
+ * like this one were rated. "Like this one" is a kernel over the question's features: every rated
+ * question that shares a feature pulls the estimate toward its rating's residual (rating minus the
+ * prior), weighted by how rare the feature is. Two levels of shrinkage weigh the evidence against the
+ * prior by how much there is: a model's overall residual needs {@link #MODEL_PSEUDO_COUNT} ratings
+ * to count half, and the residual of similar questions needs {@link #KERNEL_PSEUDO_COUNT} ratings
+ * per feature. So with no ratings the prior decides; with many ratings of similar questions, they do.
+ *
+ * <p>The state is derived from the rating log ({@link RatingEvents}), applied in order and exactly
+ * once; it is saved ({@link QualitySnapshots}) and rebuilt from the log when no snapshot of the
+ * current features, prior and catalog exists. Thread-safe: routing reads under a read lock while
+ * new ratings are applied.
+ */
+public final class LearnedQuality implements QualityModel, AutoCloseable {
+    /** Changes whenever features, prior or estimate change meaning: an old snapshot is then rebuilt. */
+    static final String VERSION = "kernel-1";
+    static final double MODEL_PSEUDO_COUNT = 5;
+    static final double KERNEL_PSEUDO_COUNT = 2;
+    private static final int BATCH = 2_000;
+    private static final int SAVE_EVERY = 200;
+
+    private final Function<String, TaskProfile> profiler;
+    private final Function<String, Optional<ModelSpec>> catalog;
+    private final RatingEvents events;
+    private final QualitySnapshots snapshots;
+    private final String fingerprint;
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Object catchingUp = new Object();
+    private QualityStats stats = new QualityStats();
+    private long unsaved;
+
+    /**
+     * @param profiler the deterministic analyzer: rated questions are profiled the same way every time
+     * @param models the catalog, for a rated model's prior
+     */
+    public LearnedQuality(Function<String, TaskProfile> profiler, List<ModelSpec> models, RatingEvents events,
+                          QualitySnapshots snapshots) {
+        this.profiler = profiler;
+        Map<String, ModelSpec> byId = new TreeMap<>();
+        models.forEach(m -> byId.put(m.id(), m));
+        this.catalog = id -> Optional.ofNullable(byId.get(id));
+        this.events = events;
+        this.snapshots = snapshots;
+        this.fingerprint = fingerprint(byId);
+    }
+
+    /** Loads the saved state (or starts empty) and applies every rating logged since. */
+    public LearnedQuality start() {
+        Optional<QualityStats> saved = snapshots.load(fingerprint).flatMap(LearnedQuality::decode);
+        if (saved.isPresent()) {
+            QualityStats loaded = saved.get();
+            lock.writeLock().lock();
+            try {
+                stats = loaded;
+            } finally {
+                lock.writeLock().unlock();
+            }
+        }
+        catchUp();
+        return this;
+    }
+
+    /** Applies the ratings logged since the last call; returns how many. Called after each new rating. */
+    public int catchUp() {
+        synchronized (catchingUp) {
+            int applied = 0;
+            while (true) {
+                List<RatingEvent> batch = events.after(watermark(), BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                // profiling and features outside the lock: routing goes on meanwhile
+                List<Prepared> prepared = batch.stream().map(this::prepare).toList();
+                lock.writeLock().lock();
+                try {
+                    for (Prepared p : prepared) {
+                        p.applyTo(stats);
+                    }
+                } finally {
+                    lock.writeLock().unlock();
+                }
+                applied += batch.size();
+            }
+            unsaved += applied;
+            if (unsaved >= SAVE_EVERY) {
+                save();
+            }
+            return applied;
+        }
+    }
+
+    /** Saves the state now, so that the next start does not replay what is already in it. */
+    public void save() {
+        synchronized (catchingUp) {
+            byte[] state;
+            long through;
+            lock.readLock().lock();
+            try {
+                state = encode(stats);
+                through = stats.watermark();
+            } finally {
+                lock.readLock().unlock();
+            }
+            snapshots.save(fingerprint, through, state);
+            unsaved = 0;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (unsaved > 0) {
+            save();
+        }
+    }
+
+    private long watermark() {
+        lock.readLock().lock();
+        try {
+            return stats.watermark();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    @Override
+    public Assessment assess(TaskProfile profile, String question) {
+        QuestionFeatures features = QuestionFeatures.of(question, profile);
+        lock.readLock().lock();
+        try {
+            float[] importance = stats.importance(features);
+            double scale = stats.scale();
+            QualityStats state = stats;
+            Map<String, double[]> learned = new TreeMap<>(); // per model: residual, evidence; one thread uses it
+            return new Assessment() {
+                @Override
+                public double expected(ModelSpec model) {
+                    return clamp(PriorQuality.expected(model, profile) + estimate(model)[0]);
+                }
+
+                @Override
+                public double evidence(ModelSpec model) {
+                    return estimate(model)[1];
+                }
+
+                private double[] estimate(ModelSpec model) {
+                    return learned.computeIfAbsent(model.id(), id -> residual(state, id, features, importance, scale));
+                }
+            };
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** What the ratings say about {@code model}'s answer to a question with {@code features}: {residual, evidence}. */
+    private double[] residual(QualityStats state, String model, QuestionFeatures features, float[] importance,
+                              double scale) {
+        lock.readLock().lock();
+        try {
+            QualityStats.ModelStats m = state.model(model);
+            if (m == null || m.count <= 0) {
+                return new double[] {0, 0};
+            }
+            double bias = m.residual / (m.weight + MODEL_PSEUDO_COUNT * scale);
+            double num = 0;
+            double den = 0;
+            double mass = 0;
+            int[] ids = features.ids();
+            FeatureTable table = m.features;
+            for (int i = 0; i < ids.length; i++) {
+                double a = importance[i];
+                mass += a;
+                int slot = table.find(ids[i]);
+                if (slot >= 0) {
+                    double n = table.weightAt(slot);
+                    num += a * (table.residualAt(slot) - n * bias);
+                    den += a * n;
+                }
+            }
+            if (mass <= 0) {
+                return new double[] {bias, m.weight / scale};
+            }
+            double similar = num / (den + KERNEL_PSEUDO_COUNT * scale * mass);
+            return new double[] {bias + similar, den / (scale * mass)};
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    private static double clamp(double q) {
+        return Math.max(0, Math.min(1, q));
+    }
+
+    private Prepared prepare(RatingEvent e) {
+        return new Prepared(e.id(), contribution(e), e.replaced() == null ? null : contribution(e.replaced()));
+    }
+
+    private Contribution contribution(RatingEvent e) {
+        TaskProfile profile = profiler.apply(e.question());
+        QuestionFeatures features = QuestionFeatures.of(e.question(), profile);
+        double[] residuals = new double[e.credited().size()];
+        for (int i = 0; i < residuals.length; i++) {
+            residuals[i] = e.quality() - prior(e.credited().get(i), profile);
+        }
+        return new Contribution(e.credited(), features, residuals, e.at().getEpochSecond());
+    }
+
+    private double prior(String credited, TaskProfile profile) {
+        return catalog.apply(credited).map(m -> PriorQuality.expected(m, profile))
+                // a strategy, or a model the catalog does not know: an even chance
+                .orElseGet(() -> PriorQuality.expected(UNKNOWN_CAPABILITY, profile.complexity()));
+    }
+
+    static final double UNKNOWN_CAPABILITY = 0.5;
+
+    private record Contribution(List<String> credited, QuestionFeatures features, double[] residuals, long second) {
+        void applyTo(QualityStats stats, int sign) {
+            stats.countDocument(features, sign);
+            for (int i = 0; i < credited.size(); i++) {
+                stats.apply(credited.get(i), features, residuals[i], second, sign);
+            }
+        }
+    }
+
+    private record Prepared(long id, Contribution added, Contribution removed) {
+        void applyTo(QualityStats stats) {
+            if (removed != null) {
+                removed.applyTo(stats, -1);
+            }
+            added.applyTo(stats, 1);
+            stats.watermark(id);
+        }
+    }
+
+    private static String fingerprint(Map<String, ModelSpec> models) {
+        StringBuilder sb = new StringBuilder(VERSION);
+        models.forEach((id, m) -> {
+            sb.append('|').append(id);
+            for (Domain d : Domain.values()) {
+                sb.append(',').append(m.capability(d));
+            }
+        });
+        return VERSION + ":" + Integer.toHexString(sb.toString().hashCode()) + ":" + models.size();
+    }
+
+    private static byte[] encode(QualityStats stats) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            stats.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** The saved state, or empty when it cannot be read: it is then rebuilt from the log, which is the truth. */
+    private static Optional<QualityStats> decode(byte[] state) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(state)))) {
+            return Optional.of(QualityStats.read(in));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+}

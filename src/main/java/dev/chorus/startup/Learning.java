@@ -1,0 +1,21 @@
+package dev.chorus.startup;
+
+import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
+import dev.chorus.orchestration.learning.LearnedQuality;
+import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.store.Database;
+import dev.chorus.store.JdbiLearningLog;
+import java.time.Clock;
+import java.util.List;
+
+/** The router's learned quality over a database's rating log, loaded and caught up. */
+public final class Learning {
+    private Learning() {
+    }
+
+    public static LearnedQuality open(Database database, List<ModelSpec> catalog, Clock clock) {
+        DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
+        JdbiLearningLog log = new JdbiLearningLog(database, clock);
+        return new LearnedQuality(text -> analyzer.analyze(text, List.of()), catalog, log, log).start();
+    }
+}
