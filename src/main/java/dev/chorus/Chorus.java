@@ -109,7 +109,7 @@ public final class Chorus implements AutoCloseable {
         Function<Asker, TaskAnalyzer> analyzers = Analyzers.of(config, catalog, providers, chain, callLog,
                 asker -> budgets.gate(spender(asker), "analysis"), clock);
         LearnedQuality learned = Learning.open(database, catalog.all(), clock);
-        AskService asks = new AskService(analyzers, new DelegationEngine(learned, config.answerMaxTokens()),
+        AskService asks = new AskService(analyzers, new DelegationEngine(learned, config.answerMaxTokens(), true),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
                 callLog, new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),

@@ -28,6 +28,7 @@ public final class DelegationEngine {
 
     private final QualityModel quality;
     private final int maxAnswerTokens;
+    private final boolean explores;
 
     public DelegationEngine(QualityModel quality) {
         this(quality, Integer.MAX_VALUE);
@@ -35,8 +36,14 @@ public final class DelegationEngine {
 
     /** @param maxAnswerTokens the bot's cap on an answer's length: no estimate assumes a longer one */
     public DelegationEngine(QualityModel quality, int maxAnswerTokens) {
+        this(quality, maxAnswerTokens, false);
+    }
+
+    /** @param explores whether a cheaper, little-rated model is tried now and then (the bot: yes; route: no, it measures) */
+    public DelegationEngine(QualityModel quality, int maxAnswerTokens, boolean explores) {
         this.quality = quality;
         this.maxAnswerTokens = maxAnswerTokens;
+        this.explores = explores;
     }
 
     /**
@@ -58,7 +65,7 @@ public final class DelegationEngine {
         List<Candidate> local = mustStayLocal ? candidates(profile, assessment, models, headroomMicros, true) : List.of();
         if (mustStayLocal && local.stream().noneMatch(Candidate::eligible)) {
             if (privateData && !localOnly && prefs.mode() != Mode.LOCAL) {
-                Routing cloud = route(profile, assessment, models, prefs, headroomMicros, false);
+                Routing cloud = route(profile, question, assessment, models, prefs, headroomMicros, false);
                 if (cloud instanceof Routing.Routed routed) {
                     return new Routing.NeedsConsent(describe(profile), routed.decision());
                 }
@@ -67,11 +74,11 @@ public final class DelegationEngine {
             return new Routing.NoModel("No local model can take this question, and this chat is set to keep "
                     + "everything on the bot's own machine (/mode local). An admin can configure a local model.", local);
         }
-        return route(profile, assessment, models, prefs, headroomMicros, mustStayLocal);
+        return route(profile, question, assessment, models, prefs, headroomMicros, mustStayLocal);
     }
 
-    private Routing route(TaskProfile profile, QualityModel.Assessment assessment, List<ModelSpec> models,
-                          Preferences prefs, long headroom, boolean localOnly) {
+    private Routing route(TaskProfile profile, String question, QualityModel.Assessment assessment,
+                          List<ModelSpec> models, Preferences prefs, long headroom, boolean localOnly) {
         List<Candidate> all = candidates(profile, assessment, models, headroom, localOnly);
         List<Candidate> eligible = all.stream().filter(Candidate::eligible).toList();
         if (eligible.isEmpty()) {
@@ -109,6 +116,14 @@ public final class DelegationEngine {
                 escalated = true;
             } else {
                 reason = reason(prefs.mode(), profile, chosen, bar);
+                Optional<Candidate> trial = explore(prefs.mode(), question, assessment, eligible, chosen, bar);
+                if (trial.isPresent()) {
+                    reason = String.format(Locale.ROOT, "%s, complexity %.2f: trying the cheaper %s (%.2f), which "
+                            + "has few ratings for questions like this; %s was the safe choice (%.2f)",
+                            profile.domain().key(), profile.complexity(), trial.get().model().id(),
+                            trial.get().quality(), chosen.model().id(), chosen.quality());
+                    chosen = trial.get();
+                }
             }
             // a pin that cannot take this question is set aside for it, and the asker is told why
             String pin = prefs.pinnedModel().orElse(null);
@@ -123,6 +138,33 @@ public final class DelegationEngine {
     }
 
     static final String OVER_BUDGET = "costs more than the budget has left";
+
+    /**
+     * Now and then a cheaper model that little is known about gets the question, or the router would
+     * never learn that it is good enough where the prior doubts it. Only cheaper than the safe choice
+     * (never beyond the budget or what the mode would pay), only a model that could plausibly clear
+     * the bar, never in quality or local mode, and decided by the question's text, not by chance, so
+     * the same question is routed the same way after a restart.
+     */
+    private Optional<Candidate> explore(Mode mode, String question, QualityModel.Assessment assessment,
+                                        List<Candidate> eligible, Candidate chosen, double bar) {
+        if (!explores || mode == Mode.QUALITY || mode == Mode.LOCAL || question.isEmpty()) {
+            return Optional.empty();
+        }
+        return eligible.stream()
+                .filter(c -> c.estimatedCostMicros() < chosen.estimatedCostMicros())
+                .filter(c -> c.quality() + EXPLORATION_OPTIMISM >= bar && c.quality() < bar)
+                .filter(c -> Math.floorMod((question + '\u0000' + c.model().id()).hashCode(), 1000)
+                        < EXPLORATION_PER_MILLE * Math.max(0, 1 - assessment.evidence(c.model()) / EXPLORATION_EVIDENCE))
+                .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
+    }
+
+    /** How far below the bar a model may be expected and still be tried. */
+    static final double EXPLORATION_OPTIMISM = 0.2;
+    /** Once this many similar ratings of a model are in, it is no longer tried; fewer, and it is tried less often. */
+    static final double EXPLORATION_EVIDENCE = 10;
+    /** The share of questions on which a cheaper model nothing is known of is tried: 15%, falling as ratings come in. */
+    static final int EXPLORATION_PER_MILLE = 150;
 
     private List<Candidate> candidates(TaskProfile profile, QualityModel.Assessment assessment, List<ModelSpec> models,
                                        long headroom, boolean localOnly) {

@@ -24,10 +24,12 @@ import java.util.zip.InflaterInputStream;
  * Expected quality learned from ratings: the prior, corrected by how a model's answers to questions
  * like this one were rated. "Like this one" is a kernel over the question's features: every rated
  * question that shares a feature pulls the estimate toward its rating's residual (rating minus the
- * prior), weighted by how rare the feature is. Two levels of shrinkage weigh the evidence against the
- * prior by how much there is: a model's overall residual needs {@link #MODEL_PSEUDO_COUNT} ratings
- * to count half, and the residual of similar questions needs {@link #KERNEL_PSEUDO_COUNT} ratings
- * per feature. So with no ratings the prior decides; with many ratings of similar questions, they do.
+ * prior), weighted by how rare the feature is (features most questions share count for nothing).
+ * The evidence is weighed against the prior by how much of it there is: the residual of similar
+ * questions counts half at {@link #KERNEL_PSEUDO_COUNT} similar ratings. So with no ratings the prior
+ * decides; with many ratings of similar questions, they do. There is deliberately no overall
+ * per-model correction: a model is mostly routed what it does well, so its ratings overall are
+ * biased upward, and such a correction lifts it on exactly the questions it was kept away from.
  *
  * <p>The state is derived from the rating log ({@link RatingEvents}), applied in order and exactly
  * once; it is saved ({@link QualitySnapshots}) and rebuilt from the log when no snapshot of the
@@ -37,7 +39,6 @@ import java.util.zip.InflaterInputStream;
 public final class LearnedQuality implements QualityModel, AutoCloseable {
     /** Changes whenever features, prior or estimate change meaning: an old snapshot is then rebuilt. */
     static final String VERSION = "kernel-1";
-    static final double MODEL_PSEUDO_COUNT = 5;
     static final double KERNEL_PSEUDO_COUNT = 2;
     private static final int BATCH = 2_000;
     private static final int SAVE_EVERY = 200;
@@ -183,7 +184,6 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
             if (m == null || m.count <= 0) {
                 return new double[] {0, 0};
             }
-            double bias = m.residual / (m.weight + MODEL_PSEUDO_COUNT * scale);
             double num = 0;
             double den = 0;
             double mass = 0;
@@ -195,15 +195,14 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
                 int slot = table.find(ids[i]);
                 if (slot >= 0) {
                     double n = table.weightAt(slot);
-                    num += a * (table.residualAt(slot) - n * bias);
+                    num += a * table.residualAt(slot);
                     den += a * n;
                 }
             }
             if (mass <= 0) {
-                return new double[] {bias, m.weight / scale};
+                return new double[] {0, 0};
             }
-            double similar = num / (den + KERNEL_PSEUDO_COUNT * scale * mass);
-            return new double[] {bias + similar, den / (scale * mass)};
+            return new double[] {num / (den + KERNEL_PSEUDO_COUNT * scale * mass), den / (scale * mass)};
         } finally {
             lock.readLock().unlock();
         }

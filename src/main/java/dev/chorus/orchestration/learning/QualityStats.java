@@ -28,6 +28,9 @@ final class QualityStats {
     private long newestSecond = Long.MIN_VALUE;
     private long watermark;
 
+    /** Features in more than a quarter of the rated questions say nothing about which kind a question is. */
+    static final double COMMON = Math.log(4);
+
     static double weightAt(long epochSecond) {
         return Math.exp((epochSecond - EPOCH_SECONDS) / TAU_SECONDS);
     }
@@ -56,7 +59,10 @@ final class QualityStats {
         }
     }
 
-    /** How telling each feature of a question is: rare features more than ones every question has. */
+    /**
+     * How telling each feature of a question is: idf squared, as in the dot product of two tf-idf
+     * vectors, so a word every question has counts for nothing and a rare one for much.
+     */
     float[] importance(QuestionFeatures features) {
         int[] ids = features.ids();
         float[] kind = features.weights();
@@ -64,7 +70,8 @@ final class QualityStats {
         for (int i = 0; i < ids.length; i++) {
             int slot = documents.find(ids[i]);
             double df = slot < 0 ? 0 : documents.weightAt(slot);
-            a[i] = (float) (kind[i] * Math.log(1 + (ratings + 1) / (1 + df)));
+            double idf = Math.max(0, Math.log((ratings + 1) / (1 + Math.max(0, df))) - COMMON);
+            a[i] = (float) (kind[i] * idf * idf);
         }
         return a;
     }
