@@ -28,8 +28,13 @@ final class QualityStats {
     private long newestSecond = Long.MIN_VALUE;
     private long watermark;
 
-    /** Features in more than a quarter of the rated questions say nothing about which kind a question is. */
+    /**
+     * Features in more than a quarter of the rated questions say little about which kind a question
+     * is: they keep only {@link #FLOOR}, so that where every rated question is alike (all limericks)
+     * their ratings still speak for the next one, and where kinds are mixed they barely blur them.
+     */
     static final double COMMON = Math.log(4);
+    static final double FLOOR = 0.05;
 
     static double weightAt(long epochSecond) {
         return Math.exp((epochSecond - EPOCH_SECONDS) / TAU_SECONDS);
@@ -71,7 +76,7 @@ final class QualityStats {
             int slot = documents.find(ids[i]);
             double df = slot < 0 ? 0 : documents.weightAt(slot);
             double idf = Math.max(0, Math.log((ratings + 1) / (1 + Math.max(0, df))) - COMMON);
-            a[i] = (float) (kind[i] * idf * idf);
+            a[i] = (float) (kind[i] * (idf * idf + FLOOR));
         }
         return a;
     }
