@@ -153,14 +153,18 @@ public final class DelegationEngine {
         }
         return eligible.stream()
                 .filter(c -> c.estimatedCostMicros() < chosen.estimatedCostMicros())
-                .filter(c -> c.quality() + EXPLORATION_OPTIMISM >= bar && c.quality() < bar)
-                .filter(c -> Math.floorMod((question + '\u0000' + c.model().id()).hashCode(), 1000)
-                        < EXPLORATION_PER_MILLE * Math.max(0, 1 - assessment.evidence(c.model()) / EXPLORATION_EVIDENCE))
+                .filter(c -> {
+                    // the less is known, the further below the bar a model may be expected and still be tried
+                    double unknown = Math.max(0, 1 - assessment.evidence(c.model()) / EXPLORATION_EVIDENCE);
+                    return c.quality() < bar && c.quality() + EXPLORATION_OPTIMISM * unknown >= bar
+                            && Math.floorMod((question + '\u0000' + c.model().id()).hashCode(), 1000)
+                            < EXPLORATION_PER_MILLE * unknown;
+                })
                 .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
     }
 
-    /** How far below the bar a model may be expected and still be tried. */
-    static final double EXPLORATION_OPTIMISM = 0.2;
+    /** How far below the bar a model nothing is known of may be expected and still be tried. */
+    static final double EXPLORATION_OPTIMISM = 0.35;
     /** Once this many similar ratings of a model are in, it is no longer tried; fewer, and it is tried less often. */
     static final double EXPLORATION_EVIDENCE = 10;
     /** The share of questions on which a cheaper model nothing is known of is tried: 15%, falling as ratings come in. */

@@ -22,14 +22,13 @@ import java.util.zip.InflaterInputStream;
 
 /**
  * Expected quality learned from ratings: the prior, corrected by how a model's answers to questions
- * like this one were rated. "Like this one" is a kernel over the question's features: every rated
- * question that shares a feature pulls the estimate toward its rating's residual (rating minus the
- * prior), weighted by how rare the feature is (features most questions share count for nothing).
- * The evidence is weighed against the prior by how much of it there is: the residual of similar
- * questions counts half at {@link #KERNEL_PSEUDO_COUNT} similar ratings. So with no ratings the prior
- * decides; with many ratings of similar questions, they do. There is deliberately no overall
- * per-model correction: a model is mostly routed what it does well, so its ratings overall are
- * biased upward, and such a correction lifts it on exactly the questions it was kept away from.
+ * like this one were rated. Each feature of the question the model has ratings for votes with the
+ * mean residual (rating minus prior) of those ratings; a vote weighs by how telling the feature is
+ * (idf squared: a rare word much, a word every question has little) and by how many ratings stand
+ * behind it (half at {@link #KERNEL_PSEUDO_COUNT}). So with no ratings the prior decides, and with
+ * many ratings of similar questions they do. There is deliberately no overall per-model correction:
+ * a model is mostly routed what it does well, so its ratings overall are biased upward, and such a
+ * correction lifts it on exactly the questions it was kept away from.
  *
  * <p>The state is derived from the rating log ({@link RatingEvents}), applied in order and exactly
  * once; it is saved ({@link QualitySnapshots}) and rebuilt from the log when no snapshot of the
@@ -152,6 +151,11 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         lock.readLock().lock();
         try {
             float[] importance = stats.importance(features);
+            float[] telling = stats.telling(features);
+            double tellingMass = 0;
+            for (float t : telling) {
+                tellingMass += t;
+            }
             double scale = stats.scale();
             QualityStats state = stats;
             Map<String, double[]> learned = new TreeMap<>(); // per model: residual, evidence; one thread uses it
@@ -167,7 +171,7 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
                 }
 
                 private double[] estimate(ModelSpec model) {
-                    return learned.computeIfAbsent(model.id(), id -> residual(state, id, features, importance, scale));
+                    return learned.computeIfAbsent(model.id(), id -> residual(state, id, features, importance, telling, tellingMass, scale));
                 }
             };
         } finally {
@@ -177,32 +181,39 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
 
     /** What the ratings say about {@code model}'s answer to a question with {@code features}: {residual, evidence}. */
     private double[] residual(QualityStats state, String model, QuestionFeatures features, float[] importance,
-                              double scale) {
+                              float[] telling, double tellingMass, double scale) {
         lock.readLock().lock();
         try {
             QualityStats.ModelStats m = state.model(model);
             if (m == null || m.count <= 0) {
                 return new double[] {0, 0};
             }
-            double num = 0;
-            double den = 0;
-            double mass = 0;
+            double votes = 0;
+            double seen = 0;
+            double support = 0;
             int[] ids = features.ids();
             FeatureTable table = m.features;
             for (int i = 0; i < ids.length; i++) {
-                double a = importance[i];
-                mass += a;
                 int slot = table.find(ids[i]);
-                if (slot >= 0) {
-                    double n = table.weightAt(slot);
-                    num += a * table.residualAt(slot);
-                    den += a * n;
+                if (slot < 0) {
+                    continue;
                 }
+                double w = table.weightAt(slot);
+                double n = w / scale; // ratings with this feature, old ones counting less
+                if (n < 1e-6) {
+                    continue; // every rating with it was replaced
+                }
+                double a = importance[i];
+                // each feature votes with its ratings' mean residual, trusted as its ratings add up
+                votes += a * n / (n + KERNEL_PSEUDO_COUNT) * table.residualAt(slot) / w;
+                seen += a;
+                support += telling[i] * n;
             }
-            if (mass <= 0) {
+            if (seen <= 0) {
                 return new double[] {0, 0};
             }
-            return new double[] {num / (den + KERNEL_PSEUDO_COUNT * scale * mass), den / (scale * mass)};
+            // evidence: ratings sharing the question's telling features, over all of them (unseen ones too)
+            return new double[] {votes / seen, tellingMass > 0 ? support / tellingMass : 0};
         } finally {
             lock.readLock().unlock();
         }

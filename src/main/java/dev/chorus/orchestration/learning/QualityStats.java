@@ -29,11 +29,9 @@ final class QualityStats {
     private long watermark;
 
     /**
-     * Features in more than a quarter of the rated questions say little about which kind a question
-     * is: they keep only {@link #FLOOR}, so that where every rated question is alike (all limericks)
-     * their ratings still speak for the next one, and where kinds are mixed they barely blur them.
+     * What a feature every rated question has still counts: where all rated questions are alike (all
+     * limericks) their ratings speak for the next one; where kinds are mixed, it barely blurs them.
      */
-    static final double COMMON = Math.log(4);
     static final double FLOOR = 0.05;
 
     static double weightAt(long epochSecond) {
@@ -66,17 +64,26 @@ final class QualityStats {
 
     /**
      * How telling each feature of a question is: idf squared, as in the dot product of two tf-idf
-     * vectors, so a word every question has counts for nothing and a rare one for much.
+     * vectors, so a word every question has counts for little and a rare one for much.
      */
     float[] importance(QuestionFeatures features) {
+        return weigh(features, FLOOR);
+    }
+
+    /** How telling each feature is, without the floor: what counts toward "ratings of similar questions". */
+    float[] telling(QuestionFeatures features) {
+        return weigh(features, 0);
+    }
+
+    private float[] weigh(QuestionFeatures features, double floor) {
         int[] ids = features.ids();
         float[] kind = features.weights();
         float[] a = new float[ids.length];
         for (int i = 0; i < ids.length; i++) {
             int slot = documents.find(ids[i]);
             double df = slot < 0 ? 0 : documents.weightAt(slot);
-            double idf = Math.max(0, Math.log((ratings + 1) / (1 + Math.max(0, df))) - COMMON);
-            a[i] = (float) (kind[i] * (idf * idf + FLOOR));
+            double idf = Math.log((ratings + 1) / (1 + Math.max(0, df)));
+            a[i] = (float) (kind[i] * (idf * idf + floor));
         }
         return a;
     }

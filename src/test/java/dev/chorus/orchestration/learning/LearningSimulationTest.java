@@ -56,13 +56,19 @@ class LearningSimulationTest {
             log.add(chosen.id(), q.text(), world.rate(q, chosen));
             learned.catchUp();
         }
+        // what it learned, judged apart from the few questions it still spends on trying a model
+        DelegationEngine decided = new DelegationEngine(learned, 1_000, false);
         Map<String, int[]> byKind = new HashMap<>(); // best-value picks, all
-        for (RatingSimulator.Question q : world.questions(400)) {
+        int tried = 0;
+        List<RatingSimulator.Question> later = world.questions(400);
+        for (RatingSimulator.Question q : later) {
             ModelSpec best = q.kind().weak() >= 0.7 ? RatingSimulator.WEAK : RatingSimulator.STRONG;
             int[] counts = byKind.computeIfAbsent(q.kind().name(), k -> new int[2]);
-            counts[0] += chosen(engine, q).equals(best) ? 1 : 0;
+            counts[0] += chosen(decided, q).equals(best) ? 1 : 0;
             counts[1]++;
+            tried += chosen(engine, q).equals(chosen(decided, q)) ? 0 : 1;
         }
+        assertThat((double) tried / later.size()).as("share of questions still spent on trying").isLessThan(0.1);
         Map<String, Double> shares = new java.util.TreeMap<>();
         byKind.forEach((kind, counts) -> shares.put(kind, (double) counts[0] / counts[1]));
         assertThat(shares.values()).as("share of each kind sent to its best-value model: %s", shares)
