@@ -152,10 +152,7 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         try {
             float[] importance = stats.importance(features);
             float[] telling = stats.telling(features);
-            double tellingMass = 0;
-            for (float t : telling) {
-                tellingMass += t;
-            }
+            double tellingMass = sum(telling);
             double scale = stats.scale();
             QualityStats state = stats;
             Map<String, double[]> learned = new TreeMap<>(); // per model: residual, evidence; one thread uses it
@@ -217,6 +214,14 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         } finally {
             lock.readLock().unlock();
         }
+    }
+
+    private static double sum(float[] values) {
+        double sum = 0;
+        for (float v : values) {
+            sum += v;
+        }
+        return sum;
     }
 
     private static double clamp(double q) {
