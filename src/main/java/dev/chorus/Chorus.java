@@ -131,7 +131,7 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
                                     pipeline, config.limits().multiGrace()),
-                            new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned))));
+                            new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies)));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RatingEndToEndTest {
     private static final String TOKEN = BotHarness.TOKEN;
     private static final long GROUP = -100_4242L;
+    private static final long ADMIN = 7399;
 
     @TempDir
     static Path dir;
@@ -32,7 +33,7 @@ class RatingEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        bot = BotHarness.start(dir, "model.default=auto", "model.fallbacks=");
+        bot = BotHarness.start(dir, "model.default=auto", "model.fallbacks=", "admins=" + ADMIN);
         telegram = bot.telegram;
     }
 
@@ -66,6 +67,68 @@ class RatingEndToEndTest {
                 "SELECT question || ' | ' || comment FROM ratings WHERE user_id = :u ORDER BY id DESC LIMIT 1")
                 .bind("u", ria.id()).mapTo(String.class).one());
         assertThat(question).isEqualTo("What is the capital of France? | right, but terse");
+    }
+
+    @Test
+    void betterModelCountsAsAThumbDownAndAnswersAgainWithAStrongerModel() {
+        TelegramUser ivo = new TelegramUser(7305, "Ivo", "ivo");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, ivo, "What is the tallest mountain in Africa?");
+        BotCall answer = telegram.awaitMessages(mark, ivo.id(), 1).getFirst();
+        JsonNode rows = answer.body().path("reply_markup").path("inline_keyboard");
+        JsonNode better = rows.get(2).get(0);
+        assertThat(better.path("text").asText()).isEqualTo("↻ Better model");
+        assertThat(better.path("callback_data").asText().getBytes(java.nio.charset.StandardCharsets.UTF_8).length)
+                .isLessThanOrEqualTo(64);
+        String first = latestAnswerModel();
+        int messageId = answer.result().path("message_id").asInt();
+
+        long pressed = telegram.mark();
+        assertThat(press(ivo, ivo.id(), messageId, better)).isEqualTo("Noted as 👎 for " + first
+                + ". Asking a stronger model…");
+        BotCall again = telegram.awaitMessages(pressed, ivo.id(), 1).getFirst();
+        String second = latestAnswerModel();
+        assertThat(second).isNotEqualTo(first);
+        assertThat(again.text()).contains("— " + second + " · ");
+        String why = bot.chorus.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT explanation FROM answers ORDER BY id DESC LIMIT 1").mapTo(String.class).one());
+        assertThat(why).contains("asked again for a better answer than " + first + "'s");
+        assertThat(latestScores(ivo.id())).contains(Map.of("score", 1, "source", "better", "n", 1));
+        String rated = bot.chorus.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT model FROM ratings WHERE user_id = :u AND source = 'better'").bind("u", ivo.id())
+                .mapTo(String.class).one());
+        assertThat(rated).isEqualTo(first);
+
+        assertThat(press(ivo, ivo.id(), messageId, better)).isEqualTo("You already asked a stronger model for this one.");
+    }
+
+    @Test
+    void statsAnswerAnAdminWithEveryModelAndOthersWithTheirOwn() {
+        TelegramUser kai = new TelegramUser(7306, "Kai", "kai");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, kai, "What is the capital of Peru?");
+        BotCall answer = telegram.awaitMessages(mark, kai.id(), 1).getFirst();
+        JsonNode rows = answer.body().path("reply_markup").path("inline_keyboard");
+        press(kai, kai.id(), answer.result().path("message_id").asInt(), rows.get(1).get(0));
+        String model = latestAnswerModel();
+
+        long own = telegram.mark();
+        telegram.sendPrivate(TOKEN, kai, "/stats");
+        String mine = telegram.awaitMessages(own, kai.id(), 1).getFirst().text();
+        assertThat(mine).startsWith("Your ratings: 1 answer").contains(model + ": 1, 1 good")
+                .contains("How every model is rated is for the bot's admins to see.");
+
+        TelegramUser admin = new TelegramUser(ADMIN, "Ada", "ada");
+        long asked = telegram.mark();
+        telegram.sendPrivate(TOKEN, admin, "/stats");
+        List<BotCall> calls = telegram.await(asked, Duration.ofSeconds(20), c -> c.stream()
+                .anyMatch(x -> x.is("sendPhoto") && x.chatId() == ADMIN));
+        String text = BotCall.messagesTo(calls, ADMIN).getFirst().text();
+        assertThat(text).startsWith("Ratings by domain and model").contains("factual:")
+                .containsPattern(java.util.regex.Pattern.quote(model) + ": \\d+ ratings?, \\d+% good, \\$[0-9.]+ per good answer");
+        BotCall photo = calls.stream().filter(c -> c.is("sendPhoto")).findFirst().orElseThrow();
+        String part = photo.body().path("photo").asText().replace("attach://", "");
+        assertThat(photo.body().path(part).path("png").asBoolean()).isTrue();
     }
 
     @Test
@@ -118,6 +181,11 @@ class RatingEndToEndTest {
         String strategy = bot.chorus.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT DISTINCT strategy FROM ratings WHERE chat_id = :g").bind("g", GROUP).mapTo(String.class).one());
         assertThat(strategy).isEqualTo("parallel");
+    }
+
+    private static String latestAnswerModel() {
+        return bot.chorus.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT model FROM answers ORDER BY id DESC LIMIT 1").mapTo(String.class).one());
     }
 
     /** Presses a button and returns the text its acknowledgement showed. */

@@ -57,4 +57,31 @@ public final class JFreeChartRenderer implements ChartRenderer {
         }
         return out.toByteArray();
     }
+
+    @Override
+    public byte[] statsPng(java.util.List<dev.chorus.orchestration.learning.RatingTally> tallies) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        for (dev.chorus.orchestration.learning.RatingTally t : tallies) {
+            if (!t.model().startsWith("strategy:")) {
+                data.addValue(100 * t.shareGood(), t.model(), t.domain() + " (" + t.ratings() + ")");
+            }
+        }
+        JFreeChart chart = ChartFactory.createBarChart("Share of good ratings by domain", null, "% good", data,
+                PlotOrientation.HORIZONTAL, true, false, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
+        CategoryPlot plot = chart.getCategoryPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
+        plot.getRangeAxis().setRange(0, 100);
+        plot.getDomainAxis().setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        ((org.jfree.chart.renderer.category.BarRenderer) plot.getRenderer()).setShadowVisible(false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ChartUtils.writeChartAsPNG(out, chart, 900, Math.max(500, 60 * data.getColumnCount() + 200));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render the ratings chart", e);
+        }
+        return out.toByteArray();
+    }
 }

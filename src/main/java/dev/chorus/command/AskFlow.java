@@ -10,15 +10,19 @@ import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.QuestionJournal;
 import dev.chorus.orchestration.TraceStore;
+import dev.chorus.orchestration.Ratings;
+import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
 import dev.chorus.orchestration.multi.Strategy;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 
 /**
  * A question from arrival to answer: the rate limit and the budget's allow-list, the conversation it
@@ -32,6 +36,7 @@ final class AskFlow {
     private static final String SEND = "send:";
     private static final String CANCEL = "cancel:";
     private static final String AGAIN = "again:";
+    static final String BETTER = "bt:";
     static final String TRACE = "trace:";
     /** A question older than this when the bot comes back is offered again rather than answered unasked. */
     static final Duration RERUN_WITHIN = Duration.ofMinutes(15);
@@ -48,7 +53,11 @@ final class AskFlow {
     private final MultiFlow multiFlow;
     private final Optional<Strategy> escalation;
     private final TraceStore traces;
+    private final Ratings ratings;
     private final AnswerReplies replies = new AnswerReplies();
+    // who already asked a stronger model for which answer: one press re-asks, more only say so
+    private final Cache<String, Boolean> betterAsked = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
     // Questions waiting for the user's consent to leave the machine. In memory on purpose: private
     // data is not written to disk before the user has decided, and after a restart they ask again.
     private final Cache<String, Incoming> pending = Caffeine.newBuilder()
@@ -57,7 +66,7 @@ final class AskFlow {
     /** @param escalation the strategy a hard question escalates to, or empty for one stronger model */
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
-            Optional<Strategy> escalation, TraceStore traces) {
+            Optional<Strategy> escalation, TraceStore traces, Ratings ratings) {
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
@@ -68,6 +77,7 @@ final class AskFlow {
         this.multiFlow = multiFlow;
         this.escalation = escalation;
         this.traces = traces;
+        this.ratings = ratings;
     }
 
     void ask(Incoming in, String question, ChatOutput out, String example) {
@@ -81,7 +91,7 @@ final class AskFlow {
             out.send(refusal.get());
             return;
         }
-        run(in.withText(question.strip()), out, false, null);
+        run(in.withText(question.strip()), out, false, null, UnaryOperator.identity());
     }
 
     /**
@@ -90,6 +100,12 @@ final class AskFlow {
      * is never written down).
      */
     private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed) {
+        run(in, out, cloudAllowed, resumed, UnaryOperator.identity());
+    }
+
+    /** @param reroute changes where the question goes (to a better model than the first answer's), or null when none can */
+    private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed,
+                     UnaryOperator<AskService.RoutedQuestion> reroute) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), cloudAllowed);
@@ -108,7 +124,12 @@ final class AskFlow {
         };
         AskOutcome outcome;
         try {
-            AskService.RoutedQuestion routed = asks.route(request);
+            AskService.RoutedQuestion routed = reroute.apply(asks.route(request));
+            if (routed == null) {
+                stream.finish(Reply.plain("No model that can take this question is expected to do better than "
+                        + "the one that answered. Try rephrasing it, or /multi to let several models work on it."));
+                return;
+            }
             if (escalation.isPresent() && routed.routing() instanceof Routing.Routed r && r.decision().escalated()) {
                 // A hard question: several models, with the same indicator and footer as /multi.
                 journaled.run();
@@ -132,8 +153,9 @@ final class AskFlow {
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
                         a.routing().explanation(), in.text(), null);
                 traces.save(answerId, a.steps());
-                yield replies.of(a).withButtons(RatingFlow.buttons(answerId, new Reply.Button("Why this model?",
-                        WHY + answerId), new Reply.Button("Trace", TRACE + answerId))).forAnswer(answerId);
+                yield replies.of(a).withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Better model",
+                        BETTER + answerId)), new Reply.Button("Why this model?", WHY + answerId),
+                        new Reply.Button("Trace", TRACE + answerId))).forAnswer(answerId);
             }
             case AskOutcome.NeedsConsent c -> {
                 String token = UUID.randomUUID().toString().substring(0, 18);
@@ -214,6 +236,14 @@ final class AskFlow {
             out.send(TraceReport.render(traces.load(answerId.get(), callback.chatId())));
             return true;
         }
+        if (data.startsWith(BETTER)) {
+            Optional<Long> answerId = number(data.substring(BETTER.length()));
+            if (answerId.isEmpty()) {
+                return false;
+            }
+            better(answerId.get(), callback, out);
+            return true;
+        }
         if (data.startsWith(AGAIN)) {
             Optional<Long> id = number(data.substring(AGAIN.length()));
             if (id.isEmpty()) {
@@ -240,6 +270,40 @@ final class AskFlow {
             return true;
         }
         return false;
+    }
+
+    /**
+     * "↻ Better model": the first answer counts as a 👎 from the presser, and the question is asked
+     * again of a model expected to do clearly better, within the chat's budget.
+     */
+    private void better(long answerId, Callback callback, ChatOutput out) {
+        Optional<Ratings.Rated> rated = ratings.answer(answerId, callback.chatId());
+        if (rated.isEmpty() || rated.get().question().isBlank()) {
+            out.acknowledge(callback.callbackId(), "I no longer know that answer, so I cannot ask again.");
+            return;
+        }
+        String key = callback.chatId() + ":" + answerId + ":" + callback.userId();
+        if (betterAsked.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
+            out.acknowledge(callback.callbackId(), "You already asked a stronger model for this one.");
+            return;
+        }
+        Incoming in = new Incoming(callback.chatId(), callback.chatKind(), callback.userId(), rated.get().question(),
+                true, Incoming.Names.UNKNOWN, null, callback.messageId());
+        Optional<Reply> refusal = gate.refusal(in);
+        if (refusal.isPresent()) {
+            betterAsked.invalidate(key);
+            out.acknowledge(callback.callbackId(), null);
+            out.send(refusal.get());
+            return;
+        }
+        ratings.record(new Ratings.Rating(answerId, callback.chatId(), callback.userId(), rated.get().model(),
+                rated.get().strategy(), rated.get().question(), 1, null, Ratings.Source.BETTER));
+        out.acknowledge(callback.callbackId(), "Noted as 👎 for " + rated.get().model() + ". Asking a stronger model…");
+        String first = rated.get().model();
+        run(in, out, false, null, routed -> routed.routing() instanceof Routing.Routed r
+                ? DelegationEngine.betterThan(r.decision(), first)
+                        .map(d -> new AskService.RoutedQuestion(routed.profile(), new Routing.Routed(d))).orElse(null)
+                : routed);
     }
 
     private void askAgain(long id, Callback callback, ChatOutput out) {

@@ -10,4 +10,7 @@ public interface ChartRenderer {
 
     /** {@code /usage} as a PNG: spend per day, stacked by model. */
     byte[] usagePng(SpendHistory history);
+
+    /** {@code /stats} as a PNG: the share of good ratings per model, grouped by domain. */
+    byte[] statsPng(java.util.List<dev.chorus.orchestration.learning.RatingTally> tallies);
 }

@@ -23,6 +23,7 @@ public final class ChatCommands {
             new CommandInfo("usage", "Your spend over 30 days, as a chart"),
             new CommandInfo("trace", "Reply to an answer: which model did what"),
             new CommandInfo("rate", "Reply to an answer: rate it 1-5"),
+            new CommandInfo("stats", "How answers were rated"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"));
     /** Shown in the menu of the bot's admins only. */
@@ -51,7 +52,8 @@ public final class ChatCommands {
         this.ratings = new RatingFlow(services.ratings(), services.sessions());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
-                dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces());
+                dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces(),
+                services.ratings());
     }
 
     /**
@@ -104,6 +106,7 @@ public final class ChatCommands {
             case "usage" -> usage(in, out);
             case "trace" -> out.send(trace(in));
             case "rate" -> out.send(ratings.rate(in, cmd.args()));
+            case "stats" -> stats(in, out);
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
@@ -113,6 +116,20 @@ public final class ChatCommands {
                     out.send(Reply.plain("I don't know /" + Quote.of(cmd.name()) + ". Send /help to see what I can do."));
                 }
             }
+        }
+    }
+
+    /** {@code /stats}: for the bot's admins, every model's ratings per domain, with a chart; for others, their own. */
+    private void stats(Incoming in, ChatOutput out) {
+        if (!services.admins().contains(in.userId())) {
+            out.send(Reply.plain(StatsReport.forPerson(services.ratings().byPerson(in.userId()))
+                    + "\n\nHow every model is rated is for the bot's admins to see."));
+            return;
+        }
+        List<dev.chorus.orchestration.learning.RatingTally> tallies = services.ratingTallies().get();
+        out.send(Reply.plain(StatsReport.forAdmins(tallies)));
+        if (!tallies.isEmpty()) {
+            out.sendPhoto(services.charts().statsPng(tallies), "Share of good ratings per model and domain");
         }
     }
 

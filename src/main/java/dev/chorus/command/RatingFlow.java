@@ -28,9 +28,15 @@ final class RatingFlow {
 
     /** The buttons under answer {@code answerId}: {@code first} (such as Why and Trace), then 👍 and 👎. */
     static Reply.Button[] buttons(long answerId, Reply.Button... first) {
+        return buttons(answerId, List.of(), first);
+    }
+
+    /** As above, with {@code after} following 👍 and 👎 (such as "↻ Better model"). */
+    static Reply.Button[] buttons(long answerId, List<Reply.Button> after, Reply.Button... first) {
         List<Reply.Button> all = new ArrayList<>(List.of(first));
         all.add(new Reply.Button("👍", UP + answerId));
         all.add(new Reply.Button("👎", DOWN + answerId));
+        all.addAll(after);
         return all.toArray(Reply.Button[]::new);
     }
 

@@ -27,12 +27,14 @@ import java.util.function.Supplier;
  * @param traces what each model did for an answer, for {@code /trace}
  * @param charts draws {@code /usage}
  * @param ratings people's ratings of answers, for the 👍 / 👎 buttons and {@code /rate}
+ * @param ratingTallies ratings per domain and model, for the admins' {@code /stats}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
                        Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
                        Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts, dev.chorus.orchestration.multi.MultiService multi, dev.chorus.orchestration.TraceStore traces,
-                       dev.chorus.orchestration.Ratings ratings) {
+                       dev.chorus.orchestration.Ratings ratings,
+                       Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies) {
     public Services {
         admins = Set.copyOf(admins);
     }

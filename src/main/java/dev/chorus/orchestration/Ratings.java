@@ -17,6 +17,13 @@ public interface Ratings {
     /** The newest answer in {@code chatId}, for /rate without a reply in a private chat. */
     Optional<Long> latestAnswer(long chatId);
 
+    /** A person's own ratings per model, their current vote per answer, most rated first. */
+    java.util.List<Own> byPerson(long userId);
+
+    /** How one person rated one model's answers: {@code good} counts 4 and 5 (👍). */
+    record Own(String model, long ratings, long good) {
+    }
+
     /** How a rating came. */
     enum Source {
         /** 👍 (5) or 👎 (1) under an answer. */

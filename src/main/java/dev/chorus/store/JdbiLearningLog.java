@@ -56,7 +56,7 @@ public final class JdbiLearningLog implements RatingEvents, QualitySnapshots {
             credited.add(RatingEvent.strategyKey(row.strategy()));
         }
         return new RatingEvent(row.id(), Instant.parse(row.at()), List.copyOf(credited), row.question(), row.score(),
-                replaced);
+                row.costMicros() == null ? -1 : row.costMicros(), replaced);
     }
 
     @Override

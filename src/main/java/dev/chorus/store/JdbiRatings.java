@@ -41,6 +41,11 @@ public final class JdbiRatings implements Ratings {
         return guard(() -> dao.latestAnswer(chatId));
     }
 
+    @Override
+    public java.util.List<Own> byPerson(long userId) {
+        return guard(() -> dao.byPerson(userId).stream().map(r -> new Own(r.model(), r.ratings(), r.good())).toList());
+    }
+
     private static <T> T guard(Supplier<T> action) {
         try {
             return action.get();

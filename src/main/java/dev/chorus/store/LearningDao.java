@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** SQL for learning from ratings. */
 interface LearningDao {
-    String COLUMNS = "id, answer_id, user_id, model, strategy, question, score, at";
+    String COLUMNS = "id, answer_id, user_id, model, strategy, question, score, at, "
+            + "(SELECT SUM(s.cost_micros) FROM answer_steps s WHERE s.answer_id = ratings.answer_id) AS cost_micros";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM ratings WHERE id > :after ORDER BY id LIMIT :limit")
     @RegisterConstructorMapper(Row.class)
@@ -36,6 +37,6 @@ interface LearningDao {
                       @Bind("state") byte[] state, @Bind("at") String at);
 
     record Row(long id, Long answerId, long userId, String model, String strategy, String question, int score,
-               String at) {
+               String at, Long costMicros) {
     }
 }

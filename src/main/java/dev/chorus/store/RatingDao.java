@@ -50,6 +50,18 @@ interface RatingDao {
     @SqlQuery("SELECT MAX(id) FROM answers WHERE chat_id = :chat")
     Optional<Long> latestAnswer(@Bind("chat") long chatId);
 
+    @SqlQuery("""
+            SELECT model, COUNT(*) AS ratings, SUM(score >= 4) AS good FROM ratings r
+            WHERE user_id = :user AND (answer_id IS NULL OR id = (SELECT MAX(id) FROM ratings y
+                WHERE y.answer_id = r.answer_id AND y.user_id = r.user_id))
+            GROUP BY model ORDER BY ratings DESC, model
+            """)
+    @RegisterConstructorMapper(OwnRow.class)
+    List<OwnRow> byPerson(@Bind("user") long userId);
+
+    record OwnRow(String model, long ratings, long good) {
+    }
+
     record Row(long answerId, String model, String strategy, String question) {
     }
 }

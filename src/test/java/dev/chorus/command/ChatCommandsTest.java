@@ -78,7 +78,7 @@ class ChatCommandsTest {
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
-                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC())));
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of));
     }
 
     @Test
@@ -228,7 +228,7 @@ class ChatCommandsTest {
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
-                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC())));
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

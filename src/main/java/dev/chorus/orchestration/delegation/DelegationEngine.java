@@ -139,6 +139,32 @@ public final class DelegationEngine {
 
     static final String OVER_BUDGET = "costs more than the budget has left";
 
+    /** How much better a model must be expected to do to count as the better model to ask again. */
+    static final double CLEARLY_BETTER = 0.05;
+
+    /**
+     * The decision for asking again because {@code first}'s answer was not good enough: the cheapest
+     * model that can take the question and is expected to do clearly better, or else the one expected
+     * to do best; empty when no model is expected to do better than {@code first}.
+     */
+    public static Optional<Decision> betterThan(Decision decision, String first) {
+        double firstQuality = decision.candidates().stream().filter(c -> c.model().id().equals(first))
+                .mapToDouble(Candidate::quality).findFirst().orElse(0);
+        List<Candidate> better = decision.candidates().stream()
+                .filter(c -> c.eligible() && !c.model().id().equals(first) && c.quality() > firstQuality).toList();
+        if (better.isEmpty()) {
+            return Optional.empty();
+        }
+        Candidate chosen = better.stream().filter(c -> c.quality() >= firstQuality + CLEARLY_BETTER)
+                .min(Comparator.comparingLong(Candidate::estimatedCostMicros).thenComparing(c -> -c.quality()))
+                .orElseGet(() -> strongest(better));
+        List<ModelSpec> fallbacks = better.stream().filter(c -> c != chosen)
+                .sorted(Comparator.comparingDouble(Candidate::quality).reversed()).map(Candidate::model).toList();
+        String reason = String.format(Locale.ROOT, "asked again for a better answer than %s's: %s is expected to do "
+                + "better (%.2f against %.2f)", first, chosen.model().id(), chosen.quality(), firstQuality);
+        return Optional.of(new Decision(chosen.model(), fallbacks, reason, decision.bar(), decision.candidates(), false));
+    }
+
     /**
      * Now and then a cheaper model that little is known about gets the question, or the router would
      * never learn that it is good enough where the prior doubts it. Only cheaper than the safe choice

@@ -37,7 +37,7 @@ import java.util.zip.InflaterInputStream;
  */
 public final class LearnedQuality implements QualityModel, AutoCloseable {
     /** Changes whenever features, prior or estimate change meaning: an old snapshot is then rebuilt. */
-    static final String VERSION = "kernel-1";
+    static final String VERSION = "kernel-2";
     static final double KERNEL_PSEUDO_COUNT = 2;
     private static final int BATCH = 2_000;
     private static final int SAVE_EVERY = 200;
@@ -109,6 +109,24 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
                 save();
             }
             return applied;
+        }
+    }
+
+    /** Ratings per domain and model (and /multi strategy), for /stats: derived from the same log, so never out of step. */
+    public List<RatingTally> tallies() {
+        lock.readLock().lock();
+        try {
+            List<RatingTally> list = new java.util.ArrayList<>();
+            stats.tallies().forEach((key, t) -> {
+                if (t[0] > 0) {
+                    int split = key.indexOf('\u0000');
+                    list.add(new RatingTally(key.substring(split + 1), key.substring(0, split), t[0], t[1], t[2], t[3],
+                            t[4]));
+                }
+            });
+            return list;
+        } finally {
+            lock.readLock().unlock();
         }
     }
 
@@ -239,7 +257,8 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         for (int i = 0; i < residuals.length; i++) {
             residuals[i] = e.quality() - prior(e.credited().get(i), profile);
         }
-        return new Contribution(e.credited(), features, residuals, e.at().getEpochSecond());
+        return new Contribution(e.credited(), features, residuals, e.at().getEpochSecond(), profile.domain().key(),
+                e.score() >= RatingEvent.GOOD_FROM, e.costMicros());
     }
 
     private double prior(String credited, TaskProfile profile) {
@@ -250,11 +269,15 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
 
     static final double UNKNOWN_CAPABILITY = 0.5;
 
-    private record Contribution(List<String> credited, QuestionFeatures features, double[] residuals, long second) {
+    private record Contribution(List<String> credited, QuestionFeatures features, double[] residuals, long second,
+                                String domain, boolean good, long costMicros) {
         void applyTo(QualityStats stats, int sign) {
             stats.countDocument(features, sign);
             for (int i = 0; i < credited.size(); i++) {
                 stats.apply(credited.get(i), features, residuals[i], second, sign);
+                // the cost belongs to the answer, so to the model (or strategy) that led it
+                stats.tally(credited.get(i), domain, good, i == 0 || credited.get(i).startsWith("strategy:")
+                        ? costMicros : -1, sign);
             }
         }
     }

@@ -26,6 +26,11 @@ public final class LearningRatings implements Ratings {
     }
 
     @Override
+    public java.util.List<Own> byPerson(long userId) {
+        return store.byPerson(userId);
+    }
+
+    @Override
     public Optional<Long> latestAnswer(long chatId) {
         return store.latestAnswer(chatId);
     }

@@ -23,6 +23,8 @@ final class QualityStats {
     static final double TAU_SECONDS = 90 * 86_400.0;
 
     private final Map<String, ModelStats> models = new TreeMap<>();
+    /** Per model and domain, plain counts for /stats: ratings, good ones, costed ones, their cost, costed good ones. */
+    private final Map<String, long[]> tallies = new TreeMap<>();
     private FeatureTable documents = new FeatureTable();
     private long ratings;
     private long newestSecond = Long.MIN_VALUE;
@@ -52,6 +54,22 @@ final class QualityStats {
         if (sign > 0) {
             newestSecond = Math.max(newestSecond, epochSecond);
         }
+    }
+
+    /** Counts one rating of {@code model} in {@code domain} for /stats. */
+    void tally(String model, String domain, boolean good, long costMicros, int sign) {
+        long[] t = tallies.computeIfAbsent(model + '\u0000' + domain, k -> new long[5]);
+        t[0] += sign;
+        t[1] += good ? sign : 0;
+        if (costMicros >= 0) {
+            t[2] += sign;
+            t[3] += sign * costMicros;
+            t[4] += good ? sign : 0;
+        }
+    }
+
+    Map<String, long[]> tallies() {
+        return tallies;
     }
 
     /** Counts a rated question's features once per rating event, for how rare each feature is. */
@@ -127,6 +145,13 @@ final class QualityStats {
             out.writeDouble(m.residual);
             m.features.write(out);
         }
+        out.writeInt(tallies.size());
+        for (Map.Entry<String, long[]> e : tallies.entrySet()) {
+            out.writeUTF(e.getKey());
+            for (long v : e.getValue()) {
+                out.writeLong(v);
+            }
+        }
     }
 
     static QualityStats read(DataInput in) throws IOException {
@@ -144,6 +169,15 @@ final class QualityStats {
             m.residual = in.readDouble();
             m.features = FeatureTable.read(in);
             stats.models.put(id, m);
+        }
+        int tallies = in.readInt();
+        for (int i = 0; i < tallies; i++) {
+            String key = in.readUTF();
+            long[] t = new long[5];
+            for (int k = 0; k < t.length; k++) {
+                t[k] = in.readLong();
+            }
+            stats.tallies.put(key, t);
         }
         return stats;
     }

@@ -140,7 +140,7 @@ final class RatingSimulator {
 
         RatingEvent add(String model, String question, int score) {
             clock = clock.plusSeconds(60);
-            RatingEvent e = new RatingEvent(events.size() + 1, clock, List.of(model), question, score, null);
+            RatingEvent e = new RatingEvent(events.size() + 1, clock, List.of(model), question, score, -1, null);
             events.add(e);
             return e;
         }
