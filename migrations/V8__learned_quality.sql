@@ -8,3 +8,16 @@ CREATE TABLE quality_snapshot (
     state           BLOB    NOT NULL,
     at              TEXT    NOT NULL
 );
+
+-- What a capability probe measured, per model and domain: it stands in for the catalog's score in
+-- the prior (and in /models). A new probe of a model replaces its rows.
+CREATE TABLE probes (
+    model        TEXT    NOT NULL,
+    domain       TEXT    NOT NULL,
+    passed       INTEGER NOT NULL CHECK (passed >= 0),
+    answered     INTEGER NOT NULL CHECK (answered >= passed),
+    score        REAL    NOT NULL CHECK (score BETWEEN 0 AND 1),
+    cost_micros  INTEGER NOT NULL CHECK (cost_micros >= 0),
+    at           TEXT    NOT NULL,
+    PRIMARY KEY (model, domain)
+);

@@ -10,7 +10,13 @@ import dev.chorus.provider.catalog.ModelSpec;
  */
 @FunctionalInterface
 public interface QualityModel {
-    QualityModel PRIOR = (profile, question) -> model -> PriorQuality.expected(model, profile);
+    QualityModel PRIOR = prior(Capabilities.CATALOG);
+
+    /** The prior alone, over {@code capabilities}. */
+    static QualityModel prior(Capabilities capabilities) {
+        return (profile, question) -> model -> PriorQuality.expected(capabilities.of(model, profile.domain()),
+                profile.complexity());
+    }
 
     /** Assesses one question; the result is asked once per candidate model, so work shared by all is done here. */
     Assessment assess(TaskProfile profile, String question);

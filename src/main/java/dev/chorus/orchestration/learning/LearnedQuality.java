@@ -1,6 +1,7 @@
 package dev.chorus.orchestration.learning;
 
 import dev.chorus.orchestration.analysis.TaskProfile;
+import dev.chorus.orchestration.delegation.Capabilities;
 import dev.chorus.orchestration.delegation.PriorQuality;
 import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.provider.catalog.Domain;
@@ -46,7 +47,9 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
     private final Function<String, Optional<ModelSpec>> catalog;
     private final RatingEvents events;
     private final QualitySnapshots snapshots;
-    private final String fingerprint;
+    private final Capabilities capabilities;
+    private final Map<String, ModelSpec> byId;
+    private volatile String fingerprint;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Object catchingUp = new Object();
     private QualityStats stats = new QualityStats();
@@ -58,13 +61,49 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
      */
     public LearnedQuality(Function<String, TaskProfile> profiler, List<ModelSpec> models, RatingEvents events,
                           QualitySnapshots snapshots) {
+        this(profiler, models, Capabilities.CATALOG, events, snapshots);
+    }
+
+    /** @param capabilities the prior's capabilities: the catalog's, or with probed scores in their place */
+    public LearnedQuality(Function<String, TaskProfile> profiler, List<ModelSpec> models, Capabilities capabilities,
+                          RatingEvents events, QualitySnapshots snapshots) {
         this.profiler = profiler;
-        Map<String, ModelSpec> byId = new TreeMap<>();
+        this.capabilities = capabilities;
+        this.byId = new TreeMap<>();
         models.forEach(m -> byId.put(m.id(), m));
         this.catalog = id -> Optional.ofNullable(byId.get(id));
         this.events = events;
         this.snapshots = snapshots;
-        this.fingerprint = fingerprint(byId);
+        this.fingerprint = fingerprint(byId, capabilities);
+    }
+
+    /**
+     * The prior changed (a probe measured a model): what was learned is relative to the old prior,
+     * so it is rebuilt from the log against the new one. Routing goes on with the old state meanwhile.
+     */
+    public void recalibrate() {
+        synchronized (catchingUp) {
+            String now = fingerprint(byId, capabilities);
+            if (now.equals(fingerprint)) {
+                return;
+            }
+            fingerprint = now;
+            QualityStats rebuilt = new QualityStats();
+            while (true) {
+                List<RatingEvent> batch = events.after(rebuilt.watermark(), BATCH);
+                if (batch.isEmpty()) {
+                    break;
+                }
+                batch.stream().map(this::prepare).toList().forEach(p -> p.applyTo(rebuilt));
+            }
+            lock.writeLock().lock();
+            try {
+                stats = rebuilt;
+            } finally {
+                lock.writeLock().unlock();
+            }
+            save();
+        }
     }
 
     /** Loads the saved state (or starts empty) and applies every rating logged since. */
@@ -177,7 +216,8 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
             return new Assessment() {
                 @Override
                 public double expected(ModelSpec model) {
-                    return clamp(PriorQuality.expected(model, profile) + estimate(model)[0]);
+                    return clamp(PriorQuality.expected(capabilities.of(model, profile.domain()), profile.complexity())
+                            + estimate(model)[0]);
                 }
 
                 @Override
@@ -262,7 +302,8 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
     }
 
     private double prior(String credited, TaskProfile profile) {
-        return catalog.apply(credited).map(m -> PriorQuality.expected(m, profile))
+        return catalog.apply(credited).map(m -> PriorQuality.expected(capabilities.of(m, profile.domain()),
+                        profile.complexity()))
                 // a strategy, or a model the catalog does not know: an even chance
                 .orElseGet(() -> PriorQuality.expected(UNKNOWN_CAPABILITY, profile.complexity()));
     }
@@ -292,12 +333,12 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         }
     }
 
-    private static String fingerprint(Map<String, ModelSpec> models) {
+    private static String fingerprint(Map<String, ModelSpec> models, Capabilities capabilities) {
         StringBuilder sb = new StringBuilder(VERSION);
         models.forEach((id, m) -> {
             sb.append('|').append(id);
             for (Domain d : Domain.values()) {
-                sb.append(',').append(m.capability(d));
+                sb.append(',').append(capabilities.of(m, d));
             }
         });
         return VERSION + ":" + Integer.toHexString(sb.toString().hashCode()) + ":" + models.size();
