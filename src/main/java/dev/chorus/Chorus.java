@@ -23,7 +23,12 @@ import java.util.function.Function;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
+import dev.chorus.json.ProbeSuiteJson;
 import dev.chorus.orchestration.learning.LearnedQuality;
+import dev.chorus.orchestration.probe.MeasuredCapabilities;
+import dev.chorus.orchestration.probe.ProbeService;
+import dev.chorus.orchestration.probe.Prober;
+import dev.chorus.store.JdbiProbes;
 import dev.chorus.orchestration.learning.LearningRatings;
 import dev.chorus.startup.Learning;
 import dev.chorus.store.JdbiRatings;
@@ -108,7 +113,9 @@ public final class Chorus implements AutoCloseable {
         JdbiCallLog callLog = new JdbiCallLog(database);
         Function<Asker, TaskAnalyzer> analyzers = Analyzers.of(config, catalog, providers, chain, callLog,
                 asker -> budgets.gate(spender(asker), "analysis"), clock);
-        LearnedQuality learned = Learning.open(database, catalog.all(), clock);
+        JdbiProbes probeStore = new JdbiProbes(database, clock);
+        MeasuredCapabilities capabilities = new MeasuredCapabilities(probeStore);
+        LearnedQuality learned = Learning.open(database, catalog.all(), capabilities, clock);
         AskService asks = new AskService(analyzers, new DelegationEngine(learned, config.answerMaxTokens(), true),
                 providers::usableModels, providers::configuredFallbacks, chain,
                 asker -> budgets.gate(spender(asker), "answer"), asker -> budgets.headroom(spender(asker)),
@@ -131,7 +138,9 @@ public final class Chorus implements AutoCloseable {
                                     asker -> budgets.headroom(spender(asker)), clock, config.limits().multiMaxCostMicros(),
                                     config.limits().multiConfirmAboveMicros(), new JsonPlanParser(),
                                     pipeline, config.limits().multiGrace()),
-                            new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies)));
+                            new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies,
+                            new ProbeService(new Prober(ProbeSuiteJson.shipped(), chain), probeStore, capabilities,
+                                    () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities)));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();

@@ -333,6 +333,10 @@ public final class BudgetService {
 
     private List<ScopeKey> scopes(Spender spender) {
         List<ScopeKey> scopes = new ArrayList<>();
+        if (spender.equals(Spender.BOT)) {
+            limitOf(ScopeKey.global()).ifPresent(limit -> scopes.add(ScopeKey.global()));
+            return scopes;
+        }
         if (spender.inGroup()) {
             scopes.add(ScopeKey.group(spender.chatId()));
             ScopeKey member = ScopeKey.member(spender.userId(), spender.chatId());

@@ -28,7 +28,8 @@ public final class ChatCommands {
             new CommandInfo("start", "Start here"));
     /** Shown in the menu of the bot's admins only. */
     public static final List<CommandInfo> ADMIN_MENU = List.of(
-            new CommandInfo("status", "Providers' health and the outbox"));
+            new CommandInfo("status", "Providers' health and the outbox"),
+            new CommandInfo("probe", "Measure what a model is good at"));
 
     private final String botUsername;
     private final Services services;
@@ -37,19 +38,22 @@ public final class ChatCommands {
     private final AskFlow asks;
     private final MultiFlow multi;
     private final RatingFlow ratings;
+    private final ProbeFlow probes;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
         this.services = services;
         this.budget = new BudgetCommands(services.budgets(), services.directory(), services.admins(),
                 services.chatAdmins());
-        this.routing = new RoutingCommands(services.sessions(), services.models(),
+        this.routing = new RoutingCommands(services.sessions(), services.models(), services.capabilities(),
+                id -> services.probes().measured(id).isPresent(),
                 new Permissions(services.admins(), services.chatAdmins()));
         QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
                 services.limits().groupQuestionsPerMinute());
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
                 services.traces(), services.journal());
         this.ratings = new RatingFlow(services.ratings(), services.sessions());
+        this.probes = new ProbeFlow(services.probes(), services.admins(), services.models(), services.clock());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces(),
@@ -73,7 +77,8 @@ public final class ChatCommands {
 
     /** A press of one of the bot's buttons. */
     public void handle(Callback callback, ChatOutput out) {
-        if (!asks.onButton(callback, out) && !multi.onButton(callback, out) && !ratings.onButton(callback, out)) {
+        if (!asks.onButton(callback, out) && !multi.onButton(callback, out) && !ratings.onButton(callback, out)
+                && !probes.onButton(callback, out)) {
             out.acknowledge(callback.callbackId(), "That button no longer does anything.");
         }
     }
@@ -107,6 +112,7 @@ public final class ChatCommands {
             case "trace" -> out.send(trace(in));
             case "rate" -> out.send(ratings.rate(in, cmd.args()));
             case "stats" -> stats(in, out);
+            case "probe" -> out.send(probes.offer(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));

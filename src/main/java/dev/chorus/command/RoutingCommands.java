@@ -25,7 +25,14 @@ final class RoutingCommands {
     private final Supplier<List<ModelSpec>> models;
     private final Permissions permissions;
 
-    RoutingCommands(ChatSessions sessions, Supplier<List<ModelSpec>> models, Permissions permissions) {
+    private final dev.chorus.orchestration.delegation.Capabilities capabilities;
+    private final java.util.function.Predicate<String> probed;
+
+    RoutingCommands(ChatSessions sessions, Supplier<List<ModelSpec>> models,
+                    dev.chorus.orchestration.delegation.Capabilities capabilities,
+                    java.util.function.Predicate<String> probed, Permissions permissions) {
+        this.capabilities = capabilities;
+        this.probed = probed;
         this.sessions = sessions;
         this.models = models;
         this.permissions = permissions;
@@ -117,7 +124,7 @@ final class RoutingCommands {
         StringBuilder text = new StringBuilder("Models I can use (price: $ cheap … $$$$ dear):\n");
         for (ModelSpec m : usable) {
             text.append("\n• ").append(m.id()).append(" · ").append(tier(m)).append(m.local() ? " · local" : "")
-                    .append(" · good at ").append(strengths(m));
+                    .append(" · good at ").append(strengths(m)).append(probed.test(m.id()) ? " (probed)" : "");
         }
         text.append("\n\nPin one with /model <id>; /model auto to let me choose.");
         return Reply.plain(text.toString());
@@ -137,8 +144,10 @@ final class RoutingCommands {
                 : out.compareTo(new BigDecimal("20")) < 0 ? "$$$" : "$$$$";
     }
 
-    private static String strengths(ModelSpec m) {
-        return Arrays.stream(Domain.values()).sorted(Comparator.comparingDouble(m::capability).reversed()).limit(3)
-                .map(d -> d.key().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "));
+    private String strengths(ModelSpec m) {
+        return Arrays.stream(Domain.values())
+                .sorted(Comparator.comparingDouble((Domain d) -> capabilities.of(m, d)).reversed()).limit(3)
+                .map(d -> String.format(Locale.ROOT, "%s %.2f", d.key(), capabilities.of(m, d)))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -28,13 +28,17 @@ import java.util.function.Supplier;
  * @param charts draws {@code /usage}
  * @param ratings people's ratings of answers, for the 👍 / 👎 buttons and {@code /rate}
  * @param ratingTallies ratings per domain and model, for the admins' {@code /stats}
+ * @param probes capability probes, for the admins' {@code /probe}
+ * @param capabilities each model's capabilities as the router sees them (probed ones in place), for {@code /models}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
                        Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
                        Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts, dev.chorus.orchestration.multi.MultiService multi, dev.chorus.orchestration.TraceStore traces,
                        dev.chorus.orchestration.Ratings ratings,
-                       Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies) {
+                       Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
+                       dev.chorus.orchestration.probe.ProbeService probes,
+                       dev.chorus.orchestration.delegation.Capabilities capabilities) {
     public Services {
         admins = Set.copyOf(admins);
     }

@@ -37,6 +37,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ChatCommandsTest {
+    /** Probing is tested end to end; here no probe runs, so its chain is never asked. */
+    static dev.chorus.orchestration.probe.ProbeService noProbes() {
+        return new dev.chorus.orchestration.probe.ProbeService(new dev.chorus.orchestration.probe.Prober(
+                dev.chorus.json.ProbeSuiteJson.shipped(), new dev.chorus.provider.resilience.FallbackChain(model -> {
+                    throw new AssertionError("no probe runs here");
+                }, dev.chorus.provider.resilience.FallbackChain.FailureObserver.LOG_ONLY)),
+                dev.chorus.orchestration.probe.ProbedCapabilities.NONE,
+                new dev.chorus.orchestration.probe.MeasuredCapabilities(
+                        dev.chorus.orchestration.probe.ProbedCapabilities.NONE),
+                () -> dev.chorus.provider.resilience.SpendGate.UNLIMITED, () -> { });
+    }
+
     /** /multi over {@code asks}: with one usable model it answers as /ask does, so its own chain is never asked. */
     static dev.chorus.orchestration.multi.MultiService multiOver(AskService asks) {
         return new dev.chorus.orchestration.multi.MultiService(asks, new dev.chorus.provider.resilience.FallbackChain(
@@ -78,7 +90,8 @@ class ChatCommandsTest {
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
-                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of));
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG));
     }
 
     @Test
@@ -228,7 +241,8 @@ class ChatCommandsTest {
                 new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT), List::of,
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
-                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of));
+                new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();
