@@ -90,6 +90,10 @@ public final class FakeOpenAi implements AutoCloseable {
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
         }
         String system = body.path("messages").get(0).path("content").asText();
+        if (system.equals(PROBE.system())) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(streamOf(probeAnswer(question), 40, 4)).build();
+        }
         if (system.startsWith("Split the user's task into at most 4 independent subtasks")) {
             String plan = question.contains(BAD_PLAN) ? "Sure! Here is my plan: first this, then that."
                     : "{\"subtasks\": [{\"id\": 1, \"description\": \"Say what Rust is\", \"expected\": \"one sentence\"},"
@@ -135,6 +139,31 @@ public final class FakeOpenAi implements AutoCloseable {
                 : fixture("/fixtures/openai/chat_completion_stream_include_usage.sse");
         return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
                 .body(stream).build();
+    }
+
+    private static final dev.chorus.orchestration.probe.ProbeSuite PROBE = dev.chorus.json.ProbeSuiteJson.shipped();
+
+    /**
+     * The fake's showing in a capability probe: it knows its arithmetic, facts and languages, reads
+     * code and extracts badly, and reasons half the time.
+     */
+    private static String probeAnswer(String prompt) {
+        dev.chorus.orchestration.probe.ProbeTask task = PROBE.tasks().stream().filter(t -> t.prompt().equals(prompt))
+                .findFirst().orElseThrow(() -> new AssertionError("not a probe task: " + prompt));
+        boolean right = switch (task.domain()) {
+            case MATH, FACTUAL, TRANSLATION -> true;
+            case REASONING -> task.id().compareTo("reason-05") < 0;
+            default -> false;
+        };
+        if (!right) {
+            return "I am not sure.";
+        }
+        return switch (task.check()) {
+            case dev.chorus.orchestration.probe.ProbeTask.Number n -> n.expected().toPlainString();
+            case dev.chorus.orchestration.probe.ProbeTask.Exact e -> e.anyOf().getFirst();
+            case dev.chorus.orchestration.probe.ProbeTask.Terms t -> String.join(" ",
+                    t.all().stream().map(java.util.List::getFirst).toList());
+        };
     }
 
     /** An SSE body in OpenAI's chunk format that streams {@code text}, then usage, then [DONE]. */

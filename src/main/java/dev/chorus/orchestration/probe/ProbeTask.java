@@ -60,7 +60,7 @@ public record ProbeTask(String id, Domain domain, String prompt, Check check) {
         @Override
         public boolean passes(String answer) {
             String whole = normal(answer);
-            List<String> lines = whole.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> lines = answer.replace("```", "").lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
             String last = lines.isEmpty() ? "" : normal(lines.getLast());
             int colon = last.lastIndexOf(": ");
             String afterColon = colon < 0 ? last : normal(last.substring(colon + 2));
