@@ -3,6 +3,7 @@ package dev.chorus;
 import dev.chorus.cli.AskCommand;
 import dev.chorus.cli.CommandLineArgs;
 import dev.chorus.cli.LearnCommand;
+import dev.chorus.cli.ProbeCommand;
 import dev.chorus.cli.RouteCommand;
 import dev.chorus.cli.Terminal;
 import dev.chorus.config.ChorusConfig;
@@ -55,6 +56,10 @@ public final class Main {
             case LEARN -> {
                 Terminal.sendLogsToStandardError();
                 yield LearnCommand.run(args, System.getenv(), System.in, System.err);
+            }
+            case PROBE -> {
+                Terminal.sendLogsToStandardError();
+                yield ProbeCommand.run(args, System.getenv(), Terminal.stdout(), Terminal.stderr());
             }
             case ASK, MULTI -> {
                 Terminal.sendLogsToStandardError();

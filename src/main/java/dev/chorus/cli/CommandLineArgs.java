@@ -15,7 +15,7 @@ import java.util.Optional;
  * work in the terminal. Options may come before or after the command.
  *
  * @param mode {@code --mode}, for {@code route} and {@code ask}
- * @param question the words after {@code ask}, joined by spaces; empty for the other commands
+ * @param question the words after {@code ask}, joined by spaces (for {@code probe}: the model); empty for the other commands
  * @param allowCloud {@code ask --allow-cloud}: send a question with private data to a cloud model
  * @param strategy {@code multi --strategy}: parallel or verify; empty lets the question decide
  */
@@ -46,15 +46,19 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
                      "model": "<model id>", "rating": 1-5} ("id" optional), and keep each as a /rate of that
                      model's answer to that text (user 0) in the database at db.path. A bad line gets one line
                      on standard error naming its number. Exit 0: all stored; 1: some lines were bad.
+                   java -jar chorus.jar probe [--config FILE] MODEL
+                     Measure what MODEL is good at with the shipped suite of checkable tasks: the estimated
+                     cost first, progress on standard error, the scores per domain on standard output. The
+                     calls are charged to the global budget and the scores stand in for the catalog's.
                    java -jar chorus.jar --help
             MODE: cheap, balanced (default), quality, fast or local.
             Without --config, ./bot-config.properties is read if present; environment variables override it.
             """;
 
-    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask|multi|learn] [--config FILE] [--mode MODE]";
+    private static final String SHORT = "Usage: java -jar chorus.jar [route|ask|multi|learn|probe] [--config FILE] [--mode MODE]";
 
     /** What to run. */
-    public enum Command { BOT, ROUTE, ASK, MULTI, LEARN, HELP }
+    public enum Command { BOT, ROUTE, ASK, MULTI, LEARN, PROBE, HELP }
 
     /** @throws UsageException with one line saying what is wrong */
     public static CommandLineArgs parse(String[] args) {
@@ -69,11 +73,13 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
             String arg = args[i];
             if (onlyWords || !arg.startsWith("-") || arg.equals("-")) {
                 if (command == Command.BOT && words.isEmpty()
-                        && (arg.equals("route") || arg.equals("ask") || arg.equals("multi") || arg.equals("learn"))) {
+                        && (arg.equals("route") || arg.equals("ask") || arg.equals("multi") || arg.equals("learn")
+                        || arg.equals("probe"))) {
                     command = switch (arg) {
                         case "route" -> Command.ROUTE;
                         case "ask" -> Command.ASK;
                         case "learn" -> Command.LEARN;
+                        case "probe" -> Command.PROBE;
                         default -> Command.MULTI;
                     };
                 } else {
@@ -98,7 +104,11 @@ public record CommandLineArgs(Command command, Optional<Path> configFile, Option
             }
         }
         boolean asks = command == Command.ASK || command == Command.MULTI;
-        if (!asks && !words.isEmpty()) {
+        if (command == Command.PROBE && words.size() != 1) {
+            throw new UsageException("Usage: java -jar chorus.jar probe [--config FILE] MODEL: "
+                    + (words.isEmpty() ? "the model is missing" : "one model at a time"));
+        }
+        if (!asks && command != Command.PROBE && !words.isEmpty()) {
             throw new UsageException(SHORT + ": unknown argument '" + words.getFirst() + "' (see --help)");
         }
         if (asks && String.join(" ", words).isBlank()) {
