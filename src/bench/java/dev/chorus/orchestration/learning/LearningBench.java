@@ -68,6 +68,8 @@ public final class LearningBench {
             double[] gap = new double[set.size()];
             double[] prior = new double[set.size()];
             double[] length = new double[set.size()];
+            double[] complexity = new double[set.size()];
+            double[] weakOnly = new double[set.size()];
             for (int i = 0; i < gap.length; i++) {
                 String text = set.get(i).get("text").asText();
                 gap[i] = switch (set.get(i).get("complexity").asText()) {
@@ -79,10 +81,14 @@ public final class LearningBench {
                 QualityModel.Assessment a = QualityModel.PRIOR.assess(p, text);
                 prior[i] = a.expected(strong) - a.expected(weak);
                 length[i] = text.length();
+                complexity[i] = p.complexity();
+                weakOnly[i] = -a.expected(weak);
             }
             System.out.printf(Locale.ROOT, "%-15s %4d   %.3f       %.3f        %5.1f%%              %5.1f%%  %5.1f%%%n",
                     f.getKey(), set.size(), apgr(gap, prior), apgr(gap, length), 100 * keptAt95(gap, prior),
                     100 * keptAt95(gap, length), 100 * keptAt95(gap, gap));
+            System.out.printf(Locale.ROOT, "   (complexity alone %.3f, the cheap model's expected quality alone %.3f)%n",
+                    apgr(gap, complexity), apgr(gap, weakOnly));
         }
         System.out.println();
     }

@@ -224,7 +224,7 @@ public final class DelegationEngine {
      */
     static double bar(Mode mode) {
         return switch (mode) {
-            case CHEAP -> 0.3;
+            case CHEAP -> 0.35;
             case BALANCED, QUALITY, FAST, LOCAL -> 0.5;
         };
     }

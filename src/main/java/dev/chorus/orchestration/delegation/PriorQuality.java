@@ -4,19 +4,25 @@ import dev.chorus.orchestration.analysis.TaskProfile;
 import dev.chorus.provider.catalog.ModelSpec;
 
 /**
- * What is expected of a model before anyone rated it: the chance its answer is good enough, from its
- * catalog capability for the question's domain against what the question demands. The demand rises
- * with the analyzer's difficulty, so the same model is expected to do worse on a harder question, and
- * a weak model loses more than a strong one: the ranking of questions by need for a stronger model
- * is the analyzer's. The margin is squashed with a logistic curve: a model just at the demand is a
- * coin toss (0.5), a model well above it is near 1.
+ * What is expected of a model before anyone rated it, 0..1: its catalog capability for the question's
+ * domain, lowered by the question's difficulty (the analyzer's complexity) in proportion to what the
+ * model lacks: {@code capability - (1 - capability) * strain(complexity)}. A perfect model loses
+ * nothing on a hard question, a weak one loses most, so the gap between a strong and a weak model
+ * widens as questions get harder: ranking questions by that gap is ranking them by difficulty,
+ * which is what the analyzer is calibrated for. (A logistic curve over capability minus demand was
+ * tried first: its gap shrinks again on the hardest questions, and it ranked the project's
+ * benchmark-style sets worse than a rule sending longer questions first; see docs/benchmarks.md.)
+ *
+ * <p>The strain is set so that the expected quality is exactly 0.5 where the capability equals the
+ * demand {@code 0.45 + 0.45 * complexity}, the bar the engine used before it had expected quality.
+ * Below 0.1 the line bends into an exponential toward 0, so very hard questions for weak models still
+ * differ, and nothing is ever negative.
  */
 public final class PriorQuality {
-    /** The capability an easy question demands; the hardest demands {@code BASE + SPAN}. */
+    /** The capability an easy question demands for an even chance; the hardest demands {@code BASE + SPAN}. */
     static final double BASE = 0.45;
     static final double SPAN = 0.45;
-    /** How sharply the chance of a good answer falls once the demand passes the capability. */
-    static final double STEEPNESS = 8;
+    private static final double FLOOR = 0.1;
 
     private PriorQuality() {
     }
@@ -26,8 +32,17 @@ public final class PriorQuality {
     }
 
     public static double expected(double capability, double complexity) {
-        double margin = capability - demand(complexity);
-        return 1 / (1 + Math.exp(-STEEPNESS * margin));
+        double linear = capability - (1 - capability) * strain(complexity);
+        if (linear >= FLOOR) {
+            return Math.min(1, linear);
+        }
+        return FLOOR * Math.exp((linear - FLOOR) / FLOOR);
+    }
+
+    /** How hard the question strains a model, per unit it lacks: from -0.09 (trivial) to 4 (hardest). */
+    static double strain(double complexity) {
+        double demand = demand(complexity);
+        return (demand - 0.5) / (1 - demand);
     }
 
     /** The capability a question of this difficulty demands for an even chance of a good answer. */

@@ -31,7 +31,7 @@ class DelegationEngineTest {
     void easyQuestionGoesToTheCheapestAdequateModel() {
         Decision d = routed(engine.route(profile(Domain.FACTUAL, 0.1, 50), FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false));
         assertThat(d.chosen()).isEqualTo(NANO);
-        assertThat(d.reason()).startsWith("factual, complexity 0.10: cheapest model expected to do well enough (0.50 needed, it has 0.61)");
+        assertThat(d.reason()).startsWith("factual, complexity 0.10: cheapest model expected to do well enough (0.50 needed, it has 0.55)");
         assertThat(d.fallbacks()).containsExactly(MINI, BIG);
     }
 
@@ -133,7 +133,7 @@ class DelegationEngineTest {
         Decision escalated = routed(engine.route(hard, fleet, Preferences.DEFAULT, Long.MAX_VALUE, false));
         assertThat(escalated.chosen()).isEqualTo(BIG);
         assertThat(escalated.escalated()).isTrue();
-        assertThat(escalated.reason()).startsWith("hard question (0.75): escalated from mid (0.52) to the stronger big (0.74)");
+        assertThat(escalated.reason()).startsWith("hard question (0.75): escalated from mid (0.53) to the stronger big (0.81)");
 
         Decision noEscalation = routed(engine.route(hard, fleet, new Preferences(Mode.BALANCED, Optional.empty(), false),
                 Long.MAX_VALUE, false));
