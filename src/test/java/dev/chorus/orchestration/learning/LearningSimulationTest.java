@@ -44,6 +44,26 @@ class LearningSimulationTest {
     }
 
     @Test
+    void whereTheWordsSayLittleAndThePriorRanksWellLearningDoesNotSpoilIt() {
+        RatingSimulator world = new RatingSimulator(5, RatingSimulator.WORD_PROBLEMS);
+        List<RatingSimulator.Question> train = world.questions(500);
+        List<RatingSimulator.Question> test = world.questions(400);
+        double prior = apgr(test, QualityModel.PRIOR);
+        RatingSimulator.Log log = new RatingSimulator.Log();
+        for (RatingSimulator.Question q : train) {
+            for (ModelSpec m : RatingSimulator.MODELS) {
+                log.add(m.id(), q.text(), world.rate(q, m));
+            }
+        }
+        double after = apgr(test, new LearnedQuality(world::profile, RatingSimulator.MODELS, log,
+                QualitySnapshots.NONE).start());
+        double oracle = RatingSimulator.apgr(test, test.stream().mapToDouble(q -> q.kind().strong() - q.kind().weak())
+                .toArray());
+        System.out.printf("word problems: prior %.3f, learned %.3f, oracle %.3f%n", prior, after, oracle);
+        assertThat(after).as("APGR after learning (prior %.3f, oracle %.3f)", prior, oracle).isGreaterThan(prior - 0.01);
+    }
+
+    @Test
     void routingWhatItLearnsSendsEachKindToItsBestValueModel() {
         RatingSimulator world = new RatingSimulator(11);
         RatingSimulator.Log log = new RatingSimulator.Log();

@@ -76,15 +76,50 @@ final class RatingSimulator {
             new Kind("bugfix", 0.40, 0.88, r -> "Why does this " + pick(r, "Java", "Python") + " loop never end?"
                     + "\n```\nint i = " + r.nextInt(10) + ";\nwhile (i != " + (11 + r.nextInt(9)) + ") {\n    i += 2;\n}\n```"));
 
+    /**
+     * Word problems whose only difference that matters is how many steps they take (how many amounts
+     * they give): the cheap model's chance falls with each step. Names, objects and numbers are noise,
+     * as in a set of grade-school problems: little in the words to learn from, so learning must not
+     * make the prior's ranking worse.
+     */
+    static final List<Kind> WORD_PROBLEMS = wordProblems();
+
+    private static List<Kind> wordProblems() {
+        List<Kind> kinds = new ArrayList<>();
+        String[] names = {"Maria", "Tom", "Aisha", "Ken", "Lena", "Omar", "Ivy", "Raj", "Zoe", "Pablo"};
+        String[] things = {"apples", "pens", "tickets", "stickers", "books", "cookies", "marbles", "cards"};
+        String[] verbs = {"buys", "finds", "gets", "wins", "receives", "collects"};
+        for (int steps = 2; steps <= 7; steps++) {
+            int k = steps;
+            kinds.add(new Kind("steps-" + steps, 0.95 - 0.11 * (steps - 2), 0.95, r -> {
+                StringBuilder text = new StringBuilder(names[r.nextInt(names.length)] + " has " + (2 + r.nextInt(40))
+                        + " " + things[r.nextInt(things.length)] + ".");
+                for (int i = 1; i < k; i++) {
+                    text.append(" Then ").append(i % 2 == 0 ? "gives away " : verbs[r.nextInt(verbs.length)] + " ")
+                            .append(1 + r.nextInt(12)).append(i % 3 == 0 ? " times as many" : " more").append('.');
+                }
+                return text.append(" How many does ").append(names[r.nextInt(names.length)].charAt(0) > 'L' ? "he" : "she")
+                        .append(" have now?").toString();
+            }));
+        }
+        return kinds;
+    }
+
     private final DeterministicAnalyzer analyzer = new DeterministicAnalyzer();
     private final Random random;
+    private final List<Kind> kinds;
 
     RatingSimulator(long seed) {
-        random = new Random(seed);
+        this(seed, KINDS);
+    }
+
+    RatingSimulator(long seed, List<Kind> kinds) {
+        this.random = new Random(seed);
+        this.kinds = List.copyOf(kinds);
     }
 
     Question question() {
-        Kind kind = KINDS.get(random.nextInt(KINDS.size()));
+        Kind kind = kinds.get(random.nextInt(kinds.size()));
         String text = kind.template().write(random);
         return new Question(kind, text, analyzer.analyze(text, List.of()));
     }
