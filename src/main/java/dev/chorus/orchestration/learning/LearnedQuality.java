@@ -38,7 +38,7 @@ import java.util.zip.InflaterInputStream;
  */
 public final class LearnedQuality implements QualityModel, AutoCloseable {
     /** Changes whenever features, prior or estimate change meaning: an old snapshot is then rebuilt. */
-    static final String VERSION = "kernel-2";
+    static final String VERSION = "kernel-3";
     static final double KERNEL_PSEUDO_COUNT = 2;
     private static final int BATCH = 2_000;
     private static final int SAVE_EVERY = 200;
@@ -205,81 +205,25 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
     @Override
     public Assessment assess(TaskProfile profile, String question) {
         QuestionFeatures features = QuestionFeatures.of(question, profile);
+        QualityStats.Votes votes;
         lock.readLock().lock();
         try {
-            float[] importance = stats.importance(features);
-            float[] telling = stats.telling(features);
-            double tellingMass = sum(telling);
-            double scale = stats.scale();
-            QualityStats state = stats;
-            Map<String, double[]> learned = new TreeMap<>(); // per model: residual, evidence; one thread uses it
-            return new Assessment() {
-                @Override
-                public double expected(ModelSpec model) {
-                    return clamp(PriorQuality.expected(capabilities.of(model, profile.domain()), profile.complexity())
-                            + estimate(model)[0]);
-                }
-
-                @Override
-                public double evidence(ModelSpec model) {
-                    return estimate(model)[1];
-                }
-
-                private double[] estimate(ModelSpec model) {
-                    return learned.computeIfAbsent(model.id(), id -> residual(state, id, features, importance, telling, tellingMass, scale));
-                }
-            };
+            votes = stats.votes(features, KERNEL_PSEUDO_COUNT);
         } finally {
             lock.readLock().unlock();
         }
-    }
+        return new Assessment() {
+            @Override
+            public double expected(ModelSpec model) {
+                return clamp(PriorQuality.expected(capabilities.of(model, profile.domain()), profile.complexity())
+                        + votes.residual(model.id()));
+            }
 
-    /** What the ratings say about {@code model}'s answer to a question with {@code features}: {residual, evidence}. */
-    private double[] residual(QualityStats state, String model, QuestionFeatures features, float[] importance,
-                              float[] telling, double tellingMass, double scale) {
-        lock.readLock().lock();
-        try {
-            QualityStats.ModelStats m = state.model(model);
-            if (m == null || m.count <= 0) {
-                return new double[] {0, 0};
+            @Override
+            public double evidence(ModelSpec model) {
+                return votes.evidence(model.id());
             }
-            double votes = 0;
-            double seen = 0;
-            double support = 0;
-            int[] ids = features.ids();
-            FeatureTable table = m.features;
-            for (int i = 0; i < ids.length; i++) {
-                int slot = table.find(ids[i]);
-                if (slot < 0) {
-                    continue;
-                }
-                double w = table.weightAt(slot);
-                double n = w / scale; // ratings with this feature, old ones counting less
-                if (n < 1e-6) {
-                    continue; // every rating with it was replaced
-                }
-                double a = importance[i];
-                // each feature votes with its ratings' mean residual, trusted as its ratings add up
-                votes += a * n / (n + KERNEL_PSEUDO_COUNT) * table.residualAt(slot) / w;
-                seen += a;
-                support += telling[i] * n;
-            }
-            if (seen <= 0) {
-                return new double[] {0, 0};
-            }
-            // evidence: ratings sharing the question's telling features, over all of them (unseen ones too)
-            return new double[] {votes / seen, tellingMass > 0 ? support / tellingMass : 0};
-        } finally {
-            lock.readLock().unlock();
-        }
-    }
-
-    private static double sum(float[] values) {
-        double sum = 0;
-        for (float v : values) {
-            sum += v;
-        }
-        return sum;
+        };
     }
 
     private static double clamp(double q) {
