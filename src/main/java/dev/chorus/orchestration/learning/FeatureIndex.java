@@ -45,7 +45,8 @@ final class FeatureIndex {
     }
 
     void addDocument(int key, int sign) {
-        documents[slotOf(key)] += sign;
+        int slot = slotOf(key); // first: it may grow the arrays
+        documents[slot] += sign;
     }
 
     void add(int key, int model, double weight, double residual) {
