@@ -52,6 +52,29 @@ class ProbeCommandTest {
     }
 
     @Test
+    void aGlobalBudgetWithoutRoomStopsTheProbeAndKeepsTheCatalogsScores() throws Exception {
+        try (FakeOpenAi openAi = new FakeOpenAi(true)) {
+            Path config = Files.write(dir.resolve("c.properties"), List.of("openai.api-key=sk-test",
+                    "openai.base-url=" + openAi.baseUrl(), "db.path=" + dir.resolve("chorus.db"),
+                    "budget.global=0.00001/day"));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = ProbeCommand.run(CommandLineArgs.parse(new String[] {"probe", "gpt-4o", "--config",
+                    config.toString()}), Map.of(), out, err);
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("probe: stopped early: the budget has no room for more");
+            JsonNode result = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8));
+            assertThat(result.path("unanswered").asInt()).isEqualTo(66);
+            assertThat(openAi.requests()).isEmpty();
+            try (Database db = Database.open(dir.resolve("chorus.db"))) {
+                long rows = db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM probes").mapTo(Long.class)
+                        .one());
+                assertThat(rows).isZero();
+            }
+        }
+    }
+
+    @Test
     void anUnknownModelIsOneLineAndExitTwo() throws Exception {
         Path config = Files.write(dir.resolve("c.properties"), List.of("db.path=" + dir.resolve("chorus.db")));
         ByteArrayOutputStream err = new ByteArrayOutputStream();

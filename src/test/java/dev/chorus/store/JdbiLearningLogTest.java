@@ -54,6 +54,9 @@ class JdbiLearningLogTest {
         }
         try (Database db = Database.open(file)) {
             assertThat(expected(Learning.open(db, CATALOG, clock), SIMILAR)).isEqualTo(learned);
+            db.jdbi().useHandle(h -> h.execute("UPDATE quality_snapshot SET state = X'0001020304'"));
+            assertThat(expected(Learning.open(db, CATALOG, clock), SIMILAR)).as("an unreadable snapshot is rebuilt")
+                    .isEqualTo(learned);
             db.jdbi().useHandle(h -> h.execute("DELETE FROM quality_snapshot"));
             assertThat(expected(Learning.open(db, CATALOG, clock), SIMILAR)).as("rebuilt from the log").isEqualTo(learned);
         }
