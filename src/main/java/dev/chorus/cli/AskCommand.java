@@ -16,7 +16,6 @@ import dev.chorus.orchestration.AskSettings;
 import dev.chorus.orchestration.Asker;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
-import dev.chorus.orchestration.delegation.QualityModel;
 import dev.chorus.provider.fleet.ProviderFleet;
 import dev.chorus.provider.catalog.ModelCatalog;
 import dev.chorus.provider.catalog.ModelSpec;
@@ -25,6 +24,7 @@ import dev.chorus.provider.resilience.FallbackChain;
 import dev.chorus.provider.resilience.SpendGate;
 import dev.chorus.startup.Analyzers;
 import dev.chorus.startup.StartChecks;
+import dev.chorus.startup.Learning;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.StoreException;
@@ -79,7 +79,7 @@ public final class AskCommand {
             FallbackChain chain = providers.chain((provider, message) -> { });
             JdbiCallLog calls = new JdbiCallLog(database);
             asks = new AskService(Analyzers.of(config, catalog, providers, chain, calls,
-                    asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(QualityModel.PRIOR, config.answerMaxTokens()),
+                    asker -> SpendGate.UNLIMITED, Clock.systemUTC()), new DelegationEngine(Learning.open(database, catalog.all(), Clock.systemUTC()), config.answerMaxTokens()),
                     providers::usableModels, providers::configuredFallbacks, chain,
                     asker -> SpendGate.UNLIMITED, asker -> Long.MAX_VALUE, calls,
                     new AskSettings(config.answerMaxTokens(), config.systemPrompt(), config.limits().answerDeadline()),
