@@ -159,7 +159,12 @@ public final class BudgetService {
         return new SpendGate() {
             @Override
             public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
-                return BudgetService.this.admit(spender, purpose, model, promptTokens, maxOutputTokens);
+                return BudgetService.this.admit(spender, purpose, model, promptTokens, maxOutputTokens, 0);
+            }
+
+            @Override
+            public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens, int hidden) {
+                return BudgetService.this.admit(spender, purpose, model, promptTokens, maxOutputTokens, hidden);
             }
 
             @Override
@@ -218,7 +223,12 @@ public final class BudgetService {
 
         @Override
         public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens) {
-            CallHold call = CallHold.of(model, promptTokens, maxOutputTokens);
+            return admit(model, promptTokens, maxOutputTokens, 0);
+        }
+
+        @Override
+        public Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens, int hidden) {
+            CallHold call = CallHold.of(model, promptTokens, maxOutputTokens, hidden);
             long reserved = call.reserved();
             long fromPool = take(reserved);
             Instant now = clock.instant();
@@ -261,18 +271,19 @@ public final class BudgetService {
      * a crash hides the real one.
      */
     private record CallHold(long promptBound, int firstOutput, long reserved, long estimate) {
-        static CallHold of(ModelSpec model, long promptTokens, int maxOutputTokens) {
+        /** @param hidden output the call may spend unseen (hidden reasoning): held in full from the start */
+        static CallHold of(ModelSpec model, long promptTokens, int maxOutputTokens, int hidden) {
             long promptBound = promptTokens + promptTokens / 8 + 32;
-            int firstOutput = Math.min(maxOutputTokens, FIRST_HOLD_OUTPUT_TOKENS);
+            int firstOutput = (int) Math.min(maxOutputTokens, (long) FIRST_HOLD_OUTPUT_TOKENS + hidden);
             return new CallHold(promptBound, firstOutput, model.price().maxCostMicros(promptBound, firstOutput),
                     model.price().costMicros(Usage.estimated(promptTokens, Math.min(maxOutputTokens,
-                            TYPICAL_ANSWER_TOKENS))));
+                            TYPICAL_ANSWER_TOKENS + hidden / 4))));
         }
     }
 
     private SpendGate.Admission admit(Spender spender, String purpose, ModelSpec model, long promptTokens,
-                                      int maxOutputTokens) {
-        CallHold call = CallHold.of(model, promptTokens, maxOutputTokens);
+                                      int maxOutputTokens, int hidden) {
+        CallHold call = CallHold.of(model, promptTokens, maxOutputTokens, hidden);
         long reserved = call.reserved();
         // Real time, not the budget's clock: this is how long a person waits.
         long giveUp = System.nanoTime() + busyPatience.toNanos();

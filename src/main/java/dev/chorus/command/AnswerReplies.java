@@ -16,6 +16,8 @@ final class AnswerReplies {
                     (a.routing() != null && a.routing().escalated() ? "🔼 escalated · " : "")
                             + footer(a.modelId() + routingNote(a.routing()), a.costMicros(), a.costEstimated(),
                             a.took().toMillis())
+                            + (a.reasoningTokens() > 0 ? String.format(java.util.Locale.ROOT, " · reasoning %,d tokens",
+                            a.reasoningTokens()) : "")
                             + (a.failedModels().isEmpty() ? "" : " · stood in for " + String.join(", ", a.failedModels())));
             case AskOutcome.NeedsConsent c -> Reply.plain("Your question contains private data (" + c.privateData()
                     + ") and no local model is set up.");

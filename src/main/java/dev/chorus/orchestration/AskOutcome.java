@@ -19,8 +19,15 @@ public sealed interface AskOutcome {
      * @param steps every call made for it, stand-ins included, for the trace
      */
     record Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
-                    boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing, List<Step> steps)
+                    boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing, List<Step> steps,
+                    long reasoningTokens)
             implements AskOutcome {
+        public Answered(String text, String modelId, long costMicros, boolean costEstimated, Duration took,
+                        boolean truncated, boolean budgetCut, List<String> failedModels, Routing routing,
+                        List<Step> steps) {
+            this(text, modelId, costMicros, costEstimated, took, truncated, budgetCut, failedModels, routing, steps, 0);
+        }
+
         public Answered {
             Objects.requireNonNull(text, "text");
             Objects.requireNonNull(modelId, "modelId");

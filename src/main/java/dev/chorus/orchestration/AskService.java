@@ -163,7 +163,7 @@ public final class AskService {
         List<ChatMessage> conversation = conversation(request);
         List<ModelSpec> order = order(decision);
         ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
-                progress::onText, deadline);
+                progress::onText, deadline, request.preferences().mode().effort());
         Duration took = Duration.between(started, clock.instant());
         recordCalls(request.asker(), result, "answer");
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
@@ -177,7 +177,8 @@ public final class AskService {
             boolean budgetCut = result.last() instanceof ChatOutcome.Completed c && c.finishReason() == FinishReason.BUDGET;
             return new AskOutcome.Answered(result.text(), id, result.costMicros(), result.costEstimated(), took,
                     truncated, budgetCut, failed, new AskOutcome.Routing(profile.domain().key(), profile.complexity(),
-                    decision.escalated(), explanation), steps(result));
+                    decision.escalated(), explanation), steps(result),
+                    result.attempts().stream().filter(Attempt::called).mapToLong(a -> a.usage().reasoningTokens()).sum());
         }
         if (result.attempts().stream().noneMatch(Attempt::called)) {
             var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();

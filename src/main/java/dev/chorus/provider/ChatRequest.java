@@ -6,10 +6,17 @@ import java.util.Objects;
 /**
  * A provider-neutral chat request.
  *
+ * @param maxTokens everything the model may generate, hidden reasoning included
  * @param temperature null means "let the provider use its default"; some reasoning models reject
  *     any explicit value, so omitting it must stay possible
+ * @param reasoning how to ask a reasoning model to think, or null for a model that does not
  */
-public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature) {
+public record ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature,
+                          ReasoningRequest reasoning) {
+
+    public ChatRequest(String model, List<ChatMessage> messages, int maxTokens, Double temperature) {
+        this(model, messages, maxTokens, temperature, null);
+    }
 
     public ChatRequest {
         Objects.requireNonNull(model, "model");
@@ -27,6 +34,10 @@ public record ChatRequest(String model, List<ChatMessage> messages, int maxToken
         // (Anthropic: 0..1) answers 400, which is an outcome, not a crash.
         if (temperature != null && !(temperature >= 0.0 && temperature <= 2.0)) {
             throw new IllegalArgumentException("temperature must be within 0..2: " + temperature);
+        }
+        if (reasoning != null && reasoning.budgetTokens() >= maxTokens) {
+            throw new IllegalArgumentException("the reasoning budget must leave room for the answer: "
+                    + reasoning.budgetTokens() + " of " + maxTokens);
         }
     }
 }

@@ -9,4 +9,11 @@ public interface StreamListener {
      * piece of text. An exception thrown here aborts the stream and propagates to that caller.
      */
     void onText(String delta);
+
+    /**
+     * A piece of a model's visible thinking (Anthropic's thinking blocks): never answer text, but
+     * output that is billed, so it counts toward the output cap. By default nothing is done with it.
+     */
+    default void onReasoning(String delta) {
+    }
 }

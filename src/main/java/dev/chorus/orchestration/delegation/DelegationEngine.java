@@ -5,6 +5,7 @@ import dev.chorus.provider.Usage;
 import dev.chorus.provider.catalog.Domain;
 import dev.chorus.provider.catalog.LatencyClass;
 import dev.chorus.provider.catalog.ModelSpec;
+import dev.chorus.provider.catalog.Reasoning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -202,7 +203,9 @@ public final class DelegationEngine {
         int expectedOutput = expectedAnswerTokens(profile);
         List<Candidate> candidates = new ArrayList<>(models.size());
         for (ModelSpec model : models) {
-            int output = Math.min(expectedOutput, model.maxOutput());
+            // a reasoning model's thinking is billed output too: its typical share at the model's usual effort
+            int thinking = model.reasoning().reasons() ? Reasoning.typical(model.reasoning().defaultEffort()) : 0;
+            int output = Math.min(expectedOutput + thinking, model.maxOutput());
             long cost = model.price().costMicros(Usage.estimated(promptTokens, output));
             String rejected = null;
             if (promptTokens + output > model.contextWindow()) {

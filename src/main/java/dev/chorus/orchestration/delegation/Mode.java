@@ -15,6 +15,19 @@ public enum Mode {
     /** Only models on the bot's own machine: nothing leaves it. */
     LOCAL;
 
+    /**
+     * How hard a reasoning model is asked to think in this mode: cheap asks for low effort (its
+     * thinking is billed output), quality for high, fast for low (thinking is time); null leaves each
+     * model its own default.
+     */
+    public dev.chorus.provider.Effort effort() {
+        return switch (this) {
+            case CHEAP, FAST -> dev.chorus.provider.Effort.LOW;
+            case QUALITY -> dev.chorus.provider.Effort.HIGH;
+            case BALANCED, LOCAL -> null;
+        };
+    }
+
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }

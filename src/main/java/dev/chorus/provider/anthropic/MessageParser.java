@@ -39,7 +39,10 @@ final class MessageParser {
             return new ChatOutcome.ServerError(status, "response is not a message");
         }
         String text = message.text();
-        Usage usage = message.usage() != null ? message.usage().toUsage() : estimate(request, text);
+        String thinking = message.thinking();
+        Usage usage = message.usage() != null
+                ? message.usage().toUsage(thinking.isEmpty() ? 0 : TokenEstimator.estimate(thinking))
+                : estimate(request, text);
         return answer(text, usage, message.model(), message.stopReason());
     }
 

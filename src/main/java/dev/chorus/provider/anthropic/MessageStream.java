@@ -25,6 +25,7 @@ final class MessageStream implements HttpChatClient.StreamState {
     private final Headers headers;
     private final String apiKey;
     private final StringBuilder text = new StringBuilder();
+    private final StringBuilder thinking = new StringBuilder();
     private String model;
     private String stopReason;
     private WireUsage usage;
@@ -64,9 +65,11 @@ final class MessageStream implements HttpChatClient.StreamState {
             }
             case "content_block_start" -> emit(data.contentBlock());
             case "content_block_delta" -> {
-                // thinking_delta, signature_delta, input_json_delta and citations_delta are not answer text.
+                // signature_delta, input_json_delta and citations_delta are not answer text, nor is thinking
                 if (data.delta() != null && data.delta().isTextDelta()) {
                     emit(data.delta().text());
+                } else if (data.delta() != null && data.delta().isThinkingDelta()) {
+                    think(data.delta().thinking());
                 }
             }
             case "message_delta" -> {
@@ -93,6 +96,15 @@ final class MessageStream implements HttpChatClient.StreamState {
         // A text block's start normally has "text": "", but nothing forbids it from carrying text.
         if (block != null && block.isText()) {
             emit(block.text());
+        } else if (block != null && block.isThinking()) {
+            think(block.thinking());
+        }
+    }
+
+    private void think(String piece) {
+        if (!piece.isEmpty()) {
+            thinking.append(piece);
+            listener.onReasoning(piece);
         }
     }
 
@@ -114,8 +126,9 @@ final class MessageStream implements HttpChatClient.StreamState {
             return text.isEmpty() ? problem : new ChatOutcome.Interrupted(text.toString(), messageOf(problem));
         }
         String answer = text.toString();
-        return MessageParser.answer(answer, usage != null ? usage.toUsage() : MessageParser.estimate(request, answer),
-                model, stopReason);
+        long thought = thinking.isEmpty() ? 0 : dev.chorus.provider.TokenEstimator.estimate(thinking.toString());
+        return MessageParser.answer(answer, usage != null ? usage.toUsage(thought)
+                : MessageParser.estimate(request, answer), model, stopReason);
     }
 
     private static String messageOf(ChatOutcome outcome) {

@@ -23,6 +23,8 @@ final class RequestShaper {
     // Anthropic accepts 0..1 only; ChatRequest allows OpenAI's 0..2 so one setting can serve every
     // provider. Clamping keeps such a request working: 1.0 is already Anthropic's most varied.
     private static final double MAX_TEMPERATURE = 1.0;
+    /** Anthropic refuses a smaller thinking budget. */
+    static final int MIN_THINKING_BUDGET = 1_024;
 
     private RequestShaper() {
     }
@@ -45,8 +47,15 @@ final class RequestShaper {
             turns.addFirst(new WireMessage(Role.USER.wireName(), PLACEHOLDER_USER_TURN));
         }
         Double temperature = request.temperature() == null ? null : Math.min(request.temperature(), MAX_TEMPERATURE);
+        WireRequest.Thinking thinking = null;
+        if (request.reasoning() != null) {
+            // thinking takes no temperature (the API refuses one) and its budget comes out of max_tokens
+            thinking = WireRequest.Thinking.enabled(Math.max(MIN_THINKING_BUDGET, request.reasoning().budgetTokens()));
+            temperature = null;
+        }
         return new WireRequest(request.model(), request.maxTokens(),
-                system.isEmpty() ? null : String.join(TURN_SEPARATOR, system), List.copyOf(turns), temperature, stream);
+                system.isEmpty() ? null : String.join(TURN_SEPARATOR, system), List.copyOf(turns), temperature, stream,
+                thinking);
     }
 
     /** Consecutive turns of one role become one turn, as the API requires alternation. */

@@ -1,5 +1,7 @@
 package dev.chorus.provider.catalog;
 
+import dev.chorus.provider.Effort;
+import dev.chorus.provider.ReasoningRequest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,7 +36,8 @@ final class CatalogJson {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Entry(String id, String provider, WireProtocol protocol, String apiModel, int contextWindow,
-                 int maxOutput, Price price, Map<String, Double> capabilities, LatencyClass latency, boolean local) {
+                 int maxOutput, Price price, Map<String, Double> capabilities, LatencyClass latency, boolean local,
+                 ReasoningEntry reasoning) {
         ModelSpec toSpec(LocalDate pricedOn) {
             if (id == null || provider == null || protocol == null) {
                 throw new IllegalArgumentException("a model needs id, provider and protocol: " + id);
@@ -46,7 +49,21 @@ final class CatalogJson {
                 capabilities.forEach((domain, score) -> scores.put(Domain.fromKey(domain), score));
             }
             return new ModelSpec(id, provider, protocol, apiModel, contextWindow, maxOutput, modelPrice, scores,
-                    latency, local);
+                    latency, local, reasoning == null ? Reasoning.NONE : reasoning.toReasoning(id));
+        }
+    }
+
+    /** {@code "reasoning": {"style": "effort" | "thinking" | "hidden", "defaultEffort": "low" | "medium" | "high"}}. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record ReasoningEntry(String style, String defaultEffort) {
+        Reasoning toReasoning(String id) {
+            try {
+                return new Reasoning(ReasoningRequest.Style.valueOf(style.strip().toUpperCase(java.util.Locale.ROOT)),
+                        defaultEffort == null ? null : Effort.of(defaultEffort));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new IllegalArgumentException(id + ": reasoning needs a style of effort, thinking or hidden and "
+                        + "a defaultEffort of low, medium or high");
+            }
         }
     }
 

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param apiModel the model name sent on the wire (an OpenRouter slug, a dated snapshot, ...)
  * @param capabilities how good the model is per domain, 0..1; a missing domain counts as 0
  * @param local true when the model runs on the bot's own machine, so private data may go to it
+ * @param reasoning whether and how it thinks before answering ({@link Reasoning#NONE} when it does not)
  */
 public record ModelSpec(
         String id,
@@ -24,7 +25,16 @@ public record ModelSpec(
         ModelPrice price,
         Map<Domain, Double> capabilities,
         LatencyClass latency,
-        boolean local) {
+        boolean local,
+        Reasoning reasoning) {
+
+    /** A model that does not reason. */
+    public ModelSpec(String id, String provider, WireProtocol protocol, String apiModel, int contextWindow,
+                     int maxOutput, ModelPrice price, Map<Domain, Double> capabilities, LatencyClass latency,
+                     boolean local) {
+        this(id, provider, protocol, apiModel, contextWindow, maxOutput, price, capabilities, latency, local,
+                Reasoning.NONE);
+    }
 
     public ModelSpec {
         Objects.requireNonNull(id, "id");
@@ -48,6 +58,7 @@ public record ModelSpec(
         }
         capabilities = Map.copyOf(scores);
         latency = latency == null ? LatencyClass.MEDIUM : latency;
+        reasoning = reasoning == null ? Reasoning.NONE : reasoning;
     }
 
     /** The model's score for {@code domain}, 0 when the catalog does not rate it. */

@@ -82,8 +82,7 @@ public final class OpenAiCompatibleClient extends HttpChatClient {
         List<WireMessage> messages = request.messages().stream()
                 .map(m -> WireMessage.of(m.role().wireName(), m.content()))
                 .toList();
-        WireRequest wire = new WireRequest(request.model(), messages, request.maxTokens(), request.temperature(),
-                stream, stream ? new StreamOptions(true) : null);
+        WireRequest wire = WireRequest.of(request, messages, stream);
         String body;
         try {
             body = json.writeValueAsString(wire);

@@ -3,6 +3,9 @@ package dev.chorus.provider.resilience;
 import dev.chorus.provider.ChatMessage;
 import dev.chorus.provider.ChatOutcome;
 import dev.chorus.provider.ChatRequest;
+import dev.chorus.provider.Effort;
+import dev.chorus.provider.ReasoningRequest;
+import dev.chorus.provider.catalog.Reasoning;
 import dev.chorus.provider.StreamListener;
 import dev.chorus.provider.TokenEstimator;
 import dev.chorus.provider.Usage;
@@ -50,6 +53,17 @@ public final class FallbackChain {
     /** The same, with every call (retries and stand-ins included) done by {@code deadline}. */
     public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
                            Double temperature, SpendGate gate, StreamListener listener, Deadline deadline) {
+        return run(candidates, conversation, maxOutputTokens, temperature, gate, listener, deadline, null);
+    }
+
+    /**
+     * The same, asking reasoning models for {@code effort} (null: each model's default). A reasoning
+     * model gets its thinking budget on top of {@code maxOutputTokens}; when the budget cannot hold
+     * that, it is asked to think less, and only when even low effort does not fit is it passed over.
+     */
+    public ChainResult run(List<ModelSpec> candidates, List<ChatMessage> conversation, int maxOutputTokens,
+                           Double temperature, SpendGate gate, StreamListener listener, Deadline deadline,
+                           Effort effort) {
         List<Attempt> attempts = new ArrayList<>();
         java.util.Set<String> refusedKeys = new java.util.HashSet<>();
         long spent = 0;
@@ -83,7 +97,9 @@ public final class FallbackChain {
                 messages.add(ChatMessage.assistant(answerSoFar.toString()));
                 messages.add(ChatMessage.user(CONTINUE));
             }
-            int maxOut = Math.min(maxOutputTokens, model.maxOutput());
+            Effort asked = model.reasoning().reasons() ? (effort != null ? effort : model.reasoning().defaultEffort())
+                    : null;
+            int maxOut = outputCap(model, maxOutputTokens, asked);
             Optional<List<ChatMessage>> fitted = ContextFitter.fit(messages, model.contextWindow(), maxOut);
             if (fitted.isEmpty()) {
                 attempts.add(Attempt.skipped(model, "conversation too long for its context window"));
@@ -95,13 +111,25 @@ public final class FallbackChain {
                 attempts.add(Attempt.skipped(model, "it could cost more than this question may spend on stand-ins"));
                 continue;
             }
-            SpendGate.Spend spend;
-            switch (gate.admit(model, promptTokens, maxOut)) {
-                case SpendGate.Admission.Denied denied -> {
-                    attempts.add(Attempt.denied(model, denied.reason()));
-                    continue;
+            SpendGate.Spend spend = null;
+            String denial = null;
+            while (spend == null) {
+                switch (gate.admit(model, promptTokens, maxOut, hidden(model, asked, maxOut))) {
+                    case SpendGate.Admission.Denied denied -> denial = denied.reason();
+                    case SpendGate.Admission.Granted granted -> spend = granted.spend();
                 }
-                case SpendGate.Admission.Granted granted -> spend = granted.spend();
+                if (spend == null) {
+                    // think less rather than not at all: a smaller budget may fit where the full one did not
+                    if (asked == null || asked.lower() == null) {
+                        break;
+                    }
+                    asked = asked.lower();
+                    maxOut = outputCap(model, maxOutputTokens, asked);
+                }
+            }
+            if (spend == null) {
+                attempts.add(Attempt.denied(model, denial));
+                continue;
             }
             if (brokeOff != null) {
                 String note = "\n\n[" + brokeOff.id() + " stopped here; " + model.id() + " continues]\n\n";
@@ -112,7 +140,7 @@ public final class FallbackChain {
             spend.sent();
             GuardedOutcome guarded;
             try {
-                guarded = guards.apply(model).call(new ChatRequest(model.apiModel(), fitted.get(), maxOut, temperature),
+                guarded = guards.apply(model).call(request(model, fitted.get(), maxOut, temperature, asked),
                         listener, spend, deadline);
             } catch (RuntimeException e) {
                 // A listener or programming error: nothing reliable is known about the cost, so the
@@ -175,6 +203,32 @@ public final class FallbackChain {
         }
         return guarded.shownText().isEmpty() ? Usage.ZERO
                 : Usage.estimated(promptTokens, TokenEstimator.estimate(guarded.shownText()));
+    }
+
+    /** All a model may generate for an answer of {@code answerTokens}: its thinking budget on top, within its limit. */
+    static int outputCap(ModelSpec model, int answerTokens, Effort effort) {
+        int thinking = effort == null ? 0 : Reasoning.budget(effort);
+        return (int) Math.min(model.maxOutput(), (long) answerTokens + thinking);
+    }
+
+    /** The thinking budget within {@code maxOut}, leaving the answer at least a quarter of it. */
+    static int thinkingBudget(Effort effort, int maxOut) {
+        return Math.min(Reasoning.budget(effort), maxOut - Math.max(1, maxOut / 4));
+    }
+
+    private static int hidden(ModelSpec model, Effort effort, int maxOut) {
+        return effort == null || model.reasoning().style() == ReasoningRequest.Style.THINKING ? 0
+                : thinkingBudget(effort, maxOut);
+    }
+
+    private static ChatRequest request(ModelSpec model, List<ChatMessage> messages, int maxOut, Double temperature,
+                                       Effort effort) {
+        if (effort == null) {
+            return new ChatRequest(model.apiModel(), messages, maxOut, temperature);
+        }
+        // reasoning models refuse a temperature
+        return new ChatRequest(model.apiModel(), messages, maxOut, null,
+                new ReasoningRequest(model.reasoning().style(), effort, thinkingBudget(effort, maxOut)));
     }
 
     /** Hears about failures an admin must fix, such as a provider refusing our key. */

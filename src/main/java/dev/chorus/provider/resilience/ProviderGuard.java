@@ -123,7 +123,7 @@ public final class ProviderGuard {
             tries++;
             CancelSignal cancel = new CancelSignal();
             TimedStream stream = new TimedStream(listener, System.nanoTime(),
-                    new OutputCap(request.maxTokens(), spend, cancel::cancel));
+                    new OutputCap(request.maxTokens(), spend, cancel::cancel, hiddenReasoning(request)));
             ChatOutcome outcome = attempt(request, stream, cancel, deadline);
             boolean last = tries > settings.maxRetries() || stream.sawText() || !outcome.retryable();
             Duration wait = last ? null : waitBefore(tries, outcome, deadline);
@@ -164,10 +164,13 @@ public final class ProviderGuard {
             return new ChatOutcome.Overloaded(ChatOutcome.Overloaded.Reason.BULKHEAD_FULL,
                     "too many calls in flight to " + provider);
         }
-        Duration firstTokenWait = deadline.bound(settings.firstTokenTimeout());
+        // a reasoning model thinks before its first token, unseen when its reasoning is hidden
+        Duration firstTokenTimeout = request.reasoning() == null ? settings.firstTokenTimeout()
+                : min(settings.firstTokenTimeout().multipliedBy(REASONING_PATIENCE), settings.totalTimeout());
+        Duration firstTokenWait = deadline.bound(firstTokenTimeout);
         Duration totalWait = deadline.bound(settings.totalTimeout());
-        String firstTokenWhy = firstTokenWait.compareTo(settings.firstTokenTimeout()) < 0 ? DEADLINE_PASSED
-                : "no first token within " + settings.firstTokenTimeout().toSeconds() + " s";
+        String firstTokenWhy = firstTokenWait.compareTo(firstTokenTimeout) < 0 ? DEADLINE_PASSED
+                : "no first token within " + firstTokenTimeout.toSeconds() + " s";
         String totalWhy = totalWait.compareTo(settings.totalTimeout()) < 0 ? DEADLINE_PASSED
                 : "no complete answer within " + settings.totalTimeout().toSeconds() + " s";
         ScheduledFuture<?> firstToken = Watchdog.SHARED.after(firstTokenWait, () -> {
@@ -198,8 +201,10 @@ public final class ProviderGuard {
         if (stream.stopped() != null) {
             // Cut at its cap: what was shown is the answer, and what it cost is counted here, since
             // a cancelled stream never reports usage.
+            long billed = Math.min(request.maxTokens(), stream.billedTokens());
             outcome = new ChatOutcome.Completed(stream.shownText(),
-                    Usage.estimated(TokenEstimator.estimate(request.messages()), stream.outputTokens()), request.model(),
+                    new Usage(TokenEstimator.estimate(request.messages()), 0, billed,
+                            Math.min(billed, stream.reasoningTokens()), true), request.model(),
                     stream.stopped() == OutputCap.Stop.BUDGET ? FinishReason.BUDGET : FinishReason.LENGTH);
         } else if (stream.timedOut() != null) {
             outcome = stream.sawText() ? new ChatOutcome.Interrupted(stream.shownText(), stream.timedOut())
@@ -227,5 +232,17 @@ public final class ProviderGuard {
         ProviderFailure(ChatOutcome outcome) {
             super(OutcomeKind.of(outcome).label(), null, false, false);
         }
+    }
+
+    /** How many times longer a reasoning model may take to its first token. */
+    static final int REASONING_PATIENCE = 4;
+
+    /** The reasoning a request may spend unseen: OpenAI-style reasoning is hidden, Anthropic's thinking streams. */
+    static int hiddenReasoning(ChatRequest request) {
+        return request.reasoning() != null && request.reasoning().hidden() ? request.reasoning().budgetTokens() : 0;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

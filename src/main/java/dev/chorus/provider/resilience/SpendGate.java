@@ -16,6 +16,14 @@ public interface SpendGate {
     Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens);
 
     /**
+     * As above, for a call that may spend {@code hiddenOutputTokens} of its output unseen (a reasoning
+     * budget): the first hold covers them all, since they cannot be watched as they grow.
+     */
+    default Admission admit(ModelSpec model, long promptTokens, int maxOutputTokens, int hiddenOutputTokens) {
+        return admit(model, promptTokens, maxOutputTokens);
+    }
+
+    /**
      * Holds {@code worstCaseMicros} for a run of several calls at once, atomically against every
      * budget it touches: the run then either has the money for all its calls or does not start. Its
      * calls go through the returned gate, each taking its own hold out of the run's; {@link

@@ -16,6 +16,7 @@ final class TimedStream implements StreamListener {
     private final StringBuilder shown = new StringBuilder();
     private long firstTokenNanos = -1;
     private long outputTokens;
+    private long reasoningTokens;
     private String timedOut;
     private OutputCap.Stop stopped;
 
@@ -46,6 +47,41 @@ final class TimedStream implements StreamListener {
             shown.append(delta);
         }
         downstream.onText(delta);
+    }
+
+    /**
+     * Visible thinking counts toward the cap like answer text (it is billed output) and is a sign of
+     * life for the first-token timeout, but is never shown.
+     */
+    @Override
+    public void onReasoning(String delta) {
+        synchronized (this) {
+            if (timedOut != null || stopped != null || delta.isEmpty()) {
+                return;
+            }
+            long piece = TokenEstimator.estimate(delta);
+            OutputCap.Stop stop = cap.check(outputTokens + piece);
+            if (stop != null) {
+                stopped = stop;
+                cap.onStop().run();
+                return;
+            }
+            outputTokens += piece;
+            reasoningTokens += piece;
+            if (firstTokenNanos < 0) {
+                firstTokenNanos = System.nanoTime();
+            }
+        }
+        downstream.onReasoning(delta);
+    }
+
+    /** Output tokens counted so far, visible thinking included, plus the hidden reasoning assumed spent. */
+    synchronized long billedTokens() {
+        return outputTokens + cap.hidden();
+    }
+
+    synchronized long reasoningTokens() {
+        return reasoningTokens + cap.hidden();
     }
 
     /** Marks the attempt timed out, unless the first token has come and only {@code beforeFirstToken} applies. */

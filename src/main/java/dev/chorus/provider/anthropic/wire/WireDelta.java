@@ -11,9 +11,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record WireDelta(
         @JsonProperty("type") String type,
         @JsonProperty("text") String text,
+        @JsonProperty("thinking") String thinking,
         @JsonProperty("stop_reason") String stopReason) {
 
     public boolean isTextDelta() {
         return "text_delta".equals(type) && text != null;
+    }
+
+    /** A piece of extended thinking: billed output, never answer text. */
+    public boolean isThinkingDelta() {
+        return "thinking_delta".equals(type) && thinking != null;
     }
 }

@@ -17,5 +17,18 @@ public record WireRequest(
         @JsonProperty("system") String system,
         @JsonProperty("messages") List<WireMessage> messages,
         @JsonProperty("temperature") Double temperature,
-        @JsonProperty("stream") boolean stream) {
+        @JsonProperty("stream") boolean stream,
+        @JsonProperty("thinking") Thinking thinking) {
+
+    public WireRequest(String model, int maxTokens, String system, List<WireMessage> messages, Double temperature,
+                       boolean stream) {
+        this(model, maxTokens, system, messages, temperature, stream, null);
+    }
+
+    /** Extended thinking: {@code budget_tokens} of {@code max_tokens} may go to thinking (at least 1,024). */
+    public record Thinking(@JsonProperty("type") String type, @JsonProperty("budget_tokens") int budgetTokens) {
+        public static Thinking enabled(int budgetTokens) {
+            return new Thinking("enabled", budgetTokens);
+        }
+    }
 }

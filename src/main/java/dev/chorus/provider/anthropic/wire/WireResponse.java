@@ -15,6 +15,19 @@ public record WireResponse(
         @JsonProperty("usage") WireUsage usage) {
 
     /** All text blocks joined; other blocks (tool_use, thinking) are not answer text. */
+    /** The thinking blocks' text: billed as output, never shown. */
+    public String thinking() {
+        StringBuilder thinking = new StringBuilder();
+        if (content != null) {
+            for (WireContentBlock block : content) {
+                if (block != null && block.isThinking()) {
+                    thinking.append(block.thinking());
+                }
+            }
+        }
+        return thinking.toString();
+    }
+
     public String text() {
         StringBuilder text = new StringBuilder();
         if (content != null) {

@@ -20,9 +20,15 @@ public record WireUsage(
      * Output includes any thinking tokens, which Anthropic does not report apart.
      */
     public Usage toUsage() {
+        return toUsage(0);
+    }
+
+    /** As above, with {@code thinkingTokens} (counted locally from the thinking text) as the reasoning share. */
+    public Usage toUsage(long thinkingTokens) {
         long read = count(cacheReadInputTokens);
         long input = count(inputTokens) + read + count(cacheCreationInputTokens);
-        return new Usage(input, read, count(outputTokens), 0, false);
+        long output = count(outputTokens);
+        return new Usage(input, read, output, Math.min(Math.max(0, thinkingTokens), output), false);
     }
 
     /**

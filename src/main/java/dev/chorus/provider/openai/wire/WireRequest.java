@@ -9,9 +9,23 @@ import java.util.List;
 public record WireRequest(
         @JsonProperty("model") String model,
         @JsonProperty("messages") List<WireMessage> messages,
-        // max_tokens rather than max_completion_tokens: Mistral, Ollama and xAI only know this one.
-        @JsonProperty("max_tokens") int maxTokens,
+        // max_tokens for ordinary models (Mistral, Ollama and older servers only know this one);
+        // reasoning models refuse it and take max_completion_tokens, which covers the hidden reasoning too
+        @JsonProperty("max_tokens") Integer maxTokens,
+        @JsonProperty("max_completion_tokens") Integer maxCompletionTokens,
+        @JsonProperty("reasoning_effort") String reasoningEffort,
         @JsonProperty("temperature") Double temperature,
         @JsonProperty("stream") boolean stream,
         @JsonProperty("stream_options") StreamOptions streamOptions) {
+
+    public static WireRequest of(dev.chorus.provider.ChatRequest request, List<WireMessage> messages, boolean stream) {
+        StreamOptions options = stream ? new StreamOptions(true) : null;
+        if (request.reasoning() == null) {
+            return new WireRequest(request.model(), messages, request.maxTokens(), null, null, request.temperature(),
+                    stream, options);
+        }
+        String effort = request.reasoning().style() == dev.chorus.provider.ReasoningRequest.Style.EFFORT
+                ? request.reasoning().effort().wireName() : null;
+        return new WireRequest(request.model(), messages, null, request.maxTokens(), effort, null, stream, options);
+    }
 }
