@@ -10,8 +10,8 @@ import okhttp3.Headers;
 /**
  * Turns a failed OpenAI-style response into a {@link ChatOutcome}. Knows the error shapes of
  * OpenAI ({@code error.code} a string), OpenRouter ({@code error.code} a number, details in
- * {@code error.metadata}), Ollama ({@code error} a plain string) and non-JSON bodies from
- * proxies. Only {@code error.message} is ever copied into an outcome, never the raw body.
+ * {@code error.metadata}), Ollama ({@code error} a plain string), Gemini (the object inside a
+ * one-element list, {@code error.status} naming the kind) and non-JSON bodies from proxies. Only {@code error.message} is ever copied into an outcome, never the raw body.
  */
 public final class OpenAiErrorMapper {
 
@@ -30,9 +30,11 @@ public final class OpenAiErrorMapper {
                     ? new ChatOutcome.BadRequest("flagged by moderation: " + error.moderationReasons())
                     : new ChatOutcome.AuthFailed(message);
             case 408 -> new ChatOutcome.Timeout(message);
-            case 429 -> new ChatOutcome.RateLimited(RetryAfter.from(headers, error.type()), message);
+            case 429 -> new ChatOutcome.RateLimited(error.retryDelay() != null && headers.get("retry-after") == null
+                    ? error.retryDelay() : RetryAfter.from(headers, error.type()), message);
             case 529 -> new ChatOutcome.Overloaded(message);
-            case 400, 413, 422 -> isContextTooLong(error)
+            case 400, 413, 422 -> badKey(status, message, body) ? new ChatOutcome.AuthFailed(message)
+                    : isContextTooLong(error)
                     ? new ChatOutcome.ContextTooLong(message)
                     : new ChatOutcome.BadRequest(message);
             default -> status >= 400 && status < 500
@@ -63,19 +65,26 @@ public final class OpenAiErrorMapper {
         return 500;
     }
 
+    /** Gemini answers a bad key with 400 INVALID_ARGUMENT, reason API_KEY_INVALID, not 401. */
+    private static boolean badKey(int status, String message, String body) {
+        return status == 400 && (message.contains("API key not valid") || body != null && body.contains("API_KEY_INVALID"));
+    }
+
     private static boolean isContextTooLong(ErrorBody error) {
         if ("context_length_exceeded".equals(error.code())) {
             return true;
         }
         String m = error.message() == null ? "" : error.message().toLowerCase(Locale.ROOT);
-        return m.contains("context length") || m.contains("maximum context") || m.contains("context window");
+        return m.contains("context length") || m.contains("maximum context") || m.contains("context window")
+                || m.contains("exceeds the maximum number of tokens");
     }
 
     /** The parts of an error body the mapping needs; every field may be null. */
     private record ErrorBody(
-            String message, String code, Integer numericCode, String type, String moderationReasons) {
+            String message, String code, Integer numericCode, String type, String moderationReasons,
+            java.time.Duration retryDelay) {
 
-        static final ErrorBody NONE = new ErrorBody(null, null, null, null, null);
+        static final ErrorBody NONE = new ErrorBody(null, null, null, null, null, null);
 
         static ErrorBody parse(String body) {
             if (body == null || body.isBlank()) {
@@ -87,12 +96,16 @@ public final class OpenAiErrorMapper {
             } catch (JacksonException e) {
                 return NONE;
             }
+            if (root != null && root.isArray() && !root.isEmpty()) {
+                // Google's OpenAI-compatible endpoint wraps the error object in a one-element list
+                root = root.get(0);
+            }
             JsonNode error = root == null ? null : root.get("error");
             if (error == null || error.isNull()) {
                 return NONE;
             }
             if (error.isTextual()) {
-                return new ErrorBody(error.asText(), null, null, null, null);
+                return new ErrorBody(error.asText(), null, null, null, null, null);
             }
             JsonNode code = error.path("code");
             JsonNode metadata = error.path("metadata");
@@ -101,8 +114,28 @@ public final class OpenAiErrorMapper {
                     upstreamMessage(error),
                     code.isTextual() ? code.asText() : null,
                     code.isIntegralNumber() ? code.asInt() : null,
-                    error.path("type").isTextual() ? error.path("type").asText() : null,
-                    reasons.isArray() && !reasons.isEmpty() ? joined(reasons) : null);
+                    error.path("type").isTextual() ? error.path("type").asText()
+                            : error.path("status").isTextual() ? error.path("status").asText() : null,
+                    reasons.isArray() && !reasons.isEmpty() ? joined(reasons) : null,
+                    retryDelay(error.path("details")));
+        }
+
+        /** Google's {@code google.rpc.RetryInfo} detail: {@code "retryDelay": "31s"}. */
+        private static java.time.Duration retryDelay(JsonNode details) {
+            for (JsonNode detail : details) {
+                JsonNode delay = detail.path("retryDelay");
+                if (delay.isTextual() && delay.asText().endsWith("s")) {
+                    try {
+                        double seconds = Double.parseDouble(delay.asText().substring(0, delay.asText().length() - 1));
+                        if (seconds >= 0 && seconds < 86_400) {
+                            return java.time.Duration.ofMillis(Math.round(seconds * 1000));
+                        }
+                    } catch (NumberFormatException e) {
+                        return null;
+                    }
+                }
+            }
+            return null;
         }
 
         /**
