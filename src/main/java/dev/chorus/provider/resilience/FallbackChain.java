@@ -114,7 +114,7 @@ public final class FallbackChain {
             SpendGate.Spend spend = null;
             String denial = null;
             while (spend == null) {
-                switch (gate.admit(model, promptTokens, maxOut, hidden(model, asked, maxOut))) {
+                switch (gate.admit(model, promptTokens, maxOut, hidden(model, asked, maxOut, maxOutputTokens))) {
                     case SpendGate.Admission.Denied denied -> denial = denied.reason();
                     case SpendGate.Admission.Granted granted -> spend = granted.spend();
                 }
@@ -140,7 +140,7 @@ public final class FallbackChain {
             spend.sent();
             GuardedOutcome guarded;
             try {
-                guarded = guards.apply(model).call(request(model, fitted.get(), maxOut, temperature, asked),
+                guarded = guards.apply(model).call(request(model, fitted.get(), maxOut, temperature, asked, maxOutputTokens),
                         listener, spend, deadline);
             } catch (RuntimeException e) {
                 // A listener or programming error: nothing reliable is known about the cost, so the
@@ -211,24 +211,29 @@ public final class FallbackChain {
         return (int) Math.min(model.maxOutput(), (long) answerTokens + thinking);
     }
 
-    /** The thinking budget within {@code maxOut}, leaving the answer at least a quarter of it. */
-    static int thinkingBudget(Effort effort, int maxOut) {
-        return Math.min(Reasoning.budget(effort), maxOut - Math.max(1, maxOut / 4));
+    /**
+     * The thinking budget within {@code maxOut}: the full budget where the model's output limit has
+     * room for it and the answer, else what is left after the answer (at most a quarter of the limit
+     * is kept for it).
+     */
+    static int thinkingBudget(Effort effort, int maxOut, int answerTokens) {
+        int answer = Math.max(1, Math.min(answerTokens, maxOut / 4));
+        return Math.max(1, Math.min(Reasoning.budget(effort), maxOut - answer));
     }
 
-    private static int hidden(ModelSpec model, Effort effort, int maxOut) {
+    private static int hidden(ModelSpec model, Effort effort, int maxOut, int answerTokens) {
         return effort == null || model.reasoning().style() == ReasoningRequest.Style.THINKING ? 0
-                : thinkingBudget(effort, maxOut);
+                : thinkingBudget(effort, maxOut, answerTokens);
     }
 
     private static ChatRequest request(ModelSpec model, List<ChatMessage> messages, int maxOut, Double temperature,
-                                       Effort effort) {
+                                       Effort effort, int answerTokens) {
         if (effort == null) {
             return new ChatRequest(model.apiModel(), messages, maxOut, temperature);
         }
         // reasoning models refuse a temperature
         return new ChatRequest(model.apiModel(), messages, maxOut, null,
-                new ReasoningRequest(model.reasoning().style(), effort, thinkingBudget(effort, maxOut)));
+                new ReasoningRequest(model.reasoning().style(), effort, thinkingBudget(effort, maxOut, answerTokens)));
     }
 
     /** Hears about failures an admin must fix, such as a provider refusing our key. */
