@@ -29,6 +29,7 @@ public final class ConfigLoader {
             "anthropic", new ConfigKey[] {ConfigKey.ANTHROPIC_BASE_URL, ConfigKey.ANTHROPIC_API_KEY},
             "mistral", new ConfigKey[] {ConfigKey.MISTRAL_BASE_URL, ConfigKey.MISTRAL_API_KEY},
             "xai", new ConfigKey[] {ConfigKey.XAI_BASE_URL, ConfigKey.XAI_API_KEY},
+            "gemini", new ConfigKey[] {ConfigKey.GEMINI_BASE_URL, ConfigKey.GEMINI_API_KEY},
             "openrouter", new ConfigKey[] {ConfigKey.OPENROUTER_BASE_URL, ConfigKey.OPENROUTER_API_KEY},
             "ollama", new ConfigKey[] {ConfigKey.OLLAMA_BASE_URL, null});
 

@@ -95,7 +95,7 @@ class ConfigLoaderTest {
     void errorsNameTheKeyButNeverRepeatTheValue() {
         Set<ConfigKey> freeText = EnumSet.of(ConfigKey.TELEGRAM_TOKEN, ConfigKey.DB_PATH, ConfigKey.DEFAULT_MODEL,
                 ConfigKey.ANALYZER_MODEL, ConfigKey.MODEL_FALLBACKS, ConfigKey.CATALOG_FILE, ConfigKey.SYSTEM_PROMPT,
-                ConfigKey.OPENAI_API_KEY, ConfigKey.ANTHROPIC_API_KEY, ConfigKey.MISTRAL_API_KEY, ConfigKey.XAI_API_KEY,
+                ConfigKey.OPENAI_API_KEY, ConfigKey.ANTHROPIC_API_KEY, ConfigKey.MISTRAL_API_KEY, ConfigKey.XAI_API_KEY, ConfigKey.GEMINI_API_KEY,
                 ConfigKey.OPENROUTER_API_KEY);
         for (ConfigKey key : EnumSet.complementOf(EnumSet.copyOf(freeText))) {
             for (String pasted : PASTED) {

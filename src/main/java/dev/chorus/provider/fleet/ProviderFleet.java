@@ -188,6 +188,6 @@ public final class ProviderFleet implements AutoCloseable {
     }
 
     private static boolean isCustom(String provider) {
-        return !Set.of("openai", "anthropic", "mistral", "xai", "openrouter", "ollama").contains(provider);
+        return !Set.of("openai", "anthropic", "mistral", "xai", "gemini", "openrouter", "ollama").contains(provider);
     }
 }
