@@ -109,7 +109,8 @@ public final class Chorus implements AutoCloseable {
         }
         Conversations conversations = new Conversations(database, clock);
         ChatSessions sessions = new ChatSessions(conversations, defaultPreferences(config, model));
-        FallbackChain chain = providers.chain(alerts::providerKeyRefused);
+        FallbackChain chain = providers.chain(alerts::providerKeyRefused,
+                (gone, detail) -> alerts.modelGone(gone.id(), gone.provider(), detail));
         JdbiCallLog callLog = new JdbiCallLog(database);
         Function<Asker, TaskAnalyzer> analyzers = Analyzers.of(config, catalog, providers, chain, callLog,
                 asker -> budgets.gate(spender(asker), "analysis"), clock);

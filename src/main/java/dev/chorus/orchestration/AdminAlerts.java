@@ -59,4 +59,10 @@ public final class AdminAlerts {
                 + "other models meanwhile. Fix " + key + ".api-key (env " + key.toUpperCase(java.util.Locale.ROOT)
                 + "_API_KEY) and restart the bot.");
     }
+
+    /** The alert for a model its provider says is gone: told once; it is out of routing until the catalog changes. */
+    public void modelGone(String model, String provider, String detail) {
+        alert("gone:" + model, "⚠️ " + provider + " says " + model + " is gone (" + detail + "). I no longer route to "
+                + "it; other models answer. Update the catalog or model.fallbacks, or pin another model, and restart.");
+    }
 }

@@ -37,6 +37,8 @@ public final class FakeOpenAi implements AutoCloseable {
     public static final String HANG = "TRIGGER_HANG";
     /** The server ignores max_tokens: about 3,000 tokens stream in, and usage says so. */
     public static final String RUNAWAY = "TRIGGER_RUNAWAY";
+    /** The primary provider answers 404 model_not_found: the model was retired. */
+    public static final String MODEL_GONE = "TRIGGER_MODEL_GONE";
     /** A short answer whose usage claims 50,000 output tokens (hidden reasoning, a buggy server). */
     public static final String OVER_REPORT = "TRIGGER_OVER_REPORT";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,6 +86,12 @@ public final class FakeOpenAi implements AutoCloseable {
         if (question.contains(FAIL_500) || primary && question.contains(FAIL_PRIMARY)) {
             return new MockResponse.Builder().code(500).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_500_server_error.json")).build();
+        }
+        if (primary && question.contains(MODEL_GONE)) {
+            return new MockResponse.Builder().code(404).addHeader("content-type", "application/json")
+                    .body("{\"error\":{\"message\":\"The model `" + body.path("model").asText() + "` does not exist or "
+                            + "you do not have access to it.\",\"type\":\"invalid_request_error\",\"param\":null,"
+                            + "\"code\":\"model_not_found\"}}").build();
         }
         if (primary && question.contains(AUTH_PRIMARY)) {
             return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
@@ -133,6 +141,11 @@ public final class FakeOpenAi implements AutoCloseable {
                     + "And a fourth, because long answers are the ones people watch grow. It ends here.", 30, 80);
             return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
                     .throttleBody(256, 400, java.util.concurrent.TimeUnit.MILLISECONDS).body(slow).build();
+        }
+        if (body.has("max_completion_tokens")) {
+            // a reasoning model, asked the way reasoning models are: its documented stream, reasoning tokens and all
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(fixture("/fixtures/openai/reasoning_stream.sse")).build();
         }
         String stream = question.contains(LONG_ANSWER)
                 ? streamOf(LongAnswer.text(), 2100, 420)

@@ -1,11 +1,11 @@
 package dev.chorus.provider.catalog;
 
-import dev.chorus.provider.Effort;
-import dev.chorus.provider.ReasoningRequest;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.chorus.provider.Effort;
 import dev.chorus.provider.ModelPrice;
+import dev.chorus.provider.ReasoningRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -37,13 +37,15 @@ final class CatalogJson {
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Entry(String id, String provider, WireProtocol protocol, String apiModel, int contextWindow,
                  int maxOutput, Price price, Map<String, Double> capabilities, LatencyClass latency, boolean local,
-                 ReasoningEntry reasoning) {
-        ModelSpec toSpec(LocalDate pricedOn) {
+                 ReasoningEntry reasoning, LocalDate pricedOn) {
+        /** @param fileDate the file's pricesTakenOn, for a model without its own {@code pricedOn} */
+        ModelSpec toSpec(LocalDate fileDate) {
             if (id == null || provider == null || protocol == null) {
                 throw new IllegalArgumentException("a model needs id, provider and protocol: " + id);
             }
             ModelPrice modelPrice = price == null ? ModelPrice.FREE
-                    : new ModelPrice(price.input(), price.cachedInput(), price.output(), pricedOn);
+                    : new ModelPrice(price.input(), price.cachedInput(), price.output(),
+                    this.pricedOn != null ? this.pricedOn : fileDate);
             Map<Domain, Double> scores = new EnumMap<>(Domain.class);
             if (capabilities != null) {
                 capabilities.forEach((domain, score) -> scores.put(Domain.fromKey(domain), score));

@@ -36,6 +36,8 @@ import okhttp3.OkHttpClient;
  * Thread-safe.
  */
 public final class ProviderFleet implements AutoCloseable {
+    /** Ids of models whose provider said they are gone; read on every routing, written rarely. */
+    private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ChorusConfig config;
     private final ModelCatalog catalog;
     private final OkHttpClient http;
@@ -89,7 +91,20 @@ public final class ProviderFleet implements AutoCloseable {
     }
 
     public boolean usable(ModelSpec model) {
-        return problemWith(model) == null;
+        return problemWith(model) == null && !gone.contains(model.id());
+    }
+
+    /**
+     * Sets {@code model} aside: its provider said it does not exist (any more). It stays out of
+     * routing until the catalog changes (a restart or a reload); returns false when it already was.
+     */
+    public boolean setAside(ModelSpec model) {
+        return gone.add(model.id());
+    }
+
+    /** The models set aside because their provider said they are gone. */
+    public Set<String> setAside() {
+        return Set.copyOf(gone);
     }
 
     /** Every catalog model this config can call. */
@@ -165,7 +180,28 @@ public final class ProviderFleet implements AutoCloseable {
     }
 
     public FallbackChain chain(FallbackChain.FailureObserver observer) {
-        return new FallbackChain(this::guard, observer);
+        return chain(observer, (model, message) -> { });
+    }
+
+    /**
+     * @param gone told once per model its provider says is gone, after it was set aside (to tell the admins)
+     */
+    public FallbackChain chain(FallbackChain.FailureObserver observer,
+                               java.util.function.BiConsumer<ModelSpec, String> gone) {
+        return new FallbackChain(this::guard, new FallbackChain.FailureObserver() {
+            @Override
+            public void authFailed(String provider, String message) {
+                observer.authFailed(provider, message);
+            }
+
+            @Override
+            public void modelGone(ModelSpec model, String message) {
+                observer.modelGone(model, message);
+                if (setAside(model)) {
+                    gone.accept(model, message);
+                }
+            }
+        });
     }
 
     private ChatClient client(ModelSpec model) {

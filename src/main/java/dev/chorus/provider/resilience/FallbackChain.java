@@ -178,7 +178,12 @@ public final class FallbackChain {
                 case ChatOutcome.Timeout t -> failedCalls++;
                 case ChatOutcome.NetworkError n -> failedCalls++;
                 case ChatOutcome.Interrupted i -> failedCalls++;
-                case ChatOutcome.BadRequest b -> failedCalls++;
+                case ChatOutcome.BadRequest b -> {
+                    failedCalls++;
+                    if (ModelGone.says(b.message())) {
+                        observer.modelGone(model, b.message());
+                    }
+                }
             }
             if (!guarded.shownText().isEmpty()) {
                 shown.append(guarded.shownText());
@@ -242,5 +247,10 @@ public final class FallbackChain {
         FailureObserver LOG_ONLY = (provider, message) -> log.error("{} refused the API key: {}", provider, message);
 
         void authFailed(String provider, String message);
+
+        /** The provider says {@code model} does not exist (any more): retired, renamed, or deprecated away. */
+        default void modelGone(ModelSpec model, String message) {
+            log.error("{} says model {} is gone: {}", model.provider(), model.id(), message);
+        }
     }
 }

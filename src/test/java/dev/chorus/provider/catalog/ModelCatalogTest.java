@@ -21,11 +21,11 @@ class ModelCatalogTest {
     Path dir;
 
     @Test
-    void builtInCatalogCoversSixProvidersWithPricesAndScores() {
+    void builtInCatalogCoversSevenProvidersWithPricesAndScores() {
         List<ModelSpec> models = ModelCatalog.builtIn().all();
         assertThat(models).hasSizeGreaterThanOrEqualTo(15);
         assertThat(models.stream().map(ModelSpec::provider).collect(Collectors.toSet()))
-                .containsExactlyInAnyOrder("openai", "anthropic", "mistral", "xai", "openrouter", "ollama");
+                .containsExactlyInAnyOrder("openai", "anthropic", "mistral", "xai", "gemini", "openrouter", "ollama");
         for (ModelSpec model : models) {
             assertThat(model.capabilities()).as(model.id()).hasSize(Domain.values().length);
             if (model.local()) {
@@ -42,6 +42,24 @@ class ModelCatalogTest {
         assertThat(haiku.price().cachedInputPerMillion()).isEqualByComparingTo("0.08");
         assertThat(ModelCatalog.builtIn().find("openrouter/llama-3.3-70b").orElseThrow().apiModel())
                 .isEqualTo("meta-llama/llama-3.3-70b-instruct");
+    }
+
+    @Test
+    void todaysModelsAreDatedAndTheReasoningOnesSayHowTheyThink() {
+        ModelCatalog catalog = ModelCatalog.builtIn();
+        for (String id : List.of("gpt-5.5", "gpt-5.4-mini", "claude-sonnet-4-6", "gemini-3-flash-preview", "grok-4.3")) {
+            assertThat(catalog.find(id)).as(id).hasValueSatisfying(m -> assertThat(m.price().pricedOn())
+                    .isEqualTo(java.time.LocalDate.parse("2026-12-03")));
+        }
+        assertThat(catalog.find("gpt-5.4-mini").orElseThrow().reasoning())
+                .isEqualTo(new Reasoning(dev.chorus.provider.ReasoningRequest.Style.EFFORT, dev.chorus.provider.Effort.LOW));
+        ModelSpec thinking = catalog.find("claude-sonnet-4-6-thinking").orElseThrow();
+        assertThat(thinking.apiModel()).isEqualTo("claude-sonnet-4-6");
+        assertThat(thinking.reasoning().style()).isEqualTo(dev.chorus.provider.ReasoningRequest.Style.THINKING);
+        assertThat(catalog.find("grok-4.3").orElseThrow().reasoning().style())
+                .isEqualTo(dev.chorus.provider.ReasoningRequest.Style.HIDDEN);
+        assertThat(catalog.find("claude-sonnet-4-6").orElseThrow().reasoning().reasons()).isFalse();
+        assertThat(catalog.find("gpt-4o-mini")).as("older models stay usable by id").isPresent();
     }
 
     @Test
