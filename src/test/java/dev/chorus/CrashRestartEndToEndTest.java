@@ -47,6 +47,8 @@ class CrashRestartEndToEndTest {
                     "openai.api-key=sk-crash-test-key-never-logged",
                     "openai.base-url=" + openAi.baseUrl(),
                     "model.default=gpt-4o-mini",
+                    // today's flagship checker makes this verify run dear enough to ask first; here it must just run
+                    "multi.confirm-above=1",
                     "db.path=" + dir.resolve("chorus.db")));
             Process first = startBot(config);
             try {

@@ -58,7 +58,8 @@ class ReasoningEndToEndTest {
         assertThat(answer.text()).contains("The ball costs 5 cents.")
                 .contains("gpt-5.4-mini · ").contains(MoneyFormat.dollars(cost)).contains("reasoning 1,204 tokens");
         com.fasterxml.jackson.databind.JsonNode request = bot.openAi.requests().getLast();
-        assertThat(request.path("max_completion_tokens").asInt()).isGreaterThan(4_096);
+        assertThat(request.path("max_completion_tokens").asInt()).as("the answer's 1,024 and low effort's 2,048")
+                .isEqualTo(1_024 + 2_048);
         assertThat(request.has("max_tokens")).isFalse();
         assertThat(request.has("temperature")).isFalse();
         assertThat(request.path("reasoning_effort").asText()).isEqualTo("low");

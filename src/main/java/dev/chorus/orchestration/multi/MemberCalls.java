@@ -40,6 +40,12 @@ final class MemberCalls {
         return result.answeredBy().isPresent() && result.last() instanceof ChatOutcome.Completed;
     }
 
+    /**
+     * Several models already check one another: a member that reasons is asked for low effort, which
+     * the run's worst case covers ({@link Teams#maxCost}).
+     */
+    static final dev.chorus.provider.Effort MEMBER_EFFORT = dev.chorus.provider.Effort.LOW;
+
     ChainResult call(ModelSpec model, int index, List<ChatMessage> messages, RunRecord record, Deadline deadline,
                      AnswerProgress progress) {
         AtomicBoolean writing = new AtomicBoolean();
@@ -48,7 +54,7 @@ final class MemberCalls {
                 record.update(index, s -> s.in(MemberState.WRITING));
             }
             progress.onText(delta);
-        }, deadline);
+        }, deadline, MEMBER_EFFORT);
         log.accept(result);
         Attempt attempt = result.attempts().isEmpty() ? null : result.attempts().getFirst();
         boolean answered = answered(result);

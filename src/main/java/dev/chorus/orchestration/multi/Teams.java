@@ -60,11 +60,21 @@ final class Teams {
         return pairWorstCase(pair, promptTokens, maxTokens) > room ? List.of(strong.get()) : pair;
     }
 
+    /**
+     * The most one member's call may cost: its prompt and answer, and for a model that reasons the
+     * thinking budget members are asked for ({@link MemberCalls#MEMBER_EFFORT}), billed as output too.
+     */
+    static long maxCost(dev.chorus.provider.catalog.ModelSpec model, long promptTokens, int maxTokens) {
+        int thinking = model.reasoning().reasons()
+                ? dev.chorus.provider.catalog.Reasoning.budget(MemberCalls.MEMBER_EFFORT) : 0;
+        return model.price().maxCostMicros(promptTokens, (int) Math.min(model.maxOutput(), (long) maxTokens + thinking));
+    }
+
     /** Each step with every earlier step's full output in its prompt. */
     static long pipelineWorstCase(List<Candidate> steps, long promptTokens, int maxTokens) {
         long total = 0;
         for (int i = 0; i < steps.size(); i++) {
-            total += steps.get(i).model().price().maxCostMicros(promptTokens + (long) i * maxTokens, maxTokens);
+            total += maxCost(steps.get(i).model(), promptTokens + (long) i * maxTokens, maxTokens);
         }
         return total;
     }
@@ -88,17 +98,17 @@ final class Teams {
 
     /** Two plans and the assembly of four parts by the master, four subtasks by the dearest worker. */
     static long masterWorkerWorstCase(List<Candidate> team, long promptTokens, int maxTokens) {
-        long master = 2 * team.getFirst().model().price().maxCostMicros(promptTokens, maxTokens)
-                + team.getFirst().model().price().maxCostMicros(promptTokens + 4L * maxTokens, maxTokens);
+        long master = 2 * maxCost(team.getFirst().model(), promptTokens, maxTokens)
+                + maxCost(team.getFirst().model(), promptTokens + 4L * maxTokens, maxTokens);
         long worker = team.subList(1, team.size()).stream()
-                .mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).max().orElse(0);
+                .mapToLong(c -> maxCost(c.model(), promptTokens, maxTokens)).max().orElse(0);
         return master + (long) PlanParser.MAX_SUBTASKS * worker;
     }
 
     /** An answer and a revision by the first, two checks by the second, each with the answer in its prompt. */
     static long pairWorstCase(List<Candidate> pair, long promptTokens, int maxTokens) {
-        return 2 * pair.get(0).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens)
-                + 2 * pair.get(1).model().price().maxCostMicros(promptTokens + maxTokens, maxTokens);
+        return 2 * maxCost(pair.get(0).model(), promptTokens + maxTokens, maxTokens)
+                + 2 * maxCost(pair.get(1).model(), promptTokens + maxTokens, maxTokens);
     }
 
     /**
@@ -127,17 +137,17 @@ final class Teams {
             }
         }
         while (ordered.size() >= 2 && worstCase(ordered, promptTokens, maxTokens) > room) {
-            ordered.remove(ordered.stream().max(Comparator.comparingLong(c -> c.model().price()
-                    .maxCostMicros(promptTokens, maxTokens))).orElseThrow());
+            ordered.remove(ordered.stream().max(Comparator.comparingLong(c -> maxCost(c.model(), promptTokens,
+                    maxTokens))).orElseThrow());
         }
         return ordered;
     }
 
     /** Every member answering in full, then the dearest of them merging all the answers. */
     static long worstCase(List<Candidate> members, long promptTokens, int maxTokens) {
-        long answers = members.stream().mapToLong(c -> c.model().price().maxCostMicros(promptTokens, maxTokens)).sum();
-        long merge = members.stream().mapToLong(c -> c.model().price()
-                .maxCostMicros(promptTokens + (long) members.size() * maxTokens, maxTokens)).max().orElse(0);
+        long answers = members.stream().mapToLong(c -> maxCost(c.model(), promptTokens, maxTokens)).sum();
+        long merge = members.stream().mapToLong(c -> maxCost(c.model(), promptTokens + (long) members.size() * maxTokens,
+                maxTokens)).max().orElse(0);
         return answers + merge;
     }
 }
