@@ -79,9 +79,9 @@ public final class Chorus implements AutoCloseable {
         this.providers = providers;
     }
 
-    /** The model catalog this bot uses (built-in plus config). */
+    /** The model catalog this bot uses (built-in plus config), as last loaded. */
     public ModelCatalog catalog() {
-        return catalog;
+        return providers.catalog();
     }
 
     public static Chorus start(ChorusConfig config) {
@@ -141,7 +141,8 @@ public final class Chorus implements AutoCloseable {
                                     pipeline, config.limits().multiGrace()),
                             new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies,
                             new ProbeService(new Prober(ProbeSuiteJson.shipped(), chain), probeStore, capabilities,
-                                    () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities)));
+                                    () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities,
+                            () -> reloadCatalog(config, providers))));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();
@@ -151,6 +152,34 @@ public final class Chorus implements AutoCloseable {
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
         return new Chorus(telegram, database, health, catalog, providers, learned);
+    }
+
+    /** {@code /catalog reload}: the catalog file read again and put in place, with what changed, for the admin. */
+    static String reloadCatalog(ChorusConfig config, ProviderFleet providers) {
+        ModelCatalog next;
+        try {
+            next = ModelCatalog.load(config.catalog());
+        } catch (ConfigException e) {
+            return "The catalog was not changed: " + e.getMessage().lines().findFirst().orElse("it cannot be read") + ".";
+        }
+        ProviderFleet.CatalogChange change = providers.reload(next);
+        log.info("catalog reloaded: {} models, added {}, removed {}", change.models(), change.added(), change.removed());
+        StringBuilder text = new StringBuilder("Catalog reloaded: " + change.models() + " models.");
+        if (!change.added().isEmpty()) {
+            text.append("\nNew: ").append(String.join(", ", change.added())).append('.');
+        }
+        if (!change.removed().isEmpty()) {
+            text.append("\nNo longer in it: ").append(String.join(", ", change.removed()))
+                    .append(". Chats pinned to one of them are told so under each answer and routed automatically.");
+        }
+        if (!config.defaultModel().equalsIgnoreCase("auto") && next.find(config.defaultModel()).isEmpty()) {
+            text.append("\n⚠️ model.default ").append(config.defaultModel()).append(" is no longer in the catalog: ")
+                    .append("questions are routed automatically until it is set to a model that is.");
+        }
+        if (change.added().isEmpty() && change.removed().isEmpty()) {
+            text.append(" Nothing was added or removed; prices and scores are as the file says now.");
+        }
+        return text.toString();
     }
 
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {

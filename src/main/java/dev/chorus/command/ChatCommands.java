@@ -29,7 +29,8 @@ public final class ChatCommands {
     /** Shown in the menu of the bot's admins only. */
     public static final List<CommandInfo> ADMIN_MENU = List.of(
             new CommandInfo("status", "Providers' health and the outbox"),
-            new CommandInfo("probe", "Measure what a model is good at"));
+            new CommandInfo("probe", "Measure what a model is good at"),
+            new CommandInfo("catalog", "reload: read the model catalog file again"));
 
     private final String botUsername;
     private final Services services;
@@ -113,6 +114,7 @@ public final class ChatCommands {
             case "rate" -> out.send(ratings.rate(in, cmd.args()));
             case "stats" -> stats(in, out);
             case "probe" -> out.send(probes.offer(in, cmd.args()));
+            case "catalog" -> out.send(catalog(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())
                     ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
                     : Reply.plain("Only the bot's admins can see the providers' status."));
@@ -123,6 +125,18 @@ public final class ChatCommands {
                 }
             }
         }
+    }
+
+    /** {@code /catalog reload} for the bot's admins: a newer catalog file without a restart. */
+    private Reply catalog(Incoming in, String args) {
+        if (!services.admins().contains(in.userId())) {
+            return Reply.plain("Only the bot's admins can reload the model catalog.");
+        }
+        if (!args.strip().equalsIgnoreCase("reload")) {
+            return Reply.plain("/catalog reload reads the catalog file (catalog.file) again and puts it in place at once. "
+                    + "/models lists the models in use.");
+        }
+        return Reply.plain(services.catalogReload().get());
     }
 
     /** {@code /stats}: for the bot's admins, every model's ratings per domain, with a chart; for others, their own. */

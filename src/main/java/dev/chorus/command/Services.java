@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  * @param ratingTallies ratings per domain and model, for the admins' {@code /stats}
  * @param probes capability probes, for the admins' {@code /probe}
  * @param capabilities each model's capabilities as the router sees them (probed ones in place), for {@code /models}
+ * @param catalogReload reads the catalog file again and puts it in place; says what changed, for {@code /catalog reload}
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
@@ -38,7 +39,8 @@ public record Services(AskService asks, Directory directory, Set<Long> admins, S
                        dev.chorus.orchestration.Ratings ratings,
                        Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
                        dev.chorus.orchestration.probe.ProbeService probes,
-                       dev.chorus.orchestration.delegation.Capabilities capabilities) {
+                       dev.chorus.orchestration.delegation.Capabilities capabilities,
+                       Supplier<String> catalogReload) {
     public Services {
         admins = Set.copyOf(admins);
     }

@@ -39,7 +39,7 @@ public final class ProviderFleet implements AutoCloseable {
     /** Ids of models whose provider said they are gone; read on every routing, written rarely. */
     private final Set<String> gone = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final ChorusConfig config;
-    private final ModelCatalog catalog;
+    private volatile ModelCatalog catalog;
     private final OkHttpClient http;
     private final ObjectMapper json;
     private final Clock clock;
@@ -67,6 +67,27 @@ public final class ProviderFleet implements AutoCloseable {
 
     public ModelCatalog catalog() {
         return catalog;
+    }
+
+    /**
+     * Puts {@code next} in place of the catalog, at once for every question routed after: a newer
+     * catalog file loaded while the bot runs. Models set aside as gone are given another chance, since
+     * the catalog changed. Returns which ids came and went.
+     */
+    public CatalogChange reload(ModelCatalog next) {
+        Set<String> before = new java.util.TreeSet<>(catalog.all().stream().map(ModelSpec::id).toList());
+        Set<String> after = new java.util.TreeSet<>(next.all().stream().map(ModelSpec::id).toList());
+        catalog = next;
+        gone.clear();
+        Set<String> added = new java.util.TreeSet<>(after);
+        added.removeAll(before);
+        Set<String> removed = new java.util.TreeSet<>(before);
+        removed.removeAll(after);
+        return new CatalogChange(after.size(), List.copyOf(added), List.copyOf(removed));
+    }
+
+    /** What a reload changed. */
+    public record CatalogChange(int models, List<String> added, List<String> removed) {
     }
 
     public ProviderMetrics metrics() {
