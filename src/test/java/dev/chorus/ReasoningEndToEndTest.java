@@ -33,16 +33,45 @@ class ReasoningEndToEndTest {
     static Path dir;
     static BotHarness bot;
     static TelegramEmulator telegram;
+    static FakeOpenAi gemini;
 
     @BeforeAll
     static void start() throws Exception {
-        bot = BotHarness.start(dir, "model.default=gpt-5.4-mini", "admins=" + ADMIN);
+        gemini = FakeOpenAi.gemini();
+        bot = BotHarness.start(dir, "model.default=gpt-5.4-mini", "admins=" + ADMIN,
+                "gemini.api-key=gemini-test-key", "gemini.base-url=" + gemini.baseUrl());
         telegram = bot.telegram;
     }
 
     @AfterAll
     static void stop() throws Exception {
         bot.close();
+        gemini.close();
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(0)
+    void geminiAnswersThroughItsOpenAiCompatibleEndpointWithItsThoughtsCountedAndCharged() {
+        TelegramUser wen = new TelegramUser(9904, "Wen", "wen");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, wen, "/model gemini-2.5-flash");
+        telegram.awaitMessages(mark, wen.id(), 1);
+        long asked = telegram.mark();
+        telegram.sendPrivate(TOKEN, wen, "What is Rust?");
+        BotCall answer = telegram.awaitMessages(asked, wen.id(), 1).getFirst();
+
+        ModelSpec model = bot.chorus.catalog().find("gemini-2.5-flash").orElseThrow();
+        long cost = model.price().costMicros(new Usage(9, 0, 309, 298, false));
+        assertThat(answer.text()).contains("Rust keeps memory safe without a garbage collector.")
+                .contains("gemini-2.5-flash · ").contains(MoneyFormat.dollars(cost)).contains("reasoning 298 tokens");
+        com.fasterxml.jackson.databind.JsonNode request = gemini.requests().getLast();
+        assertThat(request.path("model").asText()).isEqualTo("gemini-2.5-flash");
+        assertThat(request.path("reasoning_effort").asText()).isEqualTo("low");
+        assertThat(gemini.authorizations().getLast()).isEqualTo("Bearer gemini-test-key");
+        long charged = bot.chorus.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT SUM(amount_micros) FROM ledger WHERE kind = 'charge' AND scope_kind = 'user' AND scope_id = :u")
+                .bind("u", wen.id()).mapTo(Long.class).one());
+        assertThat(charged).isEqualTo(cost);
     }
 
     @Test

@@ -47,10 +47,24 @@ public final class FakeOpenAi implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> authorizations = new CopyOnWriteArrayList<>();
     private final boolean primary;
+    private final String answerStream;
 
     /** @param primary whether {@link #FAIL_PRIMARY} makes this one fail */
     public FakeOpenAi(boolean primary) throws IOException {
+        this(primary, null);
+    }
+
+    /**
+     * Google's OpenAI-compatible endpoint: every answer is its documented stream (thoughts counted
+     * apart from the answer's tokens).
+     */
+    public static FakeOpenAi gemini() throws IOException {
+        return new FakeOpenAi(false, "/fixtures/gemini/chat_completion_stream.sse");
+    }
+
+    private FakeOpenAi(boolean primary, String answerStream) throws IOException {
         this.primary = primary;
+        this.answerStream = answerStream;
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
@@ -96,6 +110,10 @@ public final class FakeOpenAi implements AutoCloseable {
         if (primary && question.contains(AUTH_PRIMARY)) {
             return new MockResponse.Builder().code(401).addHeader("content-type", "application/json")
                     .body(fixture("/fixtures/openai/error_401_invalid_api_key.json")).build();
+        }
+        if (answerStream != null) {
+            return new MockResponse.Builder().code(200).addHeader("content-type", "text/event-stream")
+                    .body(fixture(answerStream)).build();
         }
         String system = body.path("messages").get(0).path("content").asText();
         if (system.equals(PROBE.system())) {
