@@ -24,6 +24,9 @@ import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.json.ProbeSuiteJson;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.chorus.orchestration.learning.LearnedQuality;
 import dev.chorus.orchestration.probe.MeasuredCapabilities;
 import dev.chorus.orchestration.probe.ProbeService;
@@ -90,7 +93,8 @@ public final class Chorus implements AutoCloseable {
 
     static Chorus start(ChorusConfig config, Clock clock) {
         ModelCatalog catalog = ModelCatalog.load(config.catalog());
-        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), clock, Sleeper.REAL);
+        PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        ProviderFleet providers = new ProviderFleet(config, catalog, new ObjectMapper(), clock, Sleeper.REAL, metrics);
         ModelSpec model = StartChecks.pinnedModel(config, catalog, providers);
         StartChecks.checkFallbacks(config, catalog, providers);
         List<PipelineStep> pipeline = StartChecks.checkedPipeline(config, catalog, providers);
@@ -102,7 +106,7 @@ public final class Chorus implements AutoCloseable {
         JdbiDirectory directory = new JdbiDirectory(database, clock);
         BudgetLedger ledger = new BudgetLedger(database);
         BudgetService budgets = new BudgetService(ledger, config.budget(), config.admins(), clock,
-                new BudgetAlerts(ledger, directory, clock, alerts::send));
+                new BudgetAlerts(ledger, directory, clock, alerts::send), metrics);
         int reconciled = budgets.reconcile();
         if (reconciled > 0) {
             log.warn("closed {} budget reservations left open by the last run", reconciled);
@@ -131,6 +135,7 @@ public final class Chorus implements AutoCloseable {
         TelegramBot telegram;
         try {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
+                    metrics,
                     (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
                             providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
@@ -142,7 +147,7 @@ public final class Chorus implements AutoCloseable {
                             new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies,
                             new ProbeService(new Prober(ProbeSuiteJson.shipped(), chain), probeStore, capabilities,
                                     () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities,
-                            () -> reloadCatalog(config, providers))));
+                            () -> reloadCatalog(config, providers), metrics)));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();
@@ -150,7 +155,19 @@ public final class Chorus implements AutoCloseable {
             throw e;
         }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
-        HealthServer health = config.healthPort() == 0 ? null : startHealth(config.healthPort(), telegram, database);
+        Gauge.builder("chorus.outbox.pending", outbox, o -> o.pending()).register(metrics);
+        for (dev.chorus.provider.resilience.ProviderHealth h : providers.health()) {
+            // 0 closed, 1 half open, 2 open: what a dashboard alerts on
+            Gauge.builder("chorus.provider.breaker", providers, p -> p.health().stream()
+                    .filter(x -> x.provider().equals(h.provider())).findFirst()
+                    .map(x -> switch (x.breaker()) {
+                        case "OPEN", "FORCED_OPEN" -> 2.0;
+                        case "HALF_OPEN" -> 1.0;
+                        default -> 0.0;
+                    }).orElse(0.0)).tag("provider", h.provider()).register(metrics);
+        }
+        HealthServer health = config.healthPort() == 0 ? null
+                : startHealth(config.healthPort(), telegram, database, providers, metrics);
         return new Chorus(telegram, database, health, catalog, providers, learned);
     }
 
@@ -182,10 +199,20 @@ public final class Chorus implements AutoCloseable {
         return text.toString();
     }
 
-    private static HealthServer startHealth(int port, TelegramBot telegram, Database database) {
+    private static HealthServer startHealth(int port, TelegramBot telegram, Database database, ProviderFleet providers,
+                                            PrometheusMeterRegistry metrics) {
         try {
             HealthServer server = HealthServer.start(port, () -> !telegram.isPolling() ? "not polling Telegram"
-                    : !database.isReachable() ? "database not reachable" : null);
+                    : !database.isReachable() ? "database not reachable" : null, () -> {
+                        List<String> lines = new java.util.ArrayList<>();
+                        lines.add("store: " + (database.isReachable() ? "ok" : "not reachable"));
+                        lines.add("telegram: " + (telegram.isPolling() ? "polling" : "not polling"));
+                        providers.health().forEach(h -> lines.add("provider " + h.provider() + ": breaker " + h.breaker()
+                                + (h.failureRate() < 0 ? ", too few calls to rate"
+                                : String.format(java.util.Locale.ROOT, ", %.0f%% failing", h.failureRate()))));
+                        providers.setAside().forEach(id -> lines.add("model " + id + ": set aside (its provider says it is gone)"));
+                        return lines;
+                    }, metrics::scrape);
             log.info("health check on port {}", server.port());
             return server;
         } catch (IOException e) {

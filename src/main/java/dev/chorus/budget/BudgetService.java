@@ -58,6 +58,12 @@ public final class BudgetService {
         this(ledger, settings, admins, clock, alerts, BUSY_PATIENCE, new SimpleMeterRegistry());
     }
 
+    /** @param metrics where spend and refusals per scope are counted */
+    public BudgetService(BudgetLedger ledger, BudgetSettings settings, Set<Long> admins, Clock clock,
+                         BudgetAlerts alerts, MeterRegistry metrics) {
+        this(ledger, settings, admins, clock, alerts, BUSY_PATIENCE, metrics);
+    }
+
     public BudgetService(BudgetLedger ledger, BudgetSettings settings, Set<Long> admins, Clock clock,
                          BudgetAlerts alerts, Duration busyPatience, MeterRegistry metrics) {
         this.ledger = ledger;
@@ -186,6 +192,7 @@ public final class BudgetService {
                 purpose + "-run", worstCaseMicros, 0), holds);
         return switch (result) {
             case ReserveResult.Exceeded e -> {
+                refused(e);
                 ScopeState state = stateOf(spender, e.scope());
                 boolean busy = e.spentMicros() + worstCaseMicros <= e.limitMicros();
                 yield new SpendGate.RunAdmission.Denied(busy ? BudgetMessages.busy(state)
@@ -240,6 +247,8 @@ public final class BudgetService {
                 case ReserveResult.Reserved r -> new SpendGate.Admission.Granted(new Reservation(callId, model, holds,
                         call.promptBound(), call.firstOutput(), reserved, this));
                 case ReserveResult.Exceeded e -> {
+                    refused(e);
+                refused(e);
                     giveBack(fromPool);
                     yield new SpendGate.Admission.Denied(BudgetMessages.exhausted(stateOf(spender, e.scope()), reserved));
                 }
@@ -300,6 +309,8 @@ public final class BudgetService {
                             call.firstOutput(), reserved, null));
                 }
                 case ReserveResult.Exceeded e -> {
+                    refused(e);
+                refused(e);
                     // Only holds of answers in progress are in the way: most of them settle for far
                     // less than they hold, so the question waits for them rather than being refused.
                     boolean busy = e.spentMicros() + reserved <= e.limitMicros();
@@ -331,6 +342,11 @@ public final class BudgetService {
      * Closes the reservations a crashed process left open: a call that was sent may have been billed,
      * so its estimate is charged; one never sent is released. Returns how many were closed.
      */
+    private void refused(ReserveResult.Exceeded e) {
+        metrics.counter("chorus.budget.refusals", "scope", e.scope().kind().name().toLowerCase(java.util.Locale.ROOT))
+                .increment();
+    }
+
     public int reconcile() {
         List<OpenReservation> open = ledger.open();
         for (OpenReservation r : open) {
@@ -464,6 +480,10 @@ public final class BudgetService {
             }
             if (ledger.close(id, costMicros, estimated, costMicros > 0 ? "settled" : "released", clock.instant())
                     && costMicros > 0) {
+                for (Hold hold : holds) {
+                    metrics.counter("chorus.budget.spent_micros", "scope", hold.scope().kind().name()
+                            .toLowerCase(java.util.Locale.ROOT)).increment(costMicros);
+                }
                 if (costMicros > held) {
                     metrics.counter("chorus.budget.overruns", "model", model.id()).increment();
                     alerts.overrun(model.id(), costMicros, held);

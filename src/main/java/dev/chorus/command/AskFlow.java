@@ -16,6 +16,7 @@ import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.orchestration.multi.MultiOutcome;
 import dev.chorus.orchestration.multi.MultiService;
 import dev.chorus.orchestration.multi.Strategy;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +55,7 @@ final class AskFlow {
     private final Optional<Strategy> escalation;
     private final TraceStore traces;
     private final Ratings ratings;
+    private final MeterRegistry metrics;
     private final AnswerReplies replies = new AnswerReplies();
     // who already asked a stronger model for which answer: one press re-asks, more only say so
     private final Cache<String, Boolean> betterAsked = Caffeine.newBuilder()
@@ -66,7 +68,8 @@ final class AskFlow {
     /** @param escalation the strategy a hard question escalates to, or empty for one stronger model */
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
-            Optional<Strategy> escalation, TraceStore traces, Ratings ratings) {
+            Optional<Strategy> escalation, TraceStore traces, Ratings ratings, MeterRegistry metrics) {
+        this.metrics = metrics;
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
@@ -88,6 +91,7 @@ final class AskFlow {
         }
         Optional<Reply> refusal = gate.refusal(in);
         if (refusal.isPresent()) {
+            metrics.counter("chorus.questions.refused").increment();
             out.send(refusal.get());
             return;
         }
@@ -170,6 +174,7 @@ final class AskFlow {
             case AskOutcome.Failed f -> replies.of(f);
             case AskOutcome.OverBudget o -> replies.of(o);
         };
+        count(outcome, request.preferences().mode().key());
         long id = questionId.get();
         stream.finish(id == 0 ? reply : reply.concluding(id));
         if (id != 0) {
@@ -335,6 +340,35 @@ final class AskFlow {
             run(incoming(q), out, q.cloudAllowed(), id);
         } else {
             multiFlow.rerun(incoming(q), q.command(), q.confirmed(), out, id);
+        }
+    }
+
+    /**
+     * Answers by model, mode and outcome; the time to the answer and the time the bot added to the
+     * model calls (analysis, routing, budget, storage), as histograms; stand-ins.
+     */
+    private void count(AskOutcome outcome, String mode) {
+        String kind = switch (outcome) {
+            case AskOutcome.Answered a -> "answered";
+            case AskOutcome.NeedsConsent c -> "needs_consent";
+            case AskOutcome.NoModel n -> "no_model";
+            case AskOutcome.Declined d -> "declined";
+            case AskOutcome.Failed f -> "failed";
+            case AskOutcome.OverBudget o -> "over_budget";
+        };
+        String model = outcome instanceof AskOutcome.Answered a ? a.modelId() : "none";
+        metrics.counter("chorus.answers", "model", model, "mode", mode, "outcome", kind).increment();
+        if (outcome instanceof AskOutcome.Answered a) {
+            io.micrometer.core.instrument.Timer.builder("chorus.answer.time").publishPercentileHistogram()
+                    .register(metrics).record(a.took());
+            java.time.Duration calls = a.steps().stream().map(dev.chorus.orchestration.Step::took)
+                    .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
+            java.time.Duration added = a.took().minus(calls);
+            io.micrometer.core.instrument.Timer.builder("chorus.answer.bot_time").publishPercentileHistogram()
+                    .register(metrics).record(added.isNegative() ? java.time.Duration.ZERO : added);
+            if (!a.failedModels().isEmpty()) {
+                metrics.counter("chorus.fallbacks", "model", model).increment();
+            }
         }
     }
 

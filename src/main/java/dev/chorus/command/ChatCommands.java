@@ -58,7 +58,7 @@ public final class ChatCommands {
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces(),
-                services.ratings());
+                services.ratings(), services.metrics());
     }
 
     /**
@@ -89,6 +89,7 @@ public final class ChatCommands {
         Optional<CommandLine> command = CommandLine.parse(in.text());
         if (command.isEmpty()) {
             if (in.chatKind() == ChatKind.PRIVATE || in.addressed()) {
+                services.metrics().counter("chorus.commands", "command", "text").increment();
                 ask(in, in.text(), out);
             }
             return;
@@ -97,6 +98,9 @@ public final class ChatCommands {
         if (cmd.isForAnotherBot(botUsername)) {
             return;
         }
+        boolean known = MENU.stream().anyMatch(c -> c.command().equals(cmd.name()))
+                || ADMIN_MENU.stream().anyMatch(c -> c.command().equals(cmd.name()));
+        services.metrics().counter("chorus.commands", "command", known ? cmd.name() : "unknown").increment();
         switch (cmd.name()) {
             case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
             case "help" -> out.send(Reply.plain(help(in.chatKind(), services.admins().contains(in.userId()))));

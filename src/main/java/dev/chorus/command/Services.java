@@ -31,6 +31,7 @@ import java.util.function.Supplier;
  * @param probes capability probes, for the admins' {@code /probe}
  * @param capabilities each model's capabilities as the router sees them (probed ones in place), for {@code /models}
  * @param catalogReload reads the catalog file again and puts it in place; says what changed, for {@code /catalog reload}
+ * @param metrics where commands, answers, refusals and fallbacks are counted
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
@@ -40,7 +41,7 @@ public record Services(AskService asks, Directory directory, Set<Long> admins, S
                        Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
                        dev.chorus.orchestration.probe.ProbeService probes,
                        dev.chorus.orchestration.delegation.Capabilities capabilities,
-                       Supplier<String> catalogReload) {
+                       Supplier<String> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics) {
     public Services {
         admins = Set.copyOf(admins);
     }

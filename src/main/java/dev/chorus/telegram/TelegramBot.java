@@ -75,6 +75,14 @@ public final class TelegramBot implements AutoCloseable {
      */
     public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
                                     Clock clock, BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
+        return start(settings, admins, outbox, outboxExpiry, clock,
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(), commandsFor);
+    }
+
+    /** @param metrics where the updates received are counted by type */
+    public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
+                                    Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
+                                    BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
         // The read timeout must outlast a long poll, or every idle poll ends in an error.
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
@@ -116,7 +124,7 @@ public final class TelegramBot implements AutoCloseable {
         try {
             application.registerBot(token, () -> url,
                     offset -> GetUpdates.builder().offset(offset + 1).timeout(pollSeconds).limit(100).build(),
-                    new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor));
+                    new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor, metrics));
         } catch (TelegramApiException e) {
             sender.close();
             executor.close();

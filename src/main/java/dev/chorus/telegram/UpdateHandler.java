@@ -25,8 +25,15 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     private final ChatCommands commands;
     private final Outputs outputs;
     private final ChatSerialExecutor executor;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
 
     UpdateHandler(UpdateTranslator translator, ChatCommands commands, Outputs outputs, ChatSerialExecutor executor) {
+        this(translator, commands, outputs, executor, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    UpdateHandler(UpdateTranslator translator, ChatCommands commands, Outputs outputs, ChatSerialExecutor executor,
+                  io.micrometer.core.instrument.MeterRegistry metrics) {
+        this.metrics = metrics;
         this.translator = translator;
         this.commands = commands;
         this.outputs = outputs;
@@ -36,6 +43,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
+            metrics.counter("chorus.updates", "type", typeOf(update)).increment();
             if (update.hasCallbackQuery()) {
                 translator.callback(update.getCallbackQuery()).ifPresent(callback -> {
                     if (!executor.submit(callback.chatId(), () -> handle(callback))) {
@@ -53,6 +61,16 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                 outputFor(message).send(Reply.plain(BUSY));
             }
         }
+    }
+
+    private static String typeOf(Update update) {
+        if (update.hasCallbackQuery()) {
+            return "callback";
+        }
+        if (update.hasMessage()) {
+            return update.getMessage().hasText() ? "message" : "other_message";
+        }
+        return update.hasEditedMessage() ? "edited" : update.hasChannelPost() ? "channel_post" : "other";
     }
 
     private TelegramChatOutput outputFor(Callback callback) {

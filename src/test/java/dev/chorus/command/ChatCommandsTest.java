@@ -91,7 +91,8 @@ class ChatCommandsTest {
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models."));
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     @Test
@@ -242,7 +243,8 @@ class ChatCommandsTest {
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models."));
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();

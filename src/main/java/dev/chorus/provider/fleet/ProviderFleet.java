@@ -44,13 +44,20 @@ public final class ProviderFleet implements AutoCloseable {
     private final ObjectMapper json;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final ProviderMetrics metrics = new ProviderMetrics();
+    private final ProviderMetrics metrics;
     /** Each provider's guard (its breaker and bulkhead), with the protocol of the client it was built with. */
     private final Map<String, Built> guards = new ConcurrentHashMap<>();
     /** The guard per provider and protocol: the provider's own, or a copy of it with that protocol's client. */
     private final Map<Wire, ProviderGuard> wired = new ConcurrentHashMap<>();
 
     public ProviderFleet(ChorusConfig config, ModelCatalog catalog, ObjectMapper json, Clock clock, Sleeper sleeper) {
+        this(config, catalog, json, clock, sleeper, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    /** @param registry where every provider call's outcome and first-token time are recorded */
+    public ProviderFleet(ChorusConfig config, ModelCatalog catalog, ObjectMapper json, Clock clock, Sleeper sleeper,
+                         io.micrometer.core.instrument.MeterRegistry registry) {
+        this.metrics = new ProviderMetrics(registry);
         this.config = config;
         this.catalog = catalog;
         this.json = json;

@@ -60,6 +60,7 @@ public final class ProviderMetrics {
         return Timer.builder("chorus.provider.first_token")
                 .tag("provider", provider)
                 .publishPercentiles(0.5, 0.95)
+                .publishPercentileHistogram()
                 .distributionStatisticExpiry(WINDOW)
                 .distributionStatisticBufferLength(5)
                 .register(registry);
