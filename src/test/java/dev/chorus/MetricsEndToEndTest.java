@@ -75,6 +75,18 @@ class MetricsEndToEndTest {
     }
 
     @Test
+    void eachHandledUpdateIsOneLogLineWithItsRequestIdAndOutcomeButNeverTheText() {
+        TelegramUser noa = new TelegramUser(9702, "Noa", "noa");
+        long mark = telegram.mark();
+        telegram.sendPrivate(TOKEN, noa, "Tell me a secret about Lisbon");
+        telegram.awaitMessages(mark, noa.id(), 1);
+        String log = bot.log.text();
+        assertThat(log).containsPattern("update handled request=[0-9a-f]{8} kind=private command=text "
+                + "model=gpt-4o-mini cost_micros=[0-9]+ took_ms=[0-9]+ outcome=answered");
+        assertThat(log).doesNotContain("secret about Lisbon");
+    }
+
+    @Test
     void healthReportsTheStoreTelegramAndEachProvider() throws Exception {
         HttpResponse<String> health = get("/health");
         assertThat(health.statusCode()).isEqualTo(200);

@@ -358,6 +358,15 @@ final class AskFlow {
         };
         String model = outcome instanceof AskOutcome.Answered a ? a.modelId() : "none";
         metrics.counter("chorus.answers", "model", model, "mode", mode, "outcome", kind).increment();
+        // for the one log line of this update (the telegram adapter writes it)
+        org.slf4j.MDC.put("model", model);
+        org.slf4j.MDC.put("outcome", kind);
+        org.slf4j.MDC.put("cost_micros", Long.toString(switch (outcome) {
+            case AskOutcome.Answered a -> a.costMicros();
+            case AskOutcome.Declined d -> d.costMicros();
+            case AskOutcome.Failed f -> f.costMicros();
+            default -> 0L;
+        }));
         if (outcome instanceof AskOutcome.Answered a) {
             io.micrometer.core.instrument.Timer.builder("chorus.answer.time").publishPercentileHistogram()
                     .register(metrics).record(a.took());

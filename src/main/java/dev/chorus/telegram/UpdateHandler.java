@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.telegram.telegrambots.longpolling.interfaces.LongPollingUpdateConsumer;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -84,13 +85,46 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
 
     private void handle(Callback callback) {
         TelegramChatOutput out = outputFor(callback);
+        long started = System.nanoTime();
+        begin();
+        String outcome = "handled";
         try {
             commands.handle(callback, out);
         } catch (RuntimeException e) {
+            outcome = "error";
             log.error("failed to handle a button press in chat {}", callback.chatId(), e);
             out.acknowledge(callback.callbackId(), "Sorry, something went wrong on my side.");
+        } finally {
+            end(callback.chatKind().name(), "button:" + callback.data().split(":", 2)[0], started, outcome);
         }
     }
+
+    /** A request id for everything logged while this update is handled (the chat's own virtual thread). */
+    private static void begin() {
+        MDC.clear();
+        MDC.put(REQUEST, Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()).substring(0, 8));
+    }
+
+    /**
+     * One line per handled update: request id, chat kind, command, and what the answer flows noted
+     * (model, cost, outcome). Never the message's text: at info level nothing a user wrote is logged.
+     */
+    private static void end(String kind, String command, long started, String outcome) {
+        try {
+            log.info("update handled request={} kind={} command={} model={} cost_micros={} took_ms={} outcome={}",
+                    MDC.get(REQUEST), kind.toLowerCase(java.util.Locale.ROOT), command, orDash(MDC.get("model")),
+                    orDash(MDC.get("cost_micros")), (System.nanoTime() - started) / 1_000_000,
+                    MDC.get("outcome") != null ? MDC.get("outcome") : outcome);
+        } finally {
+            MDC.clear();
+        }
+    }
+
+    private static String orDash(String value) {
+        return value == null ? "-" : value;
+    }
+
+    static final String REQUEST = "request";
 
     private void handle(Message message) {
         Optional<Incoming> incoming = translator.translate(message);
@@ -101,11 +135,18 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             }
             return;
         }
+        long started = System.nanoTime();
+        begin();
+        String outcome = "handled";
         try {
             commands.handle(incoming.get(), out);
         } catch (RuntimeException e) {
+            outcome = "error";
             log.error("failed to handle a message in chat {}", message.getChatId(), e);
             out.send(Reply.plain("Sorry, something went wrong on my side. Please try again."));
+        } finally {
+            end(incoming.get().chatKind().name(), dev.chorus.command.CommandLine.parse(incoming.get().text())
+                    .map(c -> "/" + c.name()).orElse("text"), started, outcome);
         }
     }
 }
