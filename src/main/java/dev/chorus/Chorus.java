@@ -24,6 +24,8 @@ import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.json.ProbeSuiteJson;
+import dev.chorus.orchestration.cache.CachedAnswers;
+import dev.chorus.store.JdbiAnswerCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -147,7 +149,8 @@ public final class Chorus implements AutoCloseable {
                             new JdbiTraceStore(database), new LearningRatings(new JdbiRatings(database, clock), learned), learned::tallies,
                             new ProbeService(new Prober(ProbeSuiteJson.shipped(), chain), probeStore, capabilities,
                                     () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities,
-                            () -> reloadCatalog(config, providers), metrics)));
+                            () -> reloadCatalog(config, providers), metrics,
+                            new CachedAnswers(new JdbiAnswerCache(database), clock))));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();

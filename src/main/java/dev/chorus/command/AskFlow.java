@@ -11,6 +11,7 @@ import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.QuestionJournal;
 import dev.chorus.orchestration.TraceStore;
 import dev.chorus.orchestration.Ratings;
+import dev.chorus.orchestration.cache.CachedAnswers;
 import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Routing;
 import dev.chorus.orchestration.multi.MultiOutcome;
@@ -38,6 +39,7 @@ final class AskFlow {
     private static final String CANCEL = "cancel:";
     private static final String AGAIN = "again:";
     static final String BETTER = "bt:";
+    static final String FRESH = "fr:";
     static final String TRACE = "trace:";
     /** A question older than this when the bot comes back is offered again rather than answered unasked. */
     static final Duration RERUN_WITHIN = Duration.ofMinutes(15);
@@ -56,6 +58,7 @@ final class AskFlow {
     private final TraceStore traces;
     private final Ratings ratings;
     private final MeterRegistry metrics;
+    private final CachedAnswers cache;
     private final AnswerReplies replies = new AnswerReplies();
     // who already asked a stronger model for which answer: one press re-asks, more only say so
     private final Cache<String, Boolean> betterAsked = Caffeine.newBuilder()
@@ -68,8 +71,10 @@ final class AskFlow {
     /** @param escalation the strategy a hard question escalates to, or empty for one stronger model */
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
-            Optional<Strategy> escalation, TraceStore traces, Ratings ratings, MeterRegistry metrics) {
+            Optional<Strategy> escalation, TraceStore traces, Ratings ratings, MeterRegistry metrics,
+            CachedAnswers cache) {
         this.metrics = metrics;
+        this.cache = cache;
         this.asks = asks;
         this.sessions = sessions;
         this.budgets = budgets;
@@ -107,9 +112,15 @@ final class AskFlow {
         run(in, out, cloudAllowed, resumed, UnaryOperator.identity());
     }
 
-    /** @param reroute changes where the question goes (to a better model than the first answer's), or null when none can */
     private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed,
                      UnaryOperator<AskService.RoutedQuestion> reroute) {
+        run(in, out, cloudAllowed, resumed, reroute, true);
+    }
+
+    /** @param reroute changes where the question goes (to a better model than the first answer's), or null when none can */
+    /** @param useCache whether a kept answer may serve it (not when a better or a fresh answer was asked for) */
+    private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed,
+                     UnaryOperator<AskService.RoutedQuestion> reroute, boolean useCache) {
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), cloudAllowed);
@@ -127,6 +138,7 @@ final class AskFlow {
             }
         };
         AskOutcome outcome;
+        boolean keep = false;
         try {
             AskService.RoutedQuestion routed = reroute.apply(asks.route(request));
             if (routed == null) {
@@ -134,6 +146,15 @@ final class AskFlow {
                         + "the one that answered. Try rephrasing it, or /multi to let several models work on it."));
                 return;
             }
+            boolean cacheable = CachedAnswers.cacheable(routed.profile(), !session.history().isEmpty());
+            if (useCache && cacheable && resumed == null) {
+                Optional<dev.chorus.orchestration.cache.AnswerCache.Entry> kept = cache.find(in.chatId(), in.text());
+                if (kept.isPresent()) {
+                    serveKept(in, session, kept.get(), stream);
+                    return;
+                }
+            }
+            keep = cacheable;
             if (escalation.isPresent() && routed.routing() instanceof Routing.Routed r && r.decision().escalated()) {
                 // A hard question: several models, with the same indicator and footer as /multi.
                 journaled.run();
@@ -182,6 +203,9 @@ final class AskFlow {
         }
         if (outcome instanceof AskOutcome.Answered a) {
             sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
+            if (keep && !a.truncated() && !a.budgetCut()) {
+                cache.put(in.chatId(), in.text(), a.text(), a.modelId(), a.costMicros());
+            }
         }
     }
 
@@ -241,6 +265,14 @@ final class AskFlow {
             out.send(TraceReport.render(traces.load(answerId.get(), callback.chatId())));
             return true;
         }
+        if (data.startsWith(FRESH)) {
+            Optional<Long> answerId = number(data.substring(FRESH.length()));
+            if (answerId.isEmpty()) {
+                return false;
+            }
+            fresh(answerId.get(), callback, out);
+            return true;
+        }
         if (data.startsWith(BETTER)) {
             Optional<Long> answerId = number(data.substring(BETTER.length()));
             if (answerId.isEmpty()) {
@@ -278,6 +310,48 @@ final class AskFlow {
     }
 
     /**
+     * A question this chat asked before, answered from what was answered then: it says so and what it
+     * saved, can be rated (for the model that wrote it) and asked afresh.
+     */
+    private void serveKept(Incoming in, ChatSessions.Session session, dev.chorus.orchestration.cache.AnswerCache.Entry kept,
+                           ChatOutput.AnswerStream stream) {
+        long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), kept.model(),
+                "The same question was answered in this chat on " + kept.at().toString().substring(0, 16).replace('T', ' ')
+                        + " UTC by " + kept.model() + "; that answer is served again from the cache. "
+                        + "Press ↻ Fresh answer to ask again.", in.text(), null);
+        metrics.counter("chorus.cache.hits", "kind", "exact").increment();
+        metrics.counter("chorus.cache.saved_micros").increment(kept.costMicros());
+        org.slf4j.MDC.put("model", kept.model());
+        org.slf4j.MDC.put("outcome", "cached");
+        org.slf4j.MDC.put("cost_micros", "0");
+        stream.finish(Reply.answer(kept.answer(), "⚡ from cache · " + kept.model() + " · saved "
+                        + dev.chorus.money.MoneyFormat.dollars(kept.costMicros()))
+                .withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Fresh answer", FRESH + answerId)),
+                        new Reply.Button("Why this model?", WHY + answerId)))
+                .forAnswer(answerId));
+        sessions.remember(session.conversationId(), in.text(), kept.answer(), kept.model());
+    }
+
+    /** "↻ Fresh answer" under a cached one: the question asked again, past the cache. */
+    private void fresh(long answerId, Callback callback, ChatOutput out) {
+        Optional<Ratings.Rated> rated = ratings.answer(answerId, callback.chatId());
+        if (rated.isEmpty() || rated.get().question().isBlank()) {
+            out.acknowledge(callback.callbackId(), "I no longer know that question, so I cannot ask it again.");
+            return;
+        }
+        Incoming in = new Incoming(callback.chatId(), callback.chatKind(), callback.userId(), rated.get().question(),
+                true, Incoming.Names.UNKNOWN, null, callback.messageId());
+        Optional<Reply> refusal = gate.refusal(in);
+        if (refusal.isPresent()) {
+            out.acknowledge(callback.callbackId(), null);
+            out.send(refusal.get());
+            return;
+        }
+        out.acknowledge(callback.callbackId(), "Asking again…");
+        run(in, out, false, null, UnaryOperator.identity(), false);
+    }
+
+    /**
      * "↻ Better model": the first answer counts as a 👎 from the presser, and the question is asked
      * again of a model expected to do clearly better, within the chat's budget.
      */
@@ -308,7 +382,7 @@ final class AskFlow {
         run(in, out, false, null, routed -> routed.routing() instanceof Routing.Routed r
                 ? DelegationEngine.betterThan(r.decision(), first)
                         .map(d -> new AskService.RoutedQuestion(routed.profile(), new Routing.Routed(d))).orElse(null)
-                : routed);
+                : routed, false);
     }
 
     private void askAgain(long id, Callback callback, ChatOutput out) {

@@ -58,7 +58,7 @@ public final class ChatCommands {
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces(),
-                services.ratings(), services.metrics());
+                services.ratings(), services.metrics(), services.cache());
     }
 
     /**

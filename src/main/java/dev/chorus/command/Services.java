@@ -32,6 +32,7 @@ import java.util.function.Supplier;
  * @param capabilities each model's capabilities as the router sees them (probed ones in place), for {@code /models}
  * @param catalogReload reads the catalog file again and puts it in place; says what changed, for {@code /catalog reload}
  * @param metrics where commands, answers, refusals and fallbacks are counted
+ * @param cache answers kept for questions a chat asks again
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
@@ -41,7 +42,8 @@ public record Services(AskService asks, Directory directory, Set<Long> admins, S
                        Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
                        dev.chorus.orchestration.probe.ProbeService probes,
                        dev.chorus.orchestration.delegation.Capabilities capabilities,
-                       Supplier<String> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics) {
+                       Supplier<String> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics,
+                       dev.chorus.orchestration.cache.CachedAnswers cache) {
     public Services {
         admins = Set.copyOf(admins);
     }

@@ -92,7 +92,9 @@ class ChatCommandsTest {
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
                 dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
+                        Clock.systemUTC())));
     }
 
     @Test
@@ -244,7 +246,9 @@ class ChatCommandsTest {
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
                 dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
+                new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
+                        Clock.systemUTC())));
         allowList.handle(new Incoming(5, ChatKind.PRIVATE, 5, "hello", true), out);
         assertThat(out.replies.getFirst().body()).contains("your Telegram id is 5", "/budget set 5 ");
         assertThat(client.requests()).isEmpty();
