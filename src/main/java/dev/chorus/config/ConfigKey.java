@@ -30,7 +30,7 @@ public enum ConfigKey {
     BUDGET_TIMEZONE("budget.timezone", "CHORUS_BUDGET_TIMEZONE", "UTC", false,
             "Time zone in which budget days, weeks and months begin, such as Europe/Berlin."),
     HEALTH_PORT("health.port", "CHORUS_HEALTH_PORT", "0", false,
-            "Port for GET /health (200 when polling and the database are fine); 0 turns it off."),
+            "Port for GET /health (the verdict, then each component) and GET /metrics (Prometheus); 0 turns it off."),
     DEFAULT_MODEL("model.default", "CHORUS_DEFAULT_MODEL", "auto", false,
             "auto: each question goes to the cheapest good-enough model; a catalog id pins that model for every chat."),
     ANSWER_MAX_TOKENS("answer.max-tokens", "CHORUS_ANSWER_MAX_TOKENS", "1024", false,
