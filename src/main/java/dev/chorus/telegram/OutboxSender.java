@@ -45,6 +45,7 @@ final class OutboxSender implements AutoCloseable {
     private final Clock clock;
     private final Duration expiry;
     private final Duration firstRetry;
+    private final SendPacer pacer;
     private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
     private final Set<Long> busyChats = ConcurrentHashMap.newKeySet();
     private final ReentrantLock lock = new ReentrantLock();
@@ -59,6 +60,13 @@ final class OutboxSender implements AutoCloseable {
 
     /** @param firstRetry the pause after a first failure; each further one doubles it, up to a minute */
     OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry, Duration firstRetry) {
+        this(outbox, gateway, clock, expiry, firstRetry, new SendPacer(SendPacer.TELEGRAM));
+    }
+
+    /** @param pacer keeps the sending under Telegram's limits */
+    OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry, Duration firstRetry,
+                 SendPacer pacer) {
+        this.pacer = pacer;
         this.outbox = outbox;
         this.gateway = gateway;
         this.clock = clock;
@@ -161,6 +169,12 @@ final class OutboxSender implements AutoCloseable {
                     pending.attempts(), expiry.toMinutes());
             outbox.end(pending.id(), Outbox.Ending.EXPIRED, "expired");
             return true;
+        }
+        try {
+            pacer.awaitTurn(pending.chatId());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         TelegramGateway.Attempt<? extends Serializable> attempt = gateway.once(pending.chatId(),
                 method(pending.chatId(), message));

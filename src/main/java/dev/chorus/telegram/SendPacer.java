@@ -1,0 +1,64 @@
+package dev.chorus.telegram;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+
+/**
+ * Keeps what the outbox sends under Telegram's limits instead of waiting for its 429s: about 30
+ * messages a second in all, one a second in a chat (a short burst allowed), and 20 a minute in a
+ * group. A message over a limit waits on its chat's own sender thread, so a busy chat slows only
+ * itself, and nothing is dropped. Token buckets (Bucket4j); a chat's bucket is forgotten after ten
+ * idle minutes. Thread-safe.
+ */
+final class SendPacer {
+    /**
+     * Telegram's limits as buckets that can never exceed them in any window: a bucket of capacity c
+     * refilled at r per period lets at most c + r through in one period, so c + r stays at the limit.
+     * Overall 10 + 20 a second (Telegram: about 30), a chat 3 at once then one a second, a group 5 + 15
+     * a minute (Telegram: 20).
+     */
+    static final Limits TELEGRAM = new Limits(10, 20, Duration.ofSeconds(1), 3, Duration.ofSeconds(1), 5, 15,
+            Duration.ofMinutes(1));
+
+    /**
+     * @param overallBurst and {@code overallRate} per {@code overallPeriod}: across all chats
+     * @param chatBurst messages a chat may get at once, then one per {@code chatInterval}
+     * @param groupBurst and {@code groupRate} per {@code groupPeriod}: in one group
+     */
+    record Limits(int overallBurst, int overallRate, Duration overallPeriod, int chatBurst, Duration chatInterval,
+                  int groupBurst, int groupRate, Duration groupPeriod) {
+    }
+
+    private final Limits limits;
+    private final Bucket overall;
+    private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
+
+    SendPacer(Limits limits) {
+        this.limits = limits;
+        this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.overallBurst())
+                .refillGreedy(limits.overallRate(), limits.overallPeriod()).build()).build();
+    }
+
+    /** Waits, on the calling (virtual) thread, until a message to {@code chatId} may go out, and takes its place. */
+    void awaitTurn(long chatId) throws InterruptedException {
+        chats.get(chatId, this::bucketFor).asBlocking().consume(1);
+        overall.asBlocking().consume(1);
+    }
+
+    private Bucket bucketFor(long chatId) {
+        // Telegram's group and supergroup ids are negative; a private chat's is the user's id
+        if (chatId < 0) {
+            return Bucket.builder()
+                    .addLimit(Bandwidth.builder().capacity(limits.chatBurst()).refillGreedy(1, limits.chatInterval()).build())
+                    .addLimit(Bandwidth.builder().capacity(limits.groupBurst())
+                            .refillGreedy(limits.groupRate(), limits.groupPeriod()).build())
+                    .build();
+        }
+        return Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(limits.chatBurst()).refillGreedy(1, limits.chatInterval()).build())
+                .build();
+    }
+}
