@@ -46,6 +46,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     // written by the pump, read by finish(): volatile in case the join below ever times out
     private volatile Integer previewMessageId;
     private boolean previewGivenUp;
+    private volatile SendPacer limits = SendPacer.NONE;
 
     private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                        IntConsumer previewShown, Pacer pacer) {
@@ -63,6 +64,14 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                             IntConsumer previewShown) {
         return start(chatId, replyTo, output, gateway, previewShown, () -> Thread.sleep(INTERVAL));
+    }
+
+    /** @param limits the outbox's pacer: a preview update that has no room under Telegram's limits is skipped */
+    static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
+                            IntConsumer previewShown, SendPacer limits) {
+        LiveAnswer answer = start(chatId, replyTo, output, gateway, previewShown, () -> Thread.sleep(INTERVAL));
+        answer.limits = limits;
+        return answer;
     }
 
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
@@ -128,7 +137,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     }
 
     private void show(String preview) {
-        if (previewGivenUp) {
+        // drafts in a private chat are not messages; what lands in a group counts toward its limit
+        if (previewGivenUp || group && !limits.tryTurn(chatId)) {
             return;
         }
         try {

@@ -58,6 +58,10 @@ final class OutboxSender implements AutoCloseable {
         this(outbox, gateway, clock, expiry, FIRST_RETRY);
     }
 
+    OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry, SendPacer pacer) {
+        this(outbox, gateway, clock, expiry, FIRST_RETRY, pacer);
+    }
+
     /** @param firstRetry the pause after a first failure; each further one doubles it, up to a minute */
     OutboxSender(Outbox outbox, TelegramGateway gateway, Clock clock, Duration expiry, Duration firstRetry) {
         this(outbox, gateway, clock, expiry, firstRetry, new SendPacer(SendPacer.TELEGRAM));

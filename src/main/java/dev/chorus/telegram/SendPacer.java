@@ -36,17 +36,43 @@ final class SendPacer {
     private final Bucket overall;
     private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
+    /** @param limits null for no pacing at all */
     SendPacer(Limits limits) {
         this.limits = limits;
-        this.overall = Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.overallBurst())
+        this.overall = limits == null ? null : Bucket.builder().addLimit(Bandwidth.builder().capacity(limits.overallBurst())
                 .refillGreedy(limits.overallRate(), limits.overallPeriod()).build()).build();
     }
 
     /** Waits, on the calling (virtual) thread, until a message to {@code chatId} may go out, and takes its place. */
     void awaitTurn(long chatId) throws InterruptedException {
+        if (limits == null) {
+            return;
+        }
         chats.get(chatId, this::bucketFor).asBlocking().consume(1);
         overall.asBlocking().consume(1);
     }
+
+    /**
+     * Takes a place for a message to {@code chatId} if there is one now, else says no: for what may be
+     * skipped (a growing answer's preview), so that it never pushes a chat or the bot over a limit.
+     */
+    boolean tryTurn(long chatId) {
+        if (limits == null) {
+            return true;
+        }
+        Bucket chat = chats.get(chatId, this::bucketFor);
+        if (!chat.tryConsume(1)) {
+            return false;
+        }
+        if (!overall.tryConsume(1)) {
+            chat.addTokens(1);
+            return false;
+        }
+        return true;
+    }
+
+    /** No pacing: for tests that are not about it. */
+    static final SendPacer NONE = new SendPacer(null);
 
     private Bucket bucketFor(long chatId) {
         // Telegram's group and supergroup ids are negative; a private chat's is the user's id

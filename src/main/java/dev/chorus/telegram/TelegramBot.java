@@ -104,7 +104,8 @@ public final class TelegramBot implements AutoCloseable {
         ChatCommands commands = commandsFor.apply(identity.username(), new TelegramChatAdmins(gateway));
         publishMenu(gateway, admins);
 
-        OutboxSender sender = new OutboxSender(outbox, gateway, clock, outboxExpiry);
+        SendPacer pacer = new SendPacer(SendPacer.TELEGRAM);
+        OutboxSender sender = new OutboxSender(outbox, gateway, clock, outboxExpiry, pacer);
         int pruned = outbox.prune(Duration.ofDays(7));
         if (pruned > 0) {
             log.debug("forgot {} delivered messages older than a week", pruned);
@@ -114,7 +115,7 @@ public final class TelegramBot implements AutoCloseable {
             log.info("{} messages from before the restart are still to be delivered", owed);
         }
         sender.start();
-        Outputs outputs = new Outputs(gateway, new MessageFormatter(), Mailroom.of(outbox, sender));
+        Outputs outputs = new Outputs(gateway, new MessageFormatter(), Mailroom.of(outbox, sender), pacer);
         ChatSerialExecutor executor = new ChatSerialExecutor();
         ScheduledExecutorService pollScheduler = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("telegram-poll").daemon().factory());

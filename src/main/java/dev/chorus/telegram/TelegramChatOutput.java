@@ -33,8 +33,16 @@ final class TelegramChatOutput implements ChatOutput {
     private final MessageFormatter formatter;
     private final Mailroom mailroom;
 
+    private final SendPacer pacer;
+
     TelegramChatOutput(long chatId, Integer replyToMessageId, TelegramGateway gateway, MessageFormatter formatter,
                        Mailroom mailroom) {
+        this(chatId, replyToMessageId, gateway, formatter, mailroom, SendPacer.NONE);
+    }
+
+    TelegramChatOutput(long chatId, Integer replyToMessageId, TelegramGateway gateway, MessageFormatter formatter,
+                       Mailroom mailroom, SendPacer pacer) {
+        this.pacer = pacer;
         this.chatId = chatId;
         this.replyToMessageId = replyToMessageId;
         this.gateway = gateway;
@@ -101,7 +109,7 @@ final class TelegramChatOutput implements ChatOutput {
 
     @Override
     public AnswerStream startAnswer(IntConsumer previewShown) {
-        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, previewShown);
+        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, previewShown, pacer);
     }
 
     @Override
