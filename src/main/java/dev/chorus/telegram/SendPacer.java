@@ -53,15 +53,17 @@ final class SendPacer {
     }
 
     /**
-     * Takes a place for a message to {@code chatId} if there is one now, else says no: for what may be
-     * skipped (a growing answer's preview), so that it never pushes a chat or the bot over a limit.
+     * Takes a place for a message to {@code chatId} if there is one now and one more is left, else says
+     * no: for what may be skipped (a growing answer's preview), so that it never pushes a chat or the bot
+     * over a limit, nor makes the final answer wait.
      */
     boolean tryTurn(long chatId) {
         if (limits == null) {
             return true;
         }
         Bucket chat = chats.get(chatId, this::bucketFor);
-        if (!chat.tryConsume(1)) {
+        // a preview never takes the chat's last place: the answer's final message must not wait behind it
+        if (chat.getAvailableTokens() < 2 || !chat.tryConsume(1)) {
             return false;
         }
         if (!overall.tryConsume(1)) {
