@@ -159,15 +159,16 @@ public final class Chorus implements AutoCloseable {
         }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
         Gauge.builder("chorus.outbox.pending", outbox, o -> o.pending()).register(metrics);
-        for (dev.chorus.provider.resilience.ProviderHealth h : providers.health()) {
-            // 0 closed, 1 half open, 2 open: what a dashboard alerts on
-            Gauge.builder("chorus.provider.breaker", providers, p -> p.health().stream()
-                    .filter(x -> x.provider().equals(h.provider())).findFirst()
-                    .map(x -> switch (x.breaker()) {
-                        case "OPEN", "FORCED_OPEN" -> 2.0;
-                        case "HALF_OPEN" -> 1.0;
-                        default -> 0.0;
-                    }).orElse(0.0)).tag("provider", h.provider()).register(metrics);
+        java.util.Set<String> gauged = new java.util.HashSet<>();
+        for (ModelSpec usable : providers.usableModels()) {
+            if (gauged.add(usable.provider())) {
+                // the provider's own guard, read at each scrape: 0 closed, 1 half open, 2 open
+                Gauge.builder("chorus.provider.breaker", providers.guard(usable), g -> switch (g.state()) {
+                    case OPEN, FORCED_OPEN -> 2.0;
+                    case HALF_OPEN -> 1.0;
+                    default -> 0.0;
+                }).tag("provider", usable.provider()).register(metrics);
+            }
         }
         HealthServer health = config.healthPort() == 0 ? null
                 : startHealth(config.healthPort(), telegram, database, providers, metrics);

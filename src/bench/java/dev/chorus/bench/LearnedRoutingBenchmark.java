@@ -46,7 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class LearnedRoutingBenchmark {
     static final int MODELS = 200;
-    static final int QUESTIONS = 50;
+    static final int QUESTIONS = RoutingBenchmark.QUESTIONS; // the shared cursor goes round this many
     private static final String[] NONCE = {"alpha", "brisk", "cobalt", "delta", "ember", "fjord", "gala", "harbor",
             "ivory", "jasper", "kelp", "lumen", "mosaic", "nectar", "onyx", "prism", "quartz", "raven", "saffron",
             "tundra", "umber", "velvet", "willow", "xenon", "yarrow", "zephyr"};
@@ -95,26 +95,15 @@ public class LearnedRoutingBenchmark {
         }
     }
 
-    @State(Scope.Thread)
-    public static class Cursor {
-        int next;
-
-        int take() {
-            int i = next;
-            next = (next + 1) % QUESTIONS;
-            return i;
-        }
-    }
-
     @Benchmark
-    public Routing delegate(Learned learned, Cursor cursor) {
+    public Routing delegate(Learned learned, RoutingBenchmark.Cursor cursor) {
         int i = cursor.take();
         return learned.engine.route(learned.profiles.get(i), learned.texts.get(i), learned.catalog, Preferences.DEFAULT,
                 Long.MAX_VALUE, false);
     }
 
     @Benchmark
-    public Routing analyzeAndDelegate(Learned learned, Cursor cursor) {
+    public Routing analyzeAndDelegate(Learned learned, RoutingBenchmark.Cursor cursor) {
         String text = learned.texts.get(cursor.take());
         return learned.engine.route(learned.analyzer.analyze(text, List.of()), text, learned.catalog,
                 Preferences.DEFAULT, Long.MAX_VALUE, false);

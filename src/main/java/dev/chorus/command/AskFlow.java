@@ -57,7 +57,7 @@ final class AskFlow {
     private final Optional<Strategy> escalation;
     private final TraceStore traces;
     private final Ratings ratings;
-    private final MeterRegistry metrics;
+    private final AnswerMetrics metrics;
     private final CachedAnswers cache;
     private final AnswerReplies replies = new AnswerReplies();
     // who already asked a stronger model for which answer: one press re-asks, more only say so
@@ -73,7 +73,7 @@ final class AskFlow {
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
             Optional<Strategy> escalation, TraceStore traces, Ratings ratings, MeterRegistry metrics,
             CachedAnswers cache) {
-        this.metrics = metrics;
+        this.metrics = new AnswerMetrics(metrics);
         this.cache = cache;
         this.asks = asks;
         this.sessions = sessions;
@@ -96,7 +96,7 @@ final class AskFlow {
         }
         Optional<Reply> refusal = gate.refusal(in);
         if (refusal.isPresent()) {
-            metrics.counter("chorus.questions.refused").increment();
+            metrics.refused();
             out.send(refusal.get());
             return;
         }
@@ -195,7 +195,7 @@ final class AskFlow {
             case AskOutcome.Failed f -> replies.of(f);
             case AskOutcome.OverBudget o -> replies.of(o);
         };
-        count(outcome, request.preferences().mode().key());
+        metrics.answered(outcome, request.preferences().mode().key());
         long id = questionId.get();
         stream.finish(id == 0 ? reply : reply.concluding(id));
         if (id != 0) {
@@ -319,11 +319,7 @@ final class AskFlow {
                 "The same question was answered in this chat on " + kept.at().toString().substring(0, 16).replace('T', ' ')
                         + " UTC by " + kept.model() + "; that answer is served again from the cache. "
                         + "Press ↻ Fresh answer to ask again.", in.text(), null);
-        metrics.counter("chorus.cache.hits", "kind", "exact").increment();
-        metrics.counter("chorus.cache.saved_micros").increment(kept.costMicros());
-        org.slf4j.MDC.put("model", kept.model());
-        org.slf4j.MDC.put("outcome", "cached");
-        org.slf4j.MDC.put("cost_micros", "0");
+        metrics.servedFromCache(kept);
         stream.finish(Reply.answer(kept.answer(), "⚡ from cache · " + kept.model() + " · saved "
                         + dev.chorus.money.MoneyFormat.dollars(kept.costMicros()))
                 .withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Fresh answer", FRESH + answerId)),
@@ -414,44 +410,6 @@ final class AskFlow {
             run(incoming(q), out, q.cloudAllowed(), id);
         } else {
             multiFlow.rerun(incoming(q), q.command(), q.confirmed(), out, id);
-        }
-    }
-
-    /**
-     * Answers by model, mode and outcome; the time to the answer and the time the bot added to the
-     * model calls (analysis, routing, budget, storage), as histograms; stand-ins.
-     */
-    private void count(AskOutcome outcome, String mode) {
-        String kind = switch (outcome) {
-            case AskOutcome.Answered a -> "answered";
-            case AskOutcome.NeedsConsent c -> "needs_consent";
-            case AskOutcome.NoModel n -> "no_model";
-            case AskOutcome.Declined d -> "declined";
-            case AskOutcome.Failed f -> "failed";
-            case AskOutcome.OverBudget o -> "over_budget";
-        };
-        String model = outcome instanceof AskOutcome.Answered a ? a.modelId() : "none";
-        metrics.counter("chorus.answers", "model", model, "mode", mode, "outcome", kind).increment();
-        // for the one log line of this update (the telegram adapter writes it)
-        org.slf4j.MDC.put("model", model);
-        org.slf4j.MDC.put("outcome", kind);
-        org.slf4j.MDC.put("cost_micros", Long.toString(switch (outcome) {
-            case AskOutcome.Answered a -> a.costMicros();
-            case AskOutcome.Declined d -> d.costMicros();
-            case AskOutcome.Failed f -> f.costMicros();
-            default -> 0L;
-        }));
-        if (outcome instanceof AskOutcome.Answered a) {
-            io.micrometer.core.instrument.Timer.builder("chorus.answer.time").publishPercentileHistogram()
-                    .register(metrics).record(a.took());
-            java.time.Duration calls = a.steps().stream().map(dev.chorus.orchestration.Step::took)
-                    .reduce(java.time.Duration.ZERO, java.time.Duration::plus);
-            java.time.Duration added = a.took().minus(calls);
-            io.micrometer.core.instrument.Timer.builder("chorus.answer.bot_time").publishPercentileHistogram()
-                    .register(metrics).record(added.isNegative() ? java.time.Duration.ZERO : added);
-            if (!a.failedModels().isEmpty()) {
-                metrics.counter("chorus.fallbacks", "model", model).increment();
-            }
         }
     }
 

@@ -38,7 +38,7 @@ import java.util.zip.InflaterInputStream;
  */
 public final class LearnedQuality implements QualityModel, AutoCloseable {
     /** Changes whenever features, prior or estimate change meaning: an old snapshot is then rebuilt. */
-    static final String VERSION = "kernel-3";
+    static final String VERSION = "kernel-4";
     static final double KERNEL_PSEUDO_COUNT = 2;
     private static final int BATCH = 2_000;
     private static final int SAVE_EVERY = 200;
@@ -89,13 +89,7 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
             }
             fingerprint = now;
             QualityStats rebuilt = new QualityStats();
-            while (true) {
-                List<RatingEvent> batch = events.after(rebuilt.watermark(), BATCH);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                batch.stream().map(this::prepare).toList().forEach(p -> p.applyTo(rebuilt));
-            }
+            replay(rebuilt);
             lock.writeLock().lock();
             try {
                 stats = rebuilt;
@@ -125,24 +119,7 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
     /** Applies the ratings logged since the last call; returns how many. Called after each new rating. */
     public int catchUp() {
         synchronized (catchingUp) {
-            int applied = 0;
-            while (true) {
-                List<RatingEvent> batch = events.after(watermark(), BATCH);
-                if (batch.isEmpty()) {
-                    break;
-                }
-                // profiling and features outside the lock: routing goes on meanwhile
-                List<Prepared> prepared = batch.stream().map(this::prepare).toList();
-                lock.writeLock().lock();
-                try {
-                    for (Prepared p : prepared) {
-                        p.applyTo(stats);
-                    }
-                } finally {
-                    lock.writeLock().unlock();
-                }
-                applied += batch.size();
-            }
+            int applied = replay(stats);
             unsaved += applied;
             if (unsaved >= SAVE_EVERY) {
                 save();
@@ -193,10 +170,38 @@ public final class LearnedQuality implements QualityModel, AutoCloseable {
         }
     }
 
-    private long watermark() {
+    /**
+     * Applies the events logged after {@code into}'s watermark, batch by batch; returns how many. The
+     * live state is written under the lock, and profiling and features are done outside it, so
+     * routing goes on meanwhile; a state being rebuilt apart needs no lock at all.
+     */
+    private int replay(QualityStats into) {
+        boolean live = into == stats;
+        int applied = 0;
+        while (true) {
+            List<RatingEvent> batch = events.after(watermarkOf(into), BATCH);
+            if (batch.isEmpty()) {
+                return applied;
+            }
+            List<Prepared> prepared = batch.stream().map(this::prepare).toList();
+            if (live) {
+                lock.writeLock().lock();
+            }
+            try {
+                prepared.forEach(p -> p.applyTo(into));
+            } finally {
+                if (live) {
+                    lock.writeLock().unlock();
+                }
+            }
+            applied += batch.size();
+        }
+    }
+
+    private long watermarkOf(QualityStats state) {
         lock.readLock().lock();
         try {
-            return stats.watermark();
+            return state.watermark();
         } finally {
             lock.readLock().unlock();
         }

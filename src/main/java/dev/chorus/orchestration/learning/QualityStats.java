@@ -32,7 +32,6 @@ final class QualityStats {
 
     private final List<String> modelIds = new ArrayList<>();
     private final Map<String, Integer> modelIndex = new HashMap<>();
-    private final Map<String, ModelStats> models = new TreeMap<>();
     /** Per model and domain, plain counts for /stats: ratings, good ones, costed ones, their cost, costed good ones. */
     private final Map<String, long[]> tallies = new TreeMap<>();
     private FeatureIndex index = new FeatureIndex();
@@ -47,10 +46,6 @@ final class QualityStats {
     /** Adds ({@code sign} 1) or removes (-1) one rating of {@code model}: residual = rating - prior, both 0..1. */
     void apply(String model, QuestionFeatures features, double residual, long epochSecond, int sign) {
         double w = sign * weightAt(epochSecond);
-        ModelStats m = models.computeIfAbsent(model, k -> new ModelStats());
-        m.weight += w;
-        m.residual += w * residual;
-        m.count += sign;
         int at = indexOf(model);
         for (int id : features.ids()) {
             index.add(id, at, w, w * residual);
@@ -183,14 +178,6 @@ final class QualityStats {
             out.writeUTF(id);
         }
         index.write(out);
-        out.writeInt(models.size());
-        for (Map.Entry<String, ModelStats> e : models.entrySet()) {
-            out.writeUTF(e.getKey());
-            ModelStats m = e.getValue();
-            out.writeLong(m.count);
-            out.writeDouble(m.weight);
-            out.writeDouble(m.residual);
-        }
         out.writeInt(tallies.size());
         for (Map.Entry<String, long[]> e : tallies.entrySet()) {
             out.writeUTF(e.getKey());
@@ -210,15 +197,6 @@ final class QualityStats {
             stats.indexOf(in.readUTF());
         }
         stats.index = FeatureIndex.read(in);
-        int models = in.readInt();
-        for (int i = 0; i < models; i++) {
-            String id = in.readUTF();
-            ModelStats m = new ModelStats();
-            m.count = in.readLong();
-            m.weight = in.readDouble();
-            m.residual = in.readDouble();
-            stats.models.put(id, m);
-        }
         int tallies = in.readInt();
         for (int i = 0; i < tallies; i++) {
             String key = in.readUTF();
@@ -229,12 +207,5 @@ final class QualityStats {
             stats.tallies.put(key, t);
         }
         return stats;
-    }
-
-    /** One model's overall sums. */
-    static final class ModelStats {
-        long count;
-        double weight;
-        double residual;
     }
 }
