@@ -1,6 +1,7 @@
 package dev.chorus;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Optional;
 import dev.chorus.budget.BudgetAlerts;
 import dev.chorus.budget.BudgetService;
 import dev.chorus.budget.Spender;
@@ -11,6 +12,13 @@ import dev.chorus.command.Services;
 import dev.chorus.config.ChorusConfig;
 import dev.chorus.config.ConfigException;
 import dev.chorus.config.ConfigKey;
+import dev.chorus.config.CacheSettings;
+import dev.chorus.config.ProviderEndpoint;
+import dev.chorus.config.Secret;
+import dev.chorus.provider.embedding.Embedder;
+import dev.chorus.provider.embedding.LocalMiniLm;
+import dev.chorus.provider.embedding.OpenAiEmbeddings;
+import okhttp3.OkHttpClient;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.multi.MultiService;
@@ -150,7 +158,8 @@ public final class Chorus implements AutoCloseable {
                             new ProbeService(new Prober(ProbeSuiteJson.shipped(), chain), probeStore, capabilities,
                                     () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities,
                             () -> reloadCatalog(config, providers), metrics,
-                            new CachedAnswers(new JdbiAnswerCache(database), clock))));
+                            new CachedAnswers(new JdbiAnswerCache(database, clock), clock, embedder(config),
+                                    config.cache().similarity()))));
         } catch (RuntimeException e) {
             providers.close();
             learned.close();
@@ -201,6 +210,35 @@ public final class Chorus implements AutoCloseable {
             text.append(" Nothing was added or removed; prices and scores are as the file says now.");
         }
         return text.toString();
+    }
+
+    /**
+     * The sentence model behind the answer cache's matching by meaning: a provider's embeddings
+     * endpoint when configured, else the in-process one. One that cannot load leaves word-for-word
+     * matching, said once in the log: the cache is an optimisation, never a reason not to start.
+     */
+    private static Optional<Embedder> embedder(ChorusConfig config) {
+        CacheSettings cache = config.cache();
+        if (!cache.semantic()) {
+            return Optional.empty();
+        }
+        try {
+            Embedder embedder;
+            if (cache.remote().isPresent()) {
+                ProviderEndpoint endpoint = config.provider(cache.remote().get().provider()).orElseThrow();
+                OkHttpClient http = new OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(5)).build();
+                embedder = new OpenAiEmbeddings(http, okhttp3.HttpUrl.get(endpoint.baseUrl().toString()),
+                        endpoint.apiKey().map(Secret::reveal).orElse(null), cache.remote().get().model(),
+                        new ObjectMapper());
+            } else {
+                embedder = new LocalMiniLm();
+            }
+            log.info("answer cache: matching by meaning with {} at similarity {}", embedder.name(), cache.similarity());
+            return Optional.of(embedder);
+        } catch (RuntimeException | LinkageError e) {
+            log.warn("answer cache: the sentence model could not load ({}); matching word for word only", e.toString());
+            return Optional.empty();
+        }
     }
 
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database, ProviderFleet providers,

@@ -3,6 +3,7 @@ package dev.chorus.command;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.Step;
 import dev.chorus.orchestration.cache.AnswerCache;
+import dev.chorus.orchestration.cache.CachedAnswers;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
@@ -57,8 +58,10 @@ final class AnswerMetrics {
         }
     }
 
-    void servedFromCache(AnswerCache.Entry kept) {
-        registry.counter("chorus.cache.hits", "kind", "exact").increment();
+    void servedFromCache(CachedAnswers.Hit hit) {
+        AnswerCache.Entry kept = hit.entry();
+        registry.counter("chorus.cache.hits", "kind", hit.match() == CachedAnswers.Match.EXACT ? "exact" : "semantic")
+                .increment();
         registry.counter("chorus.cache.saved_micros").increment(kept.costMicros());
         logLine(kept.model(), "cached", 0);
     }

@@ -139,6 +139,8 @@ final class AskFlow {
         };
         AskOutcome outcome;
         boolean keep = false;
+        String scope = null;
+        String language = null;
         try {
             AskService.RoutedQuestion routed = reroute.apply(asks.route(request));
             if (routed == null) {
@@ -147,8 +149,10 @@ final class AskFlow {
                 return;
             }
             boolean cacheable = CachedAnswers.cacheable(routed.profile(), !session.history().isEmpty());
+            scope = cache.scope(in.chatId(), in.userId(), in.inGroup());
+            language = routed.profile().language();
             if (useCache && cacheable && resumed == null) {
-                Optional<dev.chorus.orchestration.cache.AnswerCache.Entry> kept = cache.find(in.chatId(), in.text());
+                Optional<CachedAnswers.Hit> kept = cache.find(scope, in.text(), routed.profile().language());
                 if (kept.isPresent()) {
                     serveKept(in, session, kept.get(), stream);
                     return;
@@ -204,7 +208,7 @@ final class AskFlow {
         if (outcome instanceof AskOutcome.Answered a) {
             sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
             if (keep && !a.truncated() && !a.budgetCut()) {
-                cache.put(in.chatId(), in.text(), a.text(), a.modelId(), a.costMicros());
+                cache.put(scope, in.text(), language, a.text(), a.modelId(), a.costMicros());
             }
         }
     }
@@ -313,13 +317,18 @@ final class AskFlow {
      * A question this chat asked before, answered from what was answered then: it says so and what it
      * saved, can be rated (for the model that wrote it) and asked afresh.
      */
-    private void serveKept(Incoming in, ChatSessions.Session session, dev.chorus.orchestration.cache.AnswerCache.Entry kept,
+    private void serveKept(Incoming in, ChatSessions.Session session, CachedAnswers.Hit hit,
                            ChatOutput.AnswerStream stream) {
-        long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), kept.model(),
-                "The same question was answered in this chat on " + kept.at().toString().substring(0, 16).replace('T', ' ')
-                        + " UTC by " + kept.model() + "; that answer is served again from the cache. "
-                        + "Press ↻ Fresh answer to ask again.", in.text(), null);
-        metrics.servedFromCache(kept);
+        var kept = hit.entry();
+        String when = kept.at().toString().substring(0, 16).replace('T', ' ') + " UTC";
+        String why = hit.match() == CachedAnswers.Match.EXACT
+                ? "The same question was answered in this chat on " + when + " by " + kept.model()
+                        + "; that answer is served again from the cache. Press ↻ Fresh answer to ask again."
+                : "A question with the same meaning (“" + Quote.of(kept.question()) + "”, "
+                        + Math.round(hit.similarity() * 100) + "% alike) was answered in this chat on " + when + " by "
+                        + kept.model() + "; that answer is served again from the cache. Press ↻ Fresh answer to ask again.";
+        long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), kept.model(), why, in.text(), null);
+        metrics.servedFromCache(hit);
         stream.finish(Reply.answer(kept.answer(), "⚡ from cache · " + kept.model() + " · saved "
                         + dev.chorus.money.MoneyFormat.dollars(kept.costMicros()))
                 .withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Fresh answer", FRESH + answerId)),

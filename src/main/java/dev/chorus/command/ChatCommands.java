@@ -24,6 +24,7 @@ public final class ChatCommands {
             new CommandInfo("trace", "Reply to an answer: which model did what"),
             new CommandInfo("rate", "Reply to an answer: rate it 1-5"),
             new CommandInfo("stats", "How answers were rated"),
+            new CommandInfo("cache", "Kept answers: clear, or share in a group"),
             new CommandInfo("help", "What this bot can do"),
             new CommandInfo("start", "Start here"));
     /** Shown in the menu of the bot's admins only. */
@@ -40,6 +41,7 @@ public final class ChatCommands {
     private final MultiFlow multi;
     private final RatingFlow ratings;
     private final ProbeFlow probes;
+    private final CacheCommands cache;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
@@ -54,6 +56,7 @@ public final class ChatCommands {
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
                 services.traces(), services.journal());
         this.ratings = new RatingFlow(services.ratings(), services.sessions());
+        this.cache = new CacheCommands(services.cache(), new Permissions(services.admins(), services.chatAdmins()));
         this.probes = new ProbeFlow(services.probes(), services.admins(), services.models(), services.clock());
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
@@ -117,6 +120,7 @@ public final class ChatCommands {
             case "trace" -> out.send(trace(in));
             case "rate" -> out.send(ratings.rate(in, cmd.args()));
             case "stats" -> stats(in, out);
+            case "cache" -> out.send(cache.handle(in, cmd.args()));
             case "probe" -> out.send(probes.offer(in, cmd.args()));
             case "catalog" -> out.send(catalog(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())

@@ -22,7 +22,8 @@ public record ChorusConfig(
         Map<String, ProviderEndpoint> providers,
         CatalogSettings catalog,
         BudgetSettings budget,
-        ChatLimits limits) {
+        ChatLimits limits,
+        CacheSettings cache) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

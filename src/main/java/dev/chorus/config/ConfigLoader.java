@@ -116,7 +116,38 @@ public final class ConfigLoader {
                         integer(ConfigKey.USER_QUESTIONS_PER_MINUTE, 1, 600),
                         integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
                         dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline(),
-                        Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))));
+                        Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))),
+                cache(providers.keySet()));
+    }
+
+    private CacheSettings cache(java.util.Set<String> providers) {
+        String embeddings = required(ConfigKey.CACHE_EMBEDDINGS).strip();
+        Optional<CacheSettings.ProviderModel> remote = Optional.empty();
+        if (!embeddings.equals("local") && !embeddings.equals("off")) {
+            int colon = embeddings.indexOf(':');
+            String provider = colon < 0 ? "" : embeddings.substring(0, colon).strip().toLowerCase(java.util.Locale.ROOT);
+            String model = colon < 0 ? "" : embeddings.substring(colon + 1).strip();
+            if (provider.isEmpty() || model.isEmpty()) {
+                throw new ConfigException("Config error: " + ConfigKey.CACHE_EMBEDDINGS.label()
+                        + " must be local, off or provider:model such as openai:text-embedding-3-small");
+            }
+            if (!providers.contains(provider)) {
+                throw new ConfigException("Config error: " + ConfigKey.CACHE_EMBEDDINGS.label() + " names provider "
+                        + provider + ", which is not configured");
+            }
+            remote = Optional.of(new CacheSettings.ProviderModel(provider, model));
+        }
+        double similarity;
+        try {
+            similarity = Double.parseDouble(required(ConfigKey.CACHE_SIMILARITY).strip());
+        } catch (NumberFormatException e) {
+            similarity = Double.NaN;
+        }
+        if (!(similarity >= 0.5 && similarity <= 1.0)) {
+            throw new ConfigException("Config error: " + ConfigKey.CACHE_SIMILARITY.label()
+                    + " must be a number from 0.5 to 1, such as 0.86");
+        }
+        return new CacheSettings(!embeddings.equals("off"), remote, similarity);
     }
 
     private java.util.List<ChatLimits.Step> pipeline() {

@@ -3,6 +3,9 @@ package dev.chorus.orchestration.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
+import dev.chorus.provider.ProviderException;
+import dev.chorus.provider.embedding.Embedder;
+import dev.chorus.provider.embedding.LocalMiniLm;
 import dev.chorus.store.Database;
 import dev.chorus.store.JdbiAnswerCache;
 import dev.chorus.testing.TestClock;
@@ -10,31 +13,135 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The exact answer cache over real SQLite: what counts as the same question, per chat, a day long, kept across a restart. */
+/** The answer cache over real SQLite and the real sentence model: what counts as the same question, in which scope, how long. */
 class CachedAnswersTest {
+    private static Embedder model;
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
+
     @TempDir
     Path dir;
 
+    @BeforeAll
+    static void load() {
+        model = new LocalMiniLm();
+    }
+
+    private CachedAnswers semantic(Database db) {
+        return new CachedAnswers(new JdbiAnswerCache(db, clock), clock, Optional.of(model), 0.86);
+    }
+
     @Test
-    void theSameQuestionInOtherCaseSpacingOrEndPunctuationIsFoundInItsChatOnlyAndForADay() {
-        TestClock clock = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
+    void theSameQuestionInOtherCaseSpacingOrEndPunctuationIsFoundInItsScopeOnlyAndForADay() {
         try (Database db = Database.open(dir.resolve("c.db"))) {
-            CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db), clock);
-            cache.put(1, "What is Rust?", "A language.", "gpt-4o-mini", 120);
-            assertThat(cache.find(1, "what is   RUST")).hasValueSatisfying(e -> {
-                assertThat(e.answer()).isEqualTo("A language.");
-                assertThat(e.costMicros()).isEqualTo(120);
+            CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock);
+            cache.put("chat:1", "What is Rust?", "en", "A language.", "gpt-4o-mini", 120);
+            assertThat(cache.find("chat:1", "what is   RUST", "en")).hasValueSatisfying(hit -> {
+                assertThat(hit.entry().answer()).isEqualTo("A language.");
+                assertThat(hit.entry().costMicros()).isEqualTo(120);
+                assertThat(hit.match()).isEqualTo(CachedAnswers.Match.EXACT);
             });
-            assertThat(cache.find(1, "What is Rust?!")).isPresent();
-            assertThat(cache.find(1, "What is Go?")).isEmpty();
-            assertThat(cache.find(2, "What is Rust?")).as("another chat").isEmpty();
-            assertThat(new CachedAnswers(new JdbiAnswerCache(db), clock).find(1, "What is Rust?"))
+            assertThat(cache.find("chat:1", "What is Rust?!", "en")).isPresent();
+            assertThat(cache.find("chat:1", "What is Go?", "en")).isEmpty();
+            assertThat(cache.find("chat:2", "What is Rust?", "en")).as("another chat").isEmpty();
+            assertThat(new CachedAnswers(new JdbiAnswerCache(db, clock), clock).find("chat:1", "What is Rust?", "en"))
                     .as("kept in the store: a restart serves it").isPresent();
             clock.advance(Duration.ofHours(25));
-            assertThat(cache.find(1, "What is Rust?")).as("older than a day").isEmpty();
+            assertThat(cache.find("chat:1", "What is Rust?", "en")).as("older than a day").isEmpty();
+        }
+    }
+
+    @Test
+    void aRewordedQuestionIsServedWithHowAlikeItIsAndAfterARestartToo() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = semantic(db);
+            cache.put("chat:1", "How do I reverse a list in Python?", "en", "Use reversed().", "gpt-4o-mini", 300);
+            Optional<CachedAnswers.Hit> hit = cache.find("chat:1", "What's the way to reverse a Python list?", "en");
+            assertThat(hit).hasValueSatisfying(h -> {
+                assertThat(h.match()).isEqualTo(CachedAnswers.Match.SIMILAR);
+                assertThat(h.similarity()).isBetween(0.86, 1.0);
+                assertThat(h.entry().question()).isEqualTo("How do I reverse a list in Python?");
+            });
+            assertThat(semantic(db).find("chat:1", "python: how to reverse a list", "en"))
+                    .as("the index is rebuilt from the store").isPresent();
+            assertThat(cache.find("chat:1", "How do I sort a list in Python?", "en")).isEmpty();
+            assertThat(cache.find("chat:2", "What's the way to reverse a Python list?", "en")).isEmpty();
+        }
+    }
+
+    @Test
+    void closeQuestionsWithOtherNamesNumbersOrANegationAreNotServed() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = semantic(db);
+            cache.put("chat:1", "What is the capital of France?", "en", "Paris.", "m", 10);
+            cache.put("chat:1", "Convert 5 miles to km", "en", "8.05 km.", "m", 10);
+            cache.put("chat:1", "Which foods are safe for dogs?", "en", "Carrots…", "m", 10);
+            assertThat(cache.find("chat:1", "What is the capital of Germany?", "en")).isEmpty();
+            assertThat(cache.find("chat:1", "what's the capital city of France", "en")).isPresent();
+            assertThat(cache.find("chat:1", "Convert 50 miles to km", "en")).isEmpty();
+            assertThat(cache.find("chat:1", "Which foods are not safe for dogs?", "en")).isEmpty();
+        }
+    }
+
+    @Test
+    void aLanguageTheModelDoesNotKnowIsMatchedWordForWordOnly() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = semantic(db);
+            cache.put("chat:1", "Как развернуть список в Python?", "ru", "reversed().", "m", 10);
+            assertThat(cache.find("chat:1", "как развернуть список в python", "ru")).isPresent();
+            assertThat(cache.find("chat:1", "Как перевернуть список в Python?", "ru")).isEmpty();
+        }
+    }
+
+    @Test
+    void aSentenceModelThatFailsOnlyMisses() {
+        Embedder broken = new Embedder() {
+            @Override
+            public float[] embed(String text) {
+                throw new ProviderException("embeddings answered HTTP 503");
+            }
+
+            @Override
+            public String name() {
+                return "broken";
+            }
+
+            @Override
+            public boolean understands(String language) {
+                return true;
+            }
+        };
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock, Optional.of(broken), 0.86);
+            cache.put("chat:1", "What is Rust?", "en", "A language.", "m", 10);
+            assertThat(cache.find("chat:1", "Tell me what Rust is", "en")).isEmpty();
+            assertThat(cache.find("chat:1", "what is rust", "en")).isPresent();
+        }
+    }
+
+    @Test
+    void groupMembersKeepTheirOwnAnswersUntilTheGroupShares() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = semantic(db);
+            assertThat(cache.scope(5, 7, false)).isEqualTo("chat:5");
+            String alice = cache.scope(-100, 1, true);
+            String bob = cache.scope(-100, 2, true);
+            assertThat(alice).isNotEqualTo(bob);
+            cache.put(alice, "What is Rust?", "en", "A language.", "m", 10);
+            assertThat(cache.find(bob, "What is Rust?", "en")).as("not shared").isEmpty();
+
+            cache.share(-100, true, 1);
+            assertThat(cache.scope(-100, 2, true)).isEqualTo("chat:-100").isEqualTo(cache.scope(-100, 1, true));
+            cache.put(cache.scope(-100, 1, true), "What is Go?", "en", "Another.", "m", 10);
+            assertThat(semantic(db).find(cache.scope(-100, 2, true), "What is Go?", "en"))
+                    .as("shared, and kept across a restart").isPresent();
+
+            assertThat(cache.clear(-100)).isEqualTo(2);
+            assertThat(cache.find(cache.scope(-100, 2, true), "What is Go?", "en")).isEmpty();
         }
     }
 
