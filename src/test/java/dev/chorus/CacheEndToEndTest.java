@@ -16,9 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The answer cache through the real bot: a question asked again in the same chat comes from the cache,
- * says so and what it saved, costs nothing, can be rated and asked afresh; another chat, a question about
- * today and a follow-up never get a kept answer.
+ * The answer cache through the real bot: a question asked again in the same chat, in the same or
+ * other words, comes from the cache, says so and what it saved, costs nothing, can be rated and asked
+ * afresh; another chat, another group member (until the admins share), a question about today and a
+ * follow-up never get a kept answer.
  */
 class CacheEndToEndTest {
     private static final String TOKEN = BotHarness.TOKEN;
@@ -91,11 +92,56 @@ class CacheEndToEndTest {
                 .doesNotContain("from cache");
     }
 
+    @Test
+    void aRewordedQuestionIsServedFromTheCacheButACloseOneWithAnotherNameIsNot() {
+        TelegramUser tia = new TelegramUser(9606, "Tia", "tia");
+        ask(tia, "How do I reverse a list in Python?");
+        int calls = bot.openAi.requests().size();
+        telegram.sendPrivate(TOKEN, tia, "/new");
+        assertThat(ask(tia, "What's the way to reverse a Python list?").text()).contains("⚡ from cache");
+        assertThat(bot.openAi.requests()).as("no model was called").hasSize(calls);
+        telegram.sendPrivate(TOKEN, tia, "/new");
+        assertThat(ask(tia, "How do I reverse a list in JavaScript?").text()).doesNotContain("from cache");
+    }
+
+    @Test
+    void groupMembersAreServedOnlyTheirOwnKeptAnswersUntilAnAdminSharesThem() {
+        long group = -960_700;
+        TelegramUser uma = new TelegramUser(9607, "Uma", "uma");
+        TelegramUser vic = new TelegramUser(9608, "Vic", "vic");
+        telegram.setChatAdmins(group, uma);
+        String question = "/ask@" + telegram.botUsername() + " What is a B-tree?";
+        askInGroup(uma, group, question);
+        assertThat(askInGroup(vic, group, question).text()).as("Uma's answer is hers").doesNotContain("from cache");
+
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, vic, group, "/cache@" + telegram.botUsername() + " share");
+        assertThat(telegram.awaitMessages(mark, group, 1).get(0).text()).contains("Only this group's admins");
+        mark = telegram.mark();
+        telegram.sendGroup(TOKEN, uma, group, "/cache@" + telegram.botUsername() + " share");
+        assertThat(telegram.awaitMessages(mark, group, 1).get(0).text()).contains("Shared");
+
+        TelegramUser wes = new TelegramUser(9609, "Wes", "wes");
+        assertThat(askInGroup(wes, group, question).text()).as("what was asked before stays its asker's")
+                .doesNotContain("from cache");
+        String another = "/ask@" + telegram.botUsername() + " What is a trie?";
+        askInGroup(uma, group, another);
+        assertThat(askInGroup(wes, group, another).text()).as("shared from now on").contains("⚡ from cache");
+    }
+
     private static BotCall ask(TelegramUser user, String text) {
         long mark = telegram.mark();
         telegram.sendPrivate(TOKEN, user, text);
         List<BotCall> calls = telegram.await(mark, Duration.ofSeconds(10), c -> c.stream()
                 .anyMatch(x -> x.chatId() == user.id() && x.text().contains("<i>—")));
         return calls.stream().filter(x -> x.chatId() == user.id() && x.text().contains("<i>—")).findFirst().orElseThrow();
+    }
+
+    private static BotCall askInGroup(TelegramUser user, long group, String text) {
+        long mark = telegram.mark();
+        telegram.sendGroup(TOKEN, user, group, text);
+        List<BotCall> calls = telegram.await(mark, Duration.ofSeconds(10), c -> c.stream()
+                .anyMatch(x -> x.chatId() == group && x.text().contains("<i>—")));
+        return calls.stream().filter(x -> x.chatId() == group && x.text().contains("<i>—")).findFirst().orElseThrow();
     }
 }

@@ -32,8 +32,8 @@ final class CacheCommands {
                 }
                 cache.share(in.chatId(), wanted.equals("share"), in.userId());
                 return Reply.plain(wanted.equals("share")
-                        ? "Shared: a question any member asked here in the last day can be answered again for everyone "
-                                + "from the cache."
+                        ? "Shared: from now on, an answer to any member here can be served again to everyone for a "
+                                + "day. What was asked before stays its asker's."
                         : "Own: each member is served only the answers to their own questions again.");
             }
             case "clear" -> {

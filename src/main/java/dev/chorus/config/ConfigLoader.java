@@ -132,8 +132,8 @@ public final class ConfigLoader {
                         + " must be local, off or provider:model such as openai:text-embedding-3-small");
             }
             if (!providers.contains(provider)) {
-                throw new ConfigException("Config error: " + ConfigKey.CACHE_EMBEDDINGS.label() + " names provider "
-                        + provider + ", which is not configured");
+                throw new ConfigException("Config error: " + ConfigKey.CACHE_EMBEDDINGS.label()
+                        + " names a provider that is not configured");
             }
             remote = Optional.of(new CacheSettings.ProviderModel(provider, model));
         }

@@ -50,6 +50,26 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theAnswerCacheMatchesByMeaningLocallyOrThroughAConfiguredProvider() {
+        ChorusConfig defaults = ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN));
+        assertThat(defaults.cache()).isEqualTo(CacheSettings.DEFAULT);
+        ChorusConfig remote = ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "OPENAI_API_KEY", KEY,
+                "CHORUS_CACHE_EMBEDDINGS", "openai:text-embedding-3-small", "CHORUS_CACHE_SIMILARITY", "0.9"));
+        assertThat(remote.cache()).isEqualTo(new CacheSettings(true,
+                java.util.Optional.of(new CacheSettings.ProviderModel("openai", "text-embedding-3-small")), 0.9));
+        assertThat(ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CHORUS_CACHE_EMBEDDINGS", "off"))
+                .cache().semantic()).isFalse();
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "CHORUS_CACHE_EMBEDDINGS", "lab:embed-1")))
+                .hasMessage("Config error: cache.embeddings (env CHORUS_CACHE_EMBEDDINGS) names a provider that is "
+                        + "not configured");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
+                "CHORUS_CACHE_SIMILARITY", "high")))
+                .hasMessage("Config error: cache.similarity (env CHORUS_CACHE_SIMILARITY) must be a number from 0.5 "
+                        + "to 1, such as 0.86");
+    }
+
+    @Test
     void missingTokenNamesTheKeyAndTheVariable() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of()))
                 .isInstanceOf(ConfigException.class)
