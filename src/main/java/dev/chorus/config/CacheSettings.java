@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param similarity the least cosine similarity at which two questions count as the same
  */
 public record CacheSettings(boolean semantic, Optional<ProviderModel> remote, double similarity) {
-    public static final CacheSettings DEFAULT = new CacheSettings(true, Optional.empty(), 0.86);
+    public static final CacheSettings DEFAULT = new CacheSettings(true, Optional.empty(), 0.84);
 
     /** An embeddings model of a configured provider, such as {@code openai:text-embedding-3-small}. */
     public record ProviderModel(String provider, String model) {

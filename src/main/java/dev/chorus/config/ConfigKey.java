@@ -65,7 +65,7 @@ public enum ConfigKey {
             "Where a hard question escalates: model (one stronger model), verify (answer checked by a second model) or parallel (several models merged)."),
     CACHE_EMBEDDINGS("cache.embeddings", "CHORUS_CACHE_EMBEDDINGS", "local", false,
             "How the answer cache matches reworded questions: local (an in-process English sentence model), provider:model (that provider's embeddings endpoint, such as openai:text-embedding-3-small, for any language) or off (word for word only)."),
-    CACHE_SIMILARITY("cache.similarity", "CHORUS_CACHE_SIMILARITY", "0.86", false,
+    CACHE_SIMILARITY("cache.similarity", "CHORUS_CACHE_SIMILARITY", "0.84", false,
             "The least cosine similarity, 0.5..1, at which a kept question counts as the same one; higher serves fewer, safer hits."),
     ANSWER_DEADLINE("answer.deadline-seconds", "CHORUS_ANSWER_DEADLINE_SECONDS", "60", false,
             "Longest wait for one answer in all, retries and fallbacks included, 5..900 seconds; then the user is told."),

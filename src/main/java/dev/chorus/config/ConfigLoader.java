@@ -145,7 +145,7 @@ public final class ConfigLoader {
         }
         if (!(similarity >= 0.5 && similarity <= 1.0)) {
             throw new ConfigException("Config error: " + ConfigKey.CACHE_SIMILARITY.label()
-                    + " must be a number from 0.5 to 1, such as 0.86");
+                    + " must be a number from 0.5 to 1, such as 0.84");
         }
         return new CacheSettings(!embeddings.equals("off"), remote, similarity);
     }

@@ -66,7 +66,7 @@ class ConfigLoaderTest {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN,
                 "CHORUS_CACHE_SIMILARITY", "high")))
                 .hasMessage("Config error: cache.similarity (env CHORUS_CACHE_SIMILARITY) must be a number from 0.5 "
-                        + "to 1, such as 0.86");
+                        + "to 1, such as 0.84");
     }
 
     @Test

@@ -1,32 +1,94 @@
 package dev.chorus.orchestration.cache;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * What two close questions must share before one's answer may serve the other. Sentence embeddings
- * put "capital of France" next to "capital of Germany" and "5 miles in km" next to "50 miles in km";
- * the words that make such questions different are few and recognisable: numbers, names (capitalised
- * inside a sentence, or all capitals), code-like tokens (C#, os.path, utf8), and a negation.
+ * put "capital of France" next to "capital of Germany", "5 km to miles" next to "5 miles to km" and
+ * "sort by key" next to "sort by value"; what makes such questions different is a few recognisable
+ * words, so they are compared here, after the cosine found the pair close:
+ * <ul>
+ *   <li>numbers, the word each number counts (70 <em>pounds</em>), and arithmetic signs;</li>
+ *   <li>names (capitalised inside a sentence, or all capitals) and code-like tokens (C#, os.path, utf8),
+ *       each of which must be a word of the other question;</li>
+ *   <li>a negation, the script, and what is asked for: when, why, where or who;</li>
+ *   <li>a direction: "A to B" against "B to A";</li>
+ *   <li>a minimal pair: two questions that share most of their content words but each has one the other
+ *       lacks ("first" and "last", "soft" and "hard") ask different things. A wording that only adds
+ *       words ("a <em>funny</em> birthday message") must be closer than the threshold to count.</li>
+ * </ul>
  */
-record KeyTerms(Set<String> numbers, Set<String> marked, Set<String> words, boolean negated, boolean cyrillic) {
-    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_#+.'’-]*[\\p{L}\\p{N}#+]|[\\p{L}\\p{N}]");
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "without", "none", "nothing", "cannot",
-            "isn't", "aren't", "don't", "doesn't", "didn't", "can't", "won't", "shouldn't", "wasn't", "weren't",
-            "не", "нет", "без", "никогда", "ни", "нельзя");
+record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> signs, Set<String> marked,
+                Set<String> quoted, Set<String> words, Map<String, String> content, Set<String> asks,
+                List<String[]> directions, boolean negated, boolean cyrillic) {
+    /** The cosine a question that only adds content words to the other needs. */
+    static final double ADDITION_SIMILARITY = 0.90;
+    /** Shared share of content words from which two questions are a minimal pair. */
+    private static final double MINIMAL_PAIR_OVERLAP = 0.5;
 
-    static KeyTerms of(String question) {
+    private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}_#+.'’-]*[\\p{L}\\p{N}#+]|[\\p{L}\\p{N}]");
+    private static final Pattern QUOTED = Pattern.compile("['‘\"“«]([^'’\"”»]{2,})['’\"”»]");
+    private static final Pattern NUMBER = Pattern.compile("\\d+(?:[.,]\\d+)*");
+    // an arithmetic sign next to a digit, a lone variable or a bracket: "3x - 7", "x^2 * sin(x)", "r = 5"
+    private static final Pattern SIGN = Pattern.compile(
+            "(?<=(?:\\p{N}|\\p{N}\\p{L}|\\b\\p{L}|\\))\\s?)[-+*/×÷=^<>](?=\\s?(?:\\p{N}|\\p{L}\\b|\\())");
+    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("two", "2"), Map.entry("three", "3"),
+            Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
+            Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"),
+            Map.entry("twelve", "12"), Map.entry("first", "1"), Map.entry("1st", "1"), Map.entry("second", "2"),
+            Map.entry("2nd", "2"), Map.entry("third", "3"), Map.entry("3rd", "3"), Map.entry("fourth", "4"),
+            Map.entry("4th", "4"), Map.entry("fifth", "5"), Map.entry("5th", "5"));
+    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "without", "none", "nothing", "cannot",
+            "не", "нет", "без", "никогда", "ни", "нельзя");
+    private static final Set<String> ASKS = Set.of("when", "why", "where", "who", "когда", "почему", "зачем", "где",
+            "куда", "откуда", "кто");
+    private static final Set<String> CONNECTORS = Set.of("to", "into", "from", "than", "vs", "versus", "in", "per",
+            "в", "во", "из", "на", "чем");
+    // Words that carry the asking, not what is asked: leaving one out or putting it in changes no answer.
+    private static final Set<String> FUNCTION_WORDS = Set.of(
+            "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing",
+            "i", "me", "my", "mine", "you", "your", "we", "our", "us", "it", "its", "they", "them", "their", "he", "she",
+            "this", "that", "these", "those", "there", "here", "what", "whats", "which", "how", "hows", "when", "why",
+            "where", "who", "whom", "whose", "of", "to", "in", "on", "at", "by", "for", "with", "about", "as", "into",
+            "from", "than", "and", "or", "but", "if", "so", "then", "can", "could", "would", "should", "will", "shall",
+            "may", "might", "must", "please", "tell", "explain", "show", "give", "way", "ways", "some", "any", "just",
+            "really", "actually", "exactly", "get", "go", "make", "use", "using", "need", "want", "like", "know", "let",
+            "s", "t", "vs", "versus", "one", "thing", "things", "stuff", "etc", "also", "ok", "okay", "hi", "hey",
+            "difference", "differences", "differ", "differs", "different", "between", "compare", "compared", "pls",
+            "mean", "means", "meaning", "work", "works", "done", "find", "out", "up", "write", "quick",
+            "разница", "отличие", "отличается", "отличаются", "между", "работает", "значит",
+            "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "из", "за", "для", "у", "а", "но",
+            "или", "ли", "же", "бы", "что", "чем", "как", "какой", "какая", "какие", "каких", "каким", "это", "этот",
+            "эта", "эти", "мне", "меня", "я", "ты", "вы", "мы", "он", "она", "оно", "они", "его", "её", "ее", "их",
+            "можно", "нужно", "надо", "пожалуйста", "скажи", "скажите", "объясни", "объясните", "подскажите",
+            "подскажи", "сколько", "когда", "почему", "зачем", "где", "кто", "чтобы", "есть", "быть", "так", "там",
+            "тут", "вот", "ну", "уже", "ещё", "еще", "очень", "ведь", "просто");
+
+    static KeyTerms of(String raw) {
+        // "x²" is x^2, "15%" is 15 percent, "100MB" is 100 MB and "97 prime or not?" asks, it does not negate
+        String question = raw.replace("²", "^2").replace("³", "^3").replace("%", " percent")
+                .replaceAll("(\\d)(?!(?:st|nd|rd|th)\\b)(\\p{L}{2,})", "$1 $2").replaceAll("(?i)\\bor not\\b", "");
         Set<String> numbers = new HashSet<>();
         Matcher n = NUMBER.matcher(question);
         while (n.find()) {
-            numbers.add(number(n.group()));
+            numbers.add(n.group().replace(',', '.'));
+        }
+        Set<String> signs = new HashSet<>();
+        Matcher s = SIGN.matcher(question);
+        while (s.find()) {
+            signs.add(s.group());
         }
         Set<String> marked = new HashSet<>();
         Set<String> words = new HashSet<>();
+        List<String> tokens = new ArrayList<>();
         boolean negated = false;
         boolean sentenceStart = true;
         int cyrillic = 0;
@@ -34,15 +96,22 @@ record KeyTerms(Set<String> numbers, Set<String> marked, Set<String> words, bool
         Matcher t = TOKEN.matcher(question);
         int last = 0;
         while (t.find()) {
-            String between = question.substring(last, t.start());
-            if (between.matches(".*[.!?:;\\n].*")) {
+            if (question.substring(last, t.start()).matches(".*[.!?:;\\n].*")) {
                 sentenceStart = true;
             }
             last = t.end();
             String token = t.group().replace('’', '\'');
-            String lower = token.toLowerCase(Locale.ROOT);
+            String lower = token.toLowerCase(Locale.ROOT).replace('ё', 'е');
+            if (lower.endsWith("'s")) {
+                lower = lower.substring(0, lower.length() - 2);
+            }
+            lower = lower.replace("'", "");
             words.add(lower);
-            negated |= NEGATIONS.contains(lower) || lower.endsWith("n't");
+            tokens.add(lower);
+            if (NUMBER_WORDS.containsKey(lower)) {
+                numbers.add(NUMBER_WORDS.get(lower));
+            }
+            negated |= NEGATIONS.contains(lower) || token.toLowerCase(Locale.ROOT).endsWith("n't");
             for (int i = 0; i < token.length(); i++) {
                 Character.UnicodeScript script = Character.UnicodeScript.of(token.codePointAt(i));
                 if (script == Character.UnicodeScript.CYRILLIC) {
@@ -56,16 +125,175 @@ record KeyTerms(Set<String> numbers, Set<String> marked, Set<String> words, bool
             }
             sentenceStart = false;
         }
-        return new KeyTerms(Set.copyOf(numbers), Set.copyOf(marked), Set.copyOf(words), negated, cyrillic > latin);
+        Map<String, String> counted = new HashMap<>();
+        Map<String, String> content = new java.util.LinkedHashMap<>();
+        Set<String> asks = new HashSet<>();
+        List<String[]> directions = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String token = tokens.get(i);
+            if (ASKS.contains(token)) {
+                asks.add(token);
+            }
+            if (NUMBER.matcher(token).matches() && i + 1 < tokens.size() && !isFunction(tokens.get(i + 1))) {
+                counted.put(token.replace(',', '.'), stem(tokens.get(i + 1)));
+            }
+            if (!isFunction(token) && !NUMBER.matcher(token).matches()) {
+                for (String part : token.split("-")) {
+                    // "soft-boiled" against "hard-boiled" is "soft" against "hard"
+                    if (!part.isEmpty() && !isFunction(part)) {
+                        content.putIfAbsent(stem(part), part);
+                    }
+                }
+            }
+            if (CONNECTORS.contains(token)) {
+                String before = neighbour(tokens, i, -1);
+                String after = neighbour(tokens, i, +1);
+                if (before != null && after != null) {
+                    // "an int from a String" is "a String to an int"
+                    directions.add(token.equals("from") || token.equals("из")
+                            ? new String[] {stem(after), stem(before)} : new String[] {stem(before), stem(after)});
+                }
+            }
+        }
+        Set<String> quoted = new HashSet<>();
+        Matcher q = QUOTED.matcher(raw);
+        while (q.find()) {
+            quoted.add(q.group(1).toLowerCase(Locale.ROOT).replaceAll("[\\p{Punct}\\s]+", " ").strip());
+        }
+        return new KeyTerms(Set.copyOf(numbers), Map.copyOf(counted), Set.copyOf(signs), Set.copyOf(marked),
+                Set.copyOf(quoted), Set.copyOf(words), Map.copyOf(content), Set.copyOf(asks), List.copyOf(directions),
+                negated, cyrillic > latin);
     }
 
-    /**
-     * Whether an answer to one question may serve the other: the same numbers, the same script, both
-     * or neither negated, and every name or code-like token of each is a word of the other.
-     */
-    boolean agreesWith(KeyTerms other) {
-        return numbers.equals(other.numbers) && negated == other.negated && cyrillic == other.cyrillic
-                && other.words.containsAll(marked) && words.containsAll(other.marked);
+    /** How two close questions compare, word by word. */
+    sealed interface Verdict {
+        /** Nothing here tells them apart: the cosine decides. */
+        record Alike() implements Verdict {
+        }
+
+        /** One only adds words to the other: it must be closer than the threshold ({@link #ADDITION_SIMILARITY}). */
+        record Added() implements Verdict {
+        }
+
+        /** All else the same, a few words in place of others: alike only if those words mean the same. */
+        record Swapped(String mine, String theirs) implements Verdict {
+        }
+
+        /** A rule tells them apart, whatever their cosine: which one, for reading. */
+        record Different(String rule) implements Verdict {
+        }
+    }
+
+    Verdict compare(KeyTerms other) {
+        String rule = hardDifference(other);
+        if (rule != null) {
+            return new Verdict.Different(rule);
+        }
+        if (!quoted.isEmpty()) {
+            return new Verdict.Alike(); // the same quoted words: the rest is how it is asked
+        }
+        Set<String> shared = new HashSet<>(content.keySet());
+        shared.retainAll(other.content.keySet());
+        int onlyMine = content.size() - shared.size();
+        int onlyTheirs = other.content.size() - shared.size();
+        if (onlyMine >= 1 && onlyTheirs >= 1 && shared.size() >= 2
+                && shared.size() >= 2 * Math.max(onlyMine, onlyTheirs)) {
+            return new Verdict.Swapped(only(content, shared), only(other.content, shared));
+        }
+        double overlap = shared.size() / (double) Math.max(1, Math.min(content.size(), other.content.size()));
+        if ((onlyMine == 0) != (onlyTheirs == 0) && overlap >= MINIMAL_PAIR_OVERLAP) {
+            return new Verdict.Added();
+        }
+        return new Verdict.Alike();
+    }
+
+    /** The rule that tells the two apart whatever their cosine, or null. */
+    private String hardDifference(KeyTerms other) {
+        if (!numbers.equals(other.numbers)) {
+            return "numbers";
+        }
+        if (!signs.equals(other.signs)) {
+            return "signs";
+        }
+        if (!quoted.equals(other.quoted) && !quoted.isEmpty() && !other.quoted.isEmpty()) {
+            return "quoted";
+        }
+        if (negated != other.negated) {
+            return "negation";
+        }
+        if (cyrillic != other.cyrillic) {
+            return "script";
+        }
+        if (!other.words.containsAll(marked) || !words.containsAll(other.marked)) {
+            return "names";
+        }
+        if (conflicts(counted, other.counted)) {
+            return "counted";
+        }
+        if (!asks.isEmpty() && !other.asks.isEmpty() && !asks.equals(other.asks)) {
+            return "asks";
+        }
+        if (reversed(directions, other.directions) || reversed(other.directions, directions)) {
+            return "direction";
+        }
+        return null;
+    }
+
+    private static String only(Map<String, String> content, Set<String> shared) {
+        StringBuilder words = new StringBuilder();
+        content.forEach((stem, word) -> {
+            if (!shared.contains(stem)) {
+                words.append(words.isEmpty() ? "" : " ").append(word);
+            }
+        });
+        return words.toString();
+    }
+
+    private static boolean conflicts(Map<String, String> a, Map<String, String> b) {
+        for (Map.Entry<String, String> e : a.entrySet()) {
+            String there = b.get(e.getKey());
+            if (there != null && !there.equals(e.getValue())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a direction of {@code a} appears turned round in {@code b}: "km to miles" against "miles to km". */
+    private static boolean reversed(List<String[]> a, List<String[]> b) {
+        for (String[] x : a) {
+            for (String[] y : b) {
+                if (x[0].equals(y[1]) && x[1].equals(y[0]) && !x[0].equals(x[1])) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The nearest content word before (step -1) or after (+1) position {@code i}, within three words. */
+    private static String neighbour(List<String> tokens, int i, int step) {
+        for (int j = i + step, seen = 0; j >= 0 && j < tokens.size() && seen < 3; j += step, seen++) {
+            if (!isFunction(tokens.get(j)) && !NUMBER.matcher(tokens.get(j)).matches()) {
+                return tokens.get(j);
+            }
+        }
+        return null;
+    }
+
+    private static boolean isFunction(String word) {
+        return FUNCTION_WORDS.contains(word);
+    }
+
+    /** A crude stem, enough to meet "liters" with "liter" and "reversing" with "reverse". */
+    static String stem(String word) {
+        String w = word;
+        if (w.length() > 4 && w.endsWith("ies")) {
+            w = w.substring(0, w.length() - 3) + "y";
+        } else if (w.length() > 3 && w.endsWith("s") && !w.endsWith("ss")) {
+            w = w.substring(0, w.length() - 1);
+        }
+        return w.length() > 5 ? w.substring(0, 5) : w;
     }
 
     private static boolean isMarked(String token, boolean sentenceStart) {
@@ -84,9 +312,5 @@ record KeyTerms(Set<String> numbers, Set<String> marked, Set<String> words, bool
         boolean upperFirst = Character.isUpperCase(token.codePointAt(0));
         boolean allUpper = token.codePoints().filter(Character::isLetter).allMatch(Character::isUpperCase);
         return (allUpper && letters) || (upperFirst && !sentenceStart);
-    }
-
-    private static String number(String text) {
-        return text.replace(',', '.');
     }
 }

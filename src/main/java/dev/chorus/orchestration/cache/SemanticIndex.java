@@ -2,7 +2,10 @@ package dev.chorus.orchestration.cache;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -21,20 +24,36 @@ final class SemanticIndex {
     }
 
     /** The closest kept question written after {@code since} at or above {@code threshold} whose key terms agree. */
-    synchronized Optional<Match> nearest(float[] vector, KeyTerms terms, double threshold, Instant since) {
+    Optional<Match> nearest(float[] vector, KeyTerms terms, double threshold, Instant since, Synonyms synonyms) {
         Quantized query = Quantized.of(vector);
-        Match best = null;
-        for (Item item : items) {
-            if (item.at.isBefore(since)) {
-                continue;
-            }
-            double similarity = query.dot(item.vector);
-            if (similarity >= threshold && (best == null || similarity > best.similarity())
-                    && terms.agreesWith(item.terms)) {
-                best = new Match(item.questionKey, similarity);
+        List<Match> close = new ArrayList<>();
+        synchronized (this) {
+            for (Item item : items) {
+                double similarity = item.at.isBefore(since) ? -1 : query.dot(item.vector);
+                if (similarity >= threshold) {
+                    close.add(new Match(item.questionKey, similarity, item.terms));
+                }
             }
         }
-        return Optional.ofNullable(best);
+        // closest first; the word checks (which may embed the swapped words) run outside the lock
+        close.sort(Comparator.comparingDouble(Match::similarity).reversed());
+        for (Match m : close) {
+            boolean alike = switch (terms.compare(m.terms)) {
+                case KeyTerms.Verdict.Alike a -> true;
+                case KeyTerms.Verdict.Added a -> m.similarity() >= Math.max(threshold, KeyTerms.ADDITION_SIMILARITY);
+                case KeyTerms.Verdict.Swapped s -> synonyms.same(s.mine(), s.theirs());
+                case KeyTerms.Verdict.Different d -> false;
+            };
+            if (alike) {
+                return Optional.of(m);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether two short phrases mean the same: "tall" and "height" do, "first" and "last" do not. */
+    interface Synonyms {
+        boolean same(String a, String b);
     }
 
     synchronized void add(String questionKey, String question, float[] vector, Instant at) {
@@ -54,7 +73,7 @@ final class SemanticIndex {
     }
 
     /** A kept question close to the one asked, and how close (cosine, 0..1). */
-    record Match(String questionKey, double similarity) {
+    record Match(String questionKey, double similarity, KeyTerms terms) {
     }
 
     private record Item(String questionKey, KeyTerms terms, Quantized vector, Instant at) {
