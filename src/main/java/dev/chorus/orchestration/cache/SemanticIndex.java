@@ -31,14 +31,14 @@ final class SemanticIndex {
             for (Item item : items) {
                 double similarity = item.at.isBefore(since) ? -1 : query.dot(item.vector);
                 if (similarity >= threshold) {
-                    close.add(new Match(item.questionKey, similarity, item.terms));
+                    close.add(new Match(item.questionKey, item.question, similarity));
                 }
             }
         }
         // closest first; the word checks (which may embed the swapped words) run outside the lock
         close.sort(Comparator.comparingDouble(Match::similarity).reversed());
         for (Match m : close) {
-            boolean alike = switch (terms.compare(m.terms)) {
+            boolean alike = switch (terms.compare(KeyTerms.of(m.question()))) {
                 case KeyTerms.Verdict.Alike a -> true;
                 case KeyTerms.Verdict.Added a -> m.similarity() >= Math.max(threshold, KeyTerms.ADDITION_SIMILARITY);
                 case KeyTerms.Verdict.Swapped s -> synonyms.same(s.mine(), s.theirs());
@@ -62,7 +62,7 @@ final class SemanticIndex {
                 it.remove();
             }
         }
-        items.addLast(new Item(questionKey, KeyTerms.of(question), Quantized.of(vector), at));
+        items.addLast(new Item(questionKey, question, Quantized.of(vector), at));
         while (items.size() > capacity) {
             items.removeFirst();
         }
@@ -73,10 +73,11 @@ final class SemanticIndex {
     }
 
     /** A kept question close to the one asked, and how close (cosine, 0..1). */
-    record Match(String questionKey, double similarity, KeyTerms terms) {
+    record Match(String questionKey, String question, double similarity) {
     }
 
-    private record Item(String questionKey, KeyTerms terms, Quantized vector, Instant at) {
+    // The key terms are worked out only for the few items close enough to matter, not kept for all.
+    private record Item(String questionKey, String question, Quantized vector, Instant at) {
     }
 
     private record Quantized(byte[] values, float scale) {
