@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
@@ -31,6 +32,8 @@ import java.util.function.Consumer;
  * The Node emulator the tests use is far too slow for a thousand users.
  */
 final class FakeBotApi implements AutoCloseable {
+    private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("\\[q:(\\d+)]");
+    private final Map<Long, Long> handedOut = new ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
@@ -58,6 +61,11 @@ final class FakeBotApi implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** When question {@code id}'s update went to the bot in a getUpdates answer (nanoTime), or null. */
+    Long handedOut(long id) {
+        return handedOut.get(id);
     }
 
     void onSent(Consumer<Sent> listener) {
@@ -143,9 +151,14 @@ final class FakeBotApi implements AutoCloseable {
                 List<ObjectNode> taken = new ArrayList<>();
                 taken.add(first);
                 updates.drainTo(taken, 99);
+                long now = System.nanoTime();
                 for (ObjectNode u : taken) {
                     if (u.path("update_id").asLong() >= offset) {
                         batch.add(u);
+                        Matcher tag = TAG.matcher(u.path("message").path("text").asText());
+                        if (tag.find()) {
+                            handedOut.putIfAbsent(Long.parseLong(tag.group(1)), now);
+                        }
                     }
                 }
             }

@@ -28,6 +28,7 @@ final class FakeLlm implements AutoCloseable {
 
     private final HttpServer server;
     private final Map<Long, Long> providerNanos = new ConcurrentHashMap<>();
+    private final Map<Long, long[]> window = new ConcurrentHashMap<>();
 
     FakeLlm() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,6 +44,11 @@ final class FakeLlm implements AutoCloseable {
     /** How long the provider took for question {@code id}, in nanoseconds, or null when it was never asked. */
     Long providerNanos(long id) {
         return providerNanos.get(id);
+    }
+
+    /** When the provider got question {@code id}'s request and when it finished (nanoTime), or null. */
+    long[] window(long id) {
+        return window.get(id);
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -72,7 +78,9 @@ final class FakeLlm implements AutoCloseable {
         }
         Matcher m = TAG.matcher(question);
         if (m.find()) {
-            providerNanos.merge(Long.parseLong(m.group(1)), System.nanoTime() - start, Long::sum);
+            long end = System.nanoTime();
+            providerNanos.merge(Long.parseLong(m.group(1)), end - start, Long::sum);
+            window.putIfAbsent(Long.parseLong(m.group(1)), new long[] {start, end});
         }
     }
 

@@ -125,12 +125,32 @@ public final class LoadTest {
         }
         Collections.sort(added);
         Collections.sort(waited);
+        // where the added time goes: Telegram to the bot, the bot to the provider, the provider's end to the answer
+        List<Double> polled = new ArrayList<>();
+        List<Double> before = new ArrayList<>();
+        List<Double> after = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : answeredAt.entrySet()) {
+            Long handed = api.handedOut(e.getKey());
+            long[] window = llm.window(e.getKey());
+            if (handed != null && window != null) {
+                polled.add((handed - askedAt.get(e.getKey())) / 1e6);
+                before.add((window[0] - handed) / 1e6);
+                after.add((e.getValue() - window[1]) / 1e6);
+            }
+        }
+        Collections.sort(polled);
+        Collections.sort(before);
+        Collections.sort(after);
         System.out.printf(Locale.ROOT, "== load: %d users in %d chats (%d private, %d groups), %d s of Poisson "
                 + "arrivals at %.1f questions/s%n", users, chats, chats / 2, chats - chats / 2, seconds, rate);
         System.out.printf(Locale.ROOT, "questions asked %d (%.2f/s), answered %d, lost %d; messages the bot sent %d%n",
                 asked, asked / arrivalSeconds, answeredAt.size(), asked - answeredAt.size(), api.delivered());
         System.out.printf(Locale.ROOT, "bot adds beyond the provider, ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
                 pct(added, 50), pct(added, 95), pct(added, 99), added.isEmpty() ? 0 : added.getLast());
+        System.out.printf(Locale.ROOT, "  of which, ms (p50 / p95 / p99): update waiting for getUpdates %.1f / %.1f / %.1f; "
+                + "handed to the bot until the provider call %.1f / %.1f / %.1f; provider done until the answer is at "
+                + "Telegram %.1f / %.1f / %.1f%n", pct(polled, 50), pct(polled, 95), pct(polled, 99), pct(before, 50),
+                pct(before, 95), pct(before, 99), pct(after, 50), pct(after, 95), pct(after, 99));
         System.out.printf(Locale.ROOT, "a user waits in all, ms: p50 %.0f, p95 %.0f, p99 %.0f%n", pct(waited, 50),
                 pct(waited, 95), pct(waited, 99));
         System.out.printf(Locale.ROOT, "Telegram limits exceeded: per chat %d, per group %d, overall %d%n",

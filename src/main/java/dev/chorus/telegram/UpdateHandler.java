@@ -47,7 +47,9 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             metrics.counter("chorus.updates", "type", typeOf(update)).increment();
             if (update.hasCallbackQuery()) {
                 translator.callback(update.getCallbackQuery()).ifPresent(callback -> {
-                    if (!executor.submit(callback.chatId(), () -> handle(callback))) {
+                    if (!executor.submit(new ChatSerialExecutor.Lane(callback.chatId(),
+                            callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.userId() : 0),
+                            () -> handle(callback))) {
                         outputFor(callback).acknowledge(callback.callbackId(), BUSY);
                     }
                 });
@@ -57,7 +59,10 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             if (message == null || message.getChatId() == null) {
                 continue;
             }
-            if (!executor.submit(message.getChatId(), () -> handle(message)) && translator.translate(message).isPresent()) {
+            boolean group = message.getChat() != null && !message.getChat().isUserChat() && message.getFrom() != null;
+            ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(message.getChatId(),
+                    group ? message.getFrom().getId() : 0);
+            if (!executor.submit(lane, () -> handle(message)) && translator.translate(message).isPresent()) {
                 // Straight to the outbox: the chat's queue is what is full.
                 outputFor(message).send(Reply.plain(BUSY));
             }

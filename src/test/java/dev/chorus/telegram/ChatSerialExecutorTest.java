@@ -46,6 +46,31 @@ class ChatSerialExecutorTest {
     }
 
     @Test
+    void aGroupMembersLongTaskDoesNotHoldUpAnotherMemberButHoldsUpTheirOwnNext() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch otherMember = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+            executor.submit(new ChatSerialExecutor.Lane(-100, 1), () -> {
+                await(release);
+                order.add("alice first");
+            });
+            executor.submit(new ChatSerialExecutor.Lane(-100, 1), () -> order.add("alice second"));
+            executor.submit(new ChatSerialExecutor.Lane(-100, 2), () -> {
+                order.add("bob");
+                otherMember.countDown();
+            });
+            assertThat(otherMember.await(5, TimeUnit.SECONDS)).as("Bob is not behind Alice").isTrue();
+            release.countDown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (order.size() < 3 && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+        }
+        assertThat(order).containsExactly("bob", "alice first", "alice second");
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheChatsQueue() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
