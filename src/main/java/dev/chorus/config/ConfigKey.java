@@ -49,7 +49,7 @@ public enum ConfigKey {
             "25", false, "Longest wait for a model's first token before trying the next model, 1..600 seconds."),
     PROVIDER_MAX_RETRIES("provider.max-retries", "CHORUS_PROVIDER_MAX_RETRIES", "2", false,
             "Retries of a failed call (rate limit, 5xx, network) before the next model, 0..5; never after the first token."),
-    PROVIDER_MAX_CONCURRENT("provider.max-concurrent-calls", "CHORUS_PROVIDER_MAX_CONCURRENT_CALLS", "8", false,
+    PROVIDER_MAX_CONCURRENT("provider.max-concurrent-calls", "CHORUS_PROVIDER_MAX_CONCURRENT_CALLS", "32", false,
             "Calls in flight to one provider at once (a bulkhead), 1..256."),
     PROVIDER_BREAKER_OPEN("provider.breaker-open-seconds", "CHORUS_PROVIDER_BREAKER_OPEN_SECONDS", "30", false,
             "How long a failing provider is skipped before it is tried again, 1..3600 seconds."),

@@ -13,6 +13,12 @@ import org.jdbi.v3.core.JdbiException;
  */
 public final class BudgetLedger {
     private final LedgerDao dao;
+    // Budgets change when an admin sets one and are read about a dozen times per question (every
+    // scope, for routing, the hold and the settling): kept briefly, dropped here when set. The short
+    // life bounds how long a budget set by another process goes unseen.
+    private final com.github.benmanes.caffeine.cache.Cache<ScopeKey, Optional<BudgetRow>> budgets =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofSeconds(2)).build();
 
     public BudgetLedger(Database database) {
         this.dao = database.jdbi().onDemand(LedgerDao.class);
@@ -83,12 +89,19 @@ public final class BudgetLedger {
     }
 
     public Optional<BudgetRow> budget(ScopeKey scope) {
-        return guard(() -> dao.budget(scope), "read budget of " + scope);
+        Optional<BudgetRow> known = budgets.getIfPresent(scope);
+        if (known != null) {
+            return known;
+        }
+        Optional<BudgetRow> row = guard(() -> dao.budget(scope), "read budget of " + scope);
+        budgets.put(scope, row);
+        return row;
     }
 
     public void setBudget(ScopeKey scope, long limitMicros, String period, Instant at, long by) {
         guard(() -> {
             dao.setBudget(scope, limitMicros, period, at.toString(), by);
+            budgets.invalidate(scope);
             return null;
         }, "set budget of " + scope);
     }

@@ -62,8 +62,10 @@ final class SendPacer {
             return true;
         }
         Bucket chat = chats.get(chatId, this::bucketFor);
-        // a preview never takes the chat's last place: the answer's final message must not wait behind it
-        if (chat.getAvailableTokens() < 2 || !chat.tryConsume(1)) {
+        // A preview never takes the chat's last place: the answer's final message must not wait behind
+        // it. A group keeps two, since several members' answers may end in the same few seconds and
+        // its places come back only one every four seconds.
+        if (chat.getAvailableTokens() < (chatId < 0 ? 3 : 2) || !chat.tryConsume(1)) {
             return false;
         }
         if (!overall.tryConsume(1)) {

@@ -59,4 +59,16 @@ class SendPacerTest {
         }
         return most;
     }
+
+    @Test
+    void previewsLeaveRoomForTheFinalAnswerAndMoreOfItInAGroup() throws Exception {
+        SendPacer pacer = new SendPacer(SendPacer.TELEGRAM);
+        assertThat(pacer.tryTurn(42)).isTrue();
+        assertThat(pacer.tryTurn(42)).isTrue();
+        assertThat(pacer.tryTurn(42)).as("the private chat's last place is the answer's").isFalse();
+        assertThat(pacer.tryTurn(-42)).isTrue();
+        assertThat(pacer.tryTurn(-42)).as("a group keeps two places for answers").isFalse();
+        pacer.awaitTurn(-42);
+        pacer.awaitTurn(-42);
+    }
 }

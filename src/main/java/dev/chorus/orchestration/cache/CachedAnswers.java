@@ -103,11 +103,15 @@ public final class CachedAnswers {
         if (exact.isPresent()) {
             return Optional.of(new Hit(exact.get(), Match.EXACT, 1.0));
         }
+        SemanticIndex index = embedder.isEmpty() ? null : index(scope);
+        if (index == null || index.size() == 0) {
+            return Optional.empty(); // nothing to compare with: the question is embedded when its answer is kept
+        }
         float[] vector = embedding(key, question, language);
         if (vector == null) {
             return Optional.empty();
         }
-        return index(scope).nearest(vector, KeyTerms.of(question), threshold, since, this::synonyms)
+        return index.nearest(vector, KeyTerms.of(question), threshold, since, this::synonyms)
                 .flatMap(m -> entry(scope, m.questionKey()).filter(e -> e.at().isAfter(since))
                         .map(e -> new Hit(e, Match.SIMILAR, m.similarity())));
     }
