@@ -44,6 +44,9 @@ public final class CachedAnswers {
             .maximumSize(MEMORY_ENTRIES).expireAfterWrite(TTL).build();
     private final Cache<String, SemanticIndex> indexes = Caffeine.newBuilder()
             .maximumSize(MEMORY_ENTRIES).expireAfterAccess(TTL).build();
+    // read for every group question, changed by an admin now and then
+    private final Cache<Long, Boolean> sharing = Caffeine.newBuilder().maximumSize(10_000)
+            .expireAfterWrite(Duration.ofMinutes(1)).build();
     private final Cache<String, float[]> words = Caffeine.newBuilder().maximumSize(10_000).build();
     // the embedding of a question just looked up, so keeping its answer does not embed it again
     private final Cache<String, float[]> asked = Caffeine.newBuilder()
@@ -72,15 +75,16 @@ public final class CachedAnswers {
      * share answers, otherwise the member within the group.
      */
     public String scope(long chatId, long userId, boolean inGroup) {
-        return !inGroup || store.shared(chatId) ? "chat:" + chatId : "chat:" + chatId + "/user:" + userId;
+        return !inGroup || shared(chatId) ? "chat:" + chatId : "chat:" + chatId + "/user:" + userId;
     }
 
     public boolean shared(long chatId) {
-        return store.shared(chatId);
+        return sharing.get(chatId, store::shared);
     }
 
     public void share(long chatId, boolean shared, long byUser) {
         store.share(chatId, shared, byUser);
+        sharing.invalidate(chatId);
         indexes.invalidateAll(); // scopes of that chat change; the rest reload from the store
     }
 
