@@ -68,6 +68,8 @@ public final class Texts {
             filled[i] = switch (args[i]) {
                 case null -> "";
                 case Phrase p -> render(p);
+                case Phrase.Time time -> java.time.format.DateTimeFormatter.ofPattern(time.pattern(), language.locale())
+                        .format(time.at());
                 case Integer n -> String.valueOf(n);
                 case Long n -> String.valueOf(n);
                 default -> args[i];

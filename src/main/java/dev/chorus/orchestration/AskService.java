@@ -148,7 +148,7 @@ public final class AskService {
         Deadline deadline = Deadline.in(settings.deadline());
         RoutedQuestion routed = alreadyRouted != null ? alreadyRouted : route(request);
         return switch (routed.routing()) {
-            case Routing.NoModel none -> new AskOutcome.NoModel(none.reason());
+            case Routing.NoModel none -> new AskOutcome.NoModel(none.why());
             case Routing.NeedsConsent consent -> new AskOutcome.NeedsConsent(consent.privateData(),
                     consent.cloud().chosen().id());
             case Routing.Routed r -> {
@@ -167,7 +167,7 @@ public final class AskService {
         Duration took = Duration.between(started, clock.instant());
         recordCalls(request.asker(), result, "answer");
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
-        String explanation = Explanations.of(profile, decision);
+        dev.chorus.i18n.Phrase explanation = Explanations.of(profile, decision);
         if (result.answeredBy().isPresent()) {
             String id = result.answeredBy().get().id();
             if (result.last() instanceof ChatOutcome.Refused) {
@@ -183,7 +183,7 @@ public final class AskService {
         if (result.attempts().stream().noneMatch(Attempt::called)) {
             var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();
             if (denial.isPresent()) {
-                return new AskOutcome.OverBudget(denial.get().skipped());
+                return new AskOutcome.OverBudget(denial.get().denial());
             }
         }
         String tried = failed.isEmpty() ? decision.chosen().id() : String.join(", ", failed);
