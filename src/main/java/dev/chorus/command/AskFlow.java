@@ -132,7 +132,7 @@ final class AskFlow {
             if (questionId.get() != 0) {
                 journal.previewShown(questionId.get(), preview);
             }
-        });
+        }, t.get("answer.waiting"));
         Runnable journaled = () -> {
             if (questionId.get() == 0) {
                 questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),

@@ -140,7 +140,8 @@ final class MultiFlow {
         long id = resumed != null ? resumed : journal.started(new QuestionJournal.JournaledQuestion(in.chatId(),
                 in.userId(), in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), false, command(strategy),
                 confirmed));
-        ChatOutput.AnswerStream stream = out.startAnswer(preview -> journal.previewShown(id, preview));
+        ChatOutput.AnswerStream stream = out.startAnswer(preview -> journal.previewShown(id, preview),
+                t.get("answer.waiting"));
         try {
             MultiOutcome outcome = multi.ask(request, strategy, confirmed,
                     steps -> stream.showStatus(MultiText.status(steps, t)), stream);

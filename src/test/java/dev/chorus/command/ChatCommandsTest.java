@@ -79,7 +79,7 @@ class ChatCommandsTest {
         database = Database.open(dir.resolve("users.db"));
         BudgetService budgets = new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L),
                 Clock.systemUTC(), new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database,
-                Clock.systemUTC()), Clock.systemUTC(), alerts::add));
+                Clock.systemUTC()), Clock.systemUTC(), alert -> alerts.add(alert.english())));
         AskService asks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100,
                 asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
                         : Spender.privately(asker.userId()), "answer"));
@@ -91,7 +91,7 @@ class ChatCommandsTest {
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> List.of(dev.chorus.i18n.Phrase.of("catalog.reloaded", 0)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
                         Clock.systemUTC())));
@@ -237,7 +237,7 @@ class ChatCommandsTest {
                 BudgetSettings.DEFAULTS.user(), BudgetSettings.DEFAULTS.group(), java.util.Optional.empty(),
                 java.util.Optional.empty(), true, java.time.ZoneId.of("UTC")), Set.of(99L), Clock.systemUTC(),
                 new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
-                        Clock.systemUTC(), alerts::add));
+                        Clock.systemUTC(), alert -> alerts.add(alert.english())));
         AskService strictAsks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100);
         ChatCommands allowList = new ChatCommands("ChorusBot", new Services(strictAsks,
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
@@ -245,7 +245,7 @@ class ChatCommandsTest {
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> List.of(dev.chorus.i18n.Phrase.of("catalog.reloaded", 0)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
                         Clock.systemUTC())));

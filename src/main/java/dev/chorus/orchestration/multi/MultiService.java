@@ -121,7 +121,7 @@ public final class MultiService {
         }
         TaskProfile profile = routed.profile();
         Strategy strategy = asked.orElse(Strategy.forDomain(profile.domain()));
-        List<ChatMessage> conversation = asks.conversation(request);
+        List<ChatMessage> conversation = asks.conversation(request, profile.language());
         int maxTokens = asks.settings().maxTokens();
         long prompt = TokenEstimator.estimate(conversation);
         long room = Math.min(headroom.applyAsLong(request.asker()), maxCostMicros);
