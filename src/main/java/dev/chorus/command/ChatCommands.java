@@ -167,7 +167,7 @@ public final class ChatCommands {
         List<dev.chorus.orchestration.learning.RatingTally> tallies = services.ratingTallies().get();
         out.send(Reply.plain(StatsReport.forAdmins(tallies, t)));
         if (!tallies.isEmpty()) {
-            out.sendPhoto(services.charts().statsPng(tallies), t.get("stats.chart_caption"));
+            out.sendPhoto(services.charts().statsPng(tallies, t), t.get("stats.chart_caption"));
         }
     }
 
@@ -193,7 +193,7 @@ public final class ChatCommands {
                 history.to().toString(), MoneyFormat.dollars(history.totalMicros())));
         history.byModel().forEach((model, micros) -> caption.append('\n').append(model).append(": ")
                 .append(MoneyFormat.dollars(micros)));
-        out.sendPhoto(services.charts().usagePng(history), caption.toString());
+        out.sendPhoto(services.charts().usagePng(history, t), caption.toString());
     }
 
     private void remember(Incoming in) {

@@ -30,6 +30,11 @@ public record Phrase(String key, List<Object> args) {
         return join("list.lines", lines);
     }
 
+    /** The phrases as a list in a sentence: "a, b, c". */
+    public static Phrase list(List<Phrase> items) {
+        return join("list.comma", items);
+    }
+
     /** The phrases one after another on a line, a space apart. */
     public static Phrase sentences(List<Phrase> parts) {
         return join("list.space", parts);

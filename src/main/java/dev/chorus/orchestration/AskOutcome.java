@@ -49,7 +49,7 @@ public sealed interface AskOutcome {
     }
 
     /** The question holds private data and no local model can take it: the user must choose. */
-    record NeedsConsent(String privateData, String cloudModel) implements AskOutcome {
+    record NeedsConsent(dev.chorus.i18n.Phrase privateData, String cloudModel) implements AskOutcome {
     }
 
     /** No configured model can take the question; {@code reason} is for the user. */

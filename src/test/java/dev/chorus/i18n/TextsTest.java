@@ -133,6 +133,9 @@ class TextsTest {
             built.add("period." + period.key());
             built.add("per." + period.key());
         }
+        for (dev.chorus.orchestration.analysis.PrivateData kind : dev.chorus.orchestration.analysis.PrivateData.values()) {
+            built.add("private." + kind.name().toLowerCase(Locale.ROOT));
+        }
         for (Failure failure : Failure.values()) {
             built.add("failure." + failure.name().toLowerCase(Locale.ROOT));
         }

@@ -339,8 +339,9 @@ public final class DelegationEngine {
         return joined;
     }
 
-    private static String describe(TaskProfile profile) {
-        return String.join(", ", profile.needs().privateData().stream()
-                .map(k -> k.toString().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+    /** "email, phone", in the reader's language. */
+    private static Phrase describe(TaskProfile profile) {
+        return Phrase.list(profile.needs().privateData().stream()
+                .map(k -> Phrase.of("private." + k.name().toLowerCase(Locale.ROOT))).toList());
     }
 }
