@@ -24,6 +24,6 @@ final class QuestionGate {
         }
         Optional<Duration> wait = limiter.take(in);
         return wait.map(w -> Reply.plain(in.texts().get(in.inGroup() ? "gate.too_many_group" : "gate.too_fast",
-                QuestionLimiter.seconds(w))));
+                QuestionLimiter.seconds(w, in.texts()))));
     }
 }
