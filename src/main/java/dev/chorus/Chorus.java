@@ -19,6 +19,7 @@ import dev.chorus.provider.embedding.Embedder;
 import dev.chorus.provider.embedding.LocalMiniLm;
 import dev.chorus.provider.embedding.OpenAiEmbeddings;
 import okhttp3.OkHttpClient;
+import dev.chorus.i18n.Phrase;
 import dev.chorus.orchestration.AdminAlerts;
 import dev.chorus.orchestration.AskService;
 import dev.chorus.orchestration.multi.MultiService;
@@ -184,32 +185,35 @@ public final class Chorus implements AutoCloseable {
         return new Chorus(telegram, database, health, catalog, providers, learned);
     }
 
-    /** {@code /catalog reload}: the catalog file read again and put in place, with what changed, for the admin. */
-    static String reloadCatalog(ChorusConfig config, ProviderFleet providers) {
+    /**
+     * {@code /catalog reload}: the catalog file read again and put in place, with what changed, for the
+     * admin: one line each, in the admin's language once the commands render them.
+     */
+    static List<Phrase> reloadCatalog(ChorusConfig config, ProviderFleet providers) {
         ModelCatalog next;
         try {
             next = ModelCatalog.load(config.catalog());
         } catch (ConfigException e) {
-            return "The catalog was not changed: " + e.getMessage().lines().findFirst().orElse("it cannot be read") + ".";
+            return List.of(Phrase.of("catalog.unchanged_error", e.getMessage().lines().findFirst()
+                    .<Object>map(line -> line).orElse(Phrase.of("catalog.unreadable"))));
         }
         ProviderFleet.CatalogChange change = providers.reload(next);
         log.info("catalog reloaded: {} models, added {}, removed {}", change.models(), change.added(), change.removed());
-        StringBuilder text = new StringBuilder("Catalog reloaded: " + change.models() + " models.");
+        List<Phrase> lines = new java.util.ArrayList<>();
+        lines.add(Phrase.of("catalog.reloaded", change.models()));
         if (!change.added().isEmpty()) {
-            text.append("\nNew: ").append(String.join(", ", change.added())).append('.');
+            lines.add(Phrase.of("catalog.added", String.join(", ", change.added())));
         }
         if (!change.removed().isEmpty()) {
-            text.append("\nNo longer in it: ").append(String.join(", ", change.removed()))
-                    .append(". Chats pinned to one of them are told so under each answer and routed automatically.");
+            lines.add(Phrase.of("catalog.removed", String.join(", ", change.removed())));
         }
         if (!config.defaultModel().equalsIgnoreCase("auto") && next.find(config.defaultModel()).isEmpty()) {
-            text.append("\n⚠️ model.default ").append(config.defaultModel()).append(" is no longer in the catalog: ")
-                    .append("questions are routed automatically until it is set to a model that is.");
+            lines.add(Phrase.of("catalog.default_gone", config.defaultModel()));
         }
         if (change.added().isEmpty() && change.removed().isEmpty()) {
-            text.append(" Nothing was added or removed; prices and scores are as the file says now.");
+            lines.add(Phrase.of("catalog.nothing_changed"));
         }
-        return text.toString();
+        return lines;
     }
 
     /**

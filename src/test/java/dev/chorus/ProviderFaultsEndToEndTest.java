@@ -89,11 +89,21 @@ class ProviderFaultsEndToEndTest {
     @Test
     void onlyTheAdminsMenuListsTheAdminCommands() {
         List<BotCall> menus = bot.telegram.callsSince(0).stream().filter(c -> c.is("setMyCommands")).toList();
-        assertThat(menus).hasSize(2);
+        // in English for everyone, then again in Russian for apps set to Russian
+        assertThat(menus).hasSize(4);
         assertThat(menus.get(0).body().has("scope")).isFalse();
-        assertThat(menus.get(0).body().path("commands").toString()).contains("\"ask\"").doesNotContain("\"status\"");
+        assertThat(menus.get(0).body().has("language_code")).isFalse();
+        assertThat(menus.get(0).body().path("commands").toString()).contains("\"ask\"", "Ask a question")
+                .doesNotContain("\"status\"");
         assertThat(menus.get(1).body().path("scope").path("chat_id").asText()).isEqualTo(String.valueOf(ADMIN));
         assertThat(menus.get(1).body().path("commands").toString()).contains("\"status\"");
+        assertThat(menus.get(2).body().path("language_code").asText()).isEqualTo("ru");
+        assertThat(menus.get(2).body().has("scope")).isFalse();
+        assertThat(menus.get(2).body().path("commands").toString()).contains("\"ask\"", "Задать вопрос", "\"language\"")
+                .doesNotContain("\"status\"");
+        assertThat(menus.get(3).body().path("language_code").asText()).isEqualTo("ru");
+        assertThat(menus.get(3).body().path("scope").path("chat_id").asText()).isEqualTo(String.valueOf(ADMIN));
+        assertThat(menus.get(3).body().path("commands").toString()).contains("\"status\"", "Состояние провайдеров");
     }
 
     private static long charged(long userId) {

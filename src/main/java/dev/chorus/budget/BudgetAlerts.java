@@ -1,5 +1,6 @@
 package dev.chorus.budget;
 
+import dev.chorus.i18n.Phrase;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Directory;
@@ -19,10 +20,11 @@ public final class BudgetAlerts {
     private final BudgetLedger ledger;
     private final Directory directory;
     private final Clock clock;
-    private final Consumer<String> admins;
+    private final Consumer<Phrase> admins;
     private final java.util.Set<String> overrunModels = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    public BudgetAlerts(BudgetLedger ledger, Directory directory, Clock clock, Consumer<String> admins) {
+    /** @param admins sends an alert to each admin, in that admin's language */
+    public BudgetAlerts(BudgetLedger ledger, Directory directory, Clock clock, Consumer<Phrase> admins) {
         this.ledger = ledger;
         this.directory = directory;
         this.clock = clock;
@@ -56,33 +58,30 @@ public final class BudgetAlerts {
      */
     void overrun(String model, long chargedMicros, long heldMicros) {
         if (overrunModels.add(model)) {
-            admins.accept("⚠️ " + model + " billed " + MoneyFormat.dollars(chargedMicros) + " for a call that was "
-                    + "allowed " + MoneyFormat.dollars(heldMicros) + ": it produced more than it was asked for. It was "
-                    + "charged in full. Check its max-output and price in the catalog.");
+            admins.accept(Phrase.of("alert.overrun", model, MoneyFormat.dollars(chargedMicros),
+                    MoneyFormat.dollars(heldMicros)));
         }
     }
 
-    private String message(ScopeKey scope, int threshold, long used, long limit) {
-        String who = describe(scope);
+    private Phrase message(ScopeKey scope, int threshold, long used, long limit) {
         String target = switch (scope.kind()) {
             case USER, MEMBER -> String.valueOf(scope.id());
             case GROUP -> "group";
             case GLOBAL -> "global";
         };
-        String where = scope.inGroup() ? " (in that group)" : "";
-        return "💰 Budget alert: " + who + " has used " + threshold + "% of its budget (" + MoneyFormat.dollars(used)
-                + " of " + MoneyFormat.dollars(limit) + "). To raise it: /budget set " + target + " <amount>/<day|week|month>"
-                + where + ". Or ignore this.";
+        return Phrase.of(scope.inGroup() ? "alert.budget_in_group" : "alert.budget", describe(scope), threshold,
+                MoneyFormat.dollars(used), MoneyFormat.dollars(limit), target);
     }
 
-    private String describe(ScopeKey scope) {
+    private Phrase describe(ScopeKey scope) {
         return switch (scope.kind()) {
-            case USER -> "user " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("") + "(" + scope.id() + ")";
-            case GROUP -> "group " + directory.chatTitle(scope.id()).map(t -> "\"" + t + "\" ").orElse("")
-                    + "(" + scope.id() + ")";
-            case MEMBER -> "member " + directory.username(scope.id()).map(u -> "@" + u + " ").orElse("")
-                    + "(" + scope.id() + ") of group " + scope.groupId();
-            case GLOBAL -> "the whole bot";
+            case USER -> Phrase.of("alert.who.user", directory.username(scope.id()).map(u -> "@" + u + " ").orElse(""),
+                    String.valueOf(scope.id()));
+            case GROUP -> Phrase.of("alert.who.group", directory.chatTitle(scope.id()).map(t -> "\"" + t + "\" ")
+                    .orElse(""), String.valueOf(scope.id()));
+            case MEMBER -> Phrase.of("alert.who.member", directory.username(scope.id()).map(u -> "@" + u + " ")
+                    .orElse(""), String.valueOf(scope.id()), String.valueOf(scope.groupId()));
+            case GLOBAL -> Phrase.of("alert.who.global");
         };
     }
 }

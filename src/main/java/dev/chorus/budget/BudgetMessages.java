@@ -1,50 +1,45 @@
 package dev.chorus.budget;
 
+import dev.chorus.i18n.Phrase;
 import dev.chorus.money.MoneyFormat;
 import java.time.Duration;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 
-/** What people read about budgets: short, for a phone. */
+/** What people read about budgets: short, for a phone; in the reader's language once rendered. */
 final class BudgetMessages {
-    private static final DateTimeFormatter RESET = DateTimeFormatter.ofPattern("EEE HH:mm", Locale.ENGLISH);
-
     private BudgetMessages() {
     }
 
-    static String exhausted(ScopeState state, long neededMicros) {
-        String whose = whose(state);
-        String left = MoneyFormat.dollars(state.remainingMicros());
-        return whose + " for " + state.period().current() + " is used up: " + left + " of "
-                + MoneyFormat.dollars(state.limitMicros()) + " left, and this question may cost up to "
-                + MoneyFormat.dollars(neededMicros) + ". It resets " + resets(state.resets()) + ".";
+    static Phrase exhausted(ScopeState state, long neededMicros) {
+        return Phrase.of("budget.exhausted", whose(state), Phrase.of("period." + state.period().key()),
+                MoneyFormat.dollars(state.remainingMicros()), MoneyFormat.dollars(state.limitMicros()),
+                MoneyFormat.dollars(neededMicros), resets(state.resets()));
     }
 
     /** The money is held by answers still being written, not spent: worth asking again in a moment. */
-    static String busy(ScopeState state) {
-        return whose(state) + " is tied up by answers still being written right now. Please ask again in a few "
-                + "seconds.";
+    static Phrase busy(ScopeState state) {
+        return Phrase.of("budget.busy", whose(state));
     }
 
-    private static String whose(ScopeState state) {
-        return switch (state.scope().kind()) {
-            case USER -> "Your budget";
-            case GROUP -> "This group's budget";
-            case MEMBER -> "Your share of this group's budget";
-            case GLOBAL -> "The bot's overall budget";
-        };
+    private static Phrase whose(ScopeState state) {
+        return Phrase.of(switch (state.scope().kind()) {
+            case USER -> "budget.whose.user";
+            case GROUP -> "budget.whose.group";
+            case MEMBER -> "budget.whose.member";
+            case GLOBAL -> "budget.whose.global";
+        });
     }
 
     /** "Mon 00:00 UTC (in 5 h 12 min)". */
-    static String resets(ZonedDateTime at) {
+    static Phrase resets(ZonedDateTime at) {
         Duration in = Duration.between(ZonedDateTime.now(at.getZone()), at);
         if (in.isNegative()) {
             in = Duration.ZERO;
         }
         long hours = in.toHours();
-        String wait = hours >= 48 ? in.toDays() + " days" : hours > 0 ? hours + " h " + in.toMinutesPart() + " min"
-                : in.toMinutes() + " min";
-        return RESET.format(at) + " " + at.getZone().getId() + " (in " + wait + ")";
+        Phrase wait = hours >= 48 ? Phrase.of("wait.days", in.toDays())
+                : hours > 0 ? Phrase.of("wait.hours", hours, (long) in.toMinutesPart())
+                : Phrase.of("wait.minutes", in.toMinutes());
+        return Phrase.of("budget.resets", new Phrase.Time(at, "EEE HH:mm"), at.getZone().getId(), wait);
     }
 }

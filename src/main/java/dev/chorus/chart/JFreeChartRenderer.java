@@ -1,5 +1,7 @@
 package dev.chorus.chart;
 
+import dev.chorus.i18n.Texts;
+
 import dev.chorus.budget.SpendHistory;
 import dev.chorus.command.ChartRenderer;
 import java.awt.Color;
@@ -9,7 +11,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -22,7 +23,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 
 /** The charts of the replies, drawn with JFreeChart and sized to read on a phone. */
 public final class JFreeChartRenderer implements ChartRenderer {
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
     static {
         // A bot runs on a server without a display.
@@ -30,17 +30,18 @@ public final class JFreeChartRenderer implements ChartRenderer {
     }
 
     @Override
-    public byte[] usagePng(SpendHistory history) {
+    public byte[] usagePng(SpendHistory history, Texts texts) {
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM", texts.language().locale());
         DefaultCategoryDataset data = new DefaultCategoryDataset();
-        for (Map.Entry<LocalDate, Map<String, Long>> day : history.byDay().entrySet()) {
-            String label = DAY.format(day.getKey());
+        for (Map.Entry<LocalDate, Map<String, Long>> date : history.byDay().entrySet()) {
+            String label = day.format(date.getKey());
             for (String model : history.byModel().keySet()) {
                 // Dollars as a double only for plotting; the money itself stays in integer micro-dollars.
-                data.addValue(day.getValue().getOrDefault(model, 0L) / 1_000_000.0, model, label);
+                data.addValue(date.getValue().getOrDefault(model, 0L) / 1_000_000.0, model, label);
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart("Spend per day, last " + history.byDay().size() + " days",
-                null, "US dollars", data, PlotOrientation.VERTICAL, true, false, false);
+        JFreeChart chart = ChartFactory.createStackedBarChart(texts.get("chart.usage.title", history.byDay().size()),
+                null, texts.get("chart.usage.axis"), data, PlotOrientation.VERTICAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));
         CategoryPlot plot = chart.getCategoryPlot();
@@ -59,14 +60,14 @@ public final class JFreeChartRenderer implements ChartRenderer {
     }
 
     @Override
-    public byte[] statsPng(java.util.List<dev.chorus.orchestration.learning.RatingTally> tallies) {
+    public byte[] statsPng(java.util.List<dev.chorus.orchestration.learning.RatingTally> tallies, Texts texts) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (dev.chorus.orchestration.learning.RatingTally t : tallies) {
             if (!t.model().startsWith("strategy:")) {
                 data.addValue(100 * t.shareGood(), t.model(), t.domain() + " (" + t.ratings() + ")");
             }
         }
-        JFreeChart chart = ChartFactory.createBarChart("Share of good ratings by domain", null, "% good", data,
+        JFreeChart chart = ChartFactory.createBarChart(texts.get("chart.stats.title"), null, texts.get("chart.stats.axis"), data,
                 PlotOrientation.HORIZONTAL, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 22));

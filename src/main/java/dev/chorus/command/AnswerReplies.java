@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.Failure;
@@ -8,27 +9,31 @@ import dev.chorus.orchestration.Failure;
 final class AnswerReplies {
 
     Reply of(AskOutcome outcome) {
+        return of(outcome, Texts.english());
+    }
+
+    /** The reply in the language of {@code t}; the answer itself is as the model wrote it. */
+    Reply of(AskOutcome outcome, Texts t) {
         return switch (outcome) {
             case AskOutcome.Answered a -> Reply.answer(
-                    a.truncated() ? a.text() + "\n\n(The answer reached its length limit and stops here.)"
-                            : a.budgetCut() ? a.text() + "\n\n(The budget has no room for more, so the answer stops "
-                            + "here. /budget shows what is left.)" : a.text(),
-                    (a.routing() != null && a.routing().escalated() ? "🔼 escalated · " : "")
+                    a.truncated() ? a.text() + "\n\n" + t.get("answer.truncated")
+                            : a.budgetCut() ? a.text() + "\n\n" + t.get("answer.budget_cut") : a.text(),
+                    (a.routing() != null && a.routing().escalated() ? t.get("footer.escalated") + " · " : "")
                             + footer(a.modelId() + routingNote(a.routing()), a.costMicros(), a.costEstimated(),
                             a.took().toMillis())
-                            + (a.reasoningTokens() > 0 ? String.format(java.util.Locale.ROOT, " · reasoning %,d tokens",
-                            a.reasoningTokens()) : "")
-                            + (a.failedModels().isEmpty() ? "" : " · stood in for " + String.join(", ", a.failedModels())));
-            case AskOutcome.NeedsConsent c -> Reply.plain("Your question contains private data (" + c.privateData()
-                    + ") and no local model is set up.");
-            case AskOutcome.NoModel n -> Reply.plain(n.reason());
+                            + (a.reasoningTokens() > 0 ? " · " + t.get("footer.reasoning",
+                            String.format(t.language().locale(), "%,d", a.reasoningTokens())) : "")
+                            + (a.failedModels().isEmpty() ? "" : " · " + t.get("footer.stood_in",
+                            String.join(", ", a.failedModels()))));
+            case AskOutcome.NeedsConsent c -> Reply.plain(t.get("answer.private_no_local", c.privateData()));
+            case AskOutcome.NoModel n -> Reply.plain(t.render(n.reason()));
             case AskOutcome.Declined d -> Reply.answer(d.refusal(),
-                    footer(d.modelId(), d.costMicros(), false, -1) + " · declined");
+                    footer(d.modelId(), d.costMicros(), false, -1) + " · " + t.get("footer.declined"));
             case AskOutcome.Failed f when f.failure() == Failure.INTERRUPTED && !f.partialText().isBlank() ->
-                    Reply.answer(f.partialText() + "\n\n(The answer broke off here and no other model could finish it. "
-                            + "Please ask again.)", f.modelId() + " · interrupted · " + MoneyFormat.dollars(f.costMicros()));
-            case AskOutcome.Failed f -> Reply.plain(message(f.failure()));
-            case AskOutcome.OverBudget o -> Reply.plain(o.message());
+                    Reply.answer(f.partialText() + "\n\n" + t.get("answer.broke_off"),
+                            f.modelId() + " · " + t.get("footer.interrupted") + " · " + MoneyFormat.dollars(f.costMicros()));
+            case AskOutcome.Failed f -> Reply.plain(t.get("failure." + f.failure().name().toLowerCase(java.util.Locale.ROOT)));
+            case AskOutcome.OverBudget o -> Reply.plain(t.render(o.message()));
         };
     }
 
@@ -42,18 +47,5 @@ final class AnswerReplies {
         String cost = (estimated ? "~" : "") + MoneyFormat.dollars(costMicros);
         String time = millis < 0 ? "" : " · " + String.format(java.util.Locale.ROOT, "%.1fs", millis / 1000.0);
         return model + " · " + cost + time;
-    }
-
-    private static String message(Failure failure) {
-        return switch (failure) {
-            case RATE_LIMITED -> "The models are getting too many requests right now. Please try again in a minute.";
-            case UNAVAILABLE -> "No model is answering right now. Please try again in a little while.";
-            case TIMEOUT -> "No model answered in time, so I stopped waiting. Please try again in a minute.";
-            case MISCONFIGURED -> "I can't reach my model: the provider refused my API key. "
-                    + "An admin needs to fix the bot's configuration.";
-            case TOO_LONG -> "That question is too long for the model. Please shorten it.";
-            case REJECTED -> "The model's provider rejected this question. Please rephrase it.";
-            case INTERRUPTED -> "The answer broke off before any text arrived. Please try again.";
-        };
     }
 }

@@ -3,6 +3,7 @@ package dev.chorus.command;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.chorus.budget.BudgetService;
+import dev.chorus.i18n.Texts;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.AskRequest;
 import dev.chorus.orchestration.AskService;
@@ -60,6 +61,7 @@ final class AskFlow {
     private final AnswerMetrics metrics;
     private final CachedAnswers cache;
     private final AnswerReplies replies = new AnswerReplies();
+    private final Languages languages;
     // who already asked a stronger model for which answer: one press re-asks, more only say so
     private final Cache<String, Boolean> betterAsked = Caffeine.newBuilder()
             .expireAfterWrite(Duration.ofDays(1)).maximumSize(100_000).build();
@@ -72,7 +74,8 @@ final class AskFlow {
     AskFlow(AskService asks, ChatSessions sessions, BudgetService budgets, QuestionJournal journal,
             QuestionLimiter limiter, Clock clock, MultiService multi, MultiFlow multiFlow,
             Optional<Strategy> escalation, TraceStore traces, Ratings ratings, MeterRegistry metrics,
-            CachedAnswers cache) {
+            CachedAnswers cache, Languages languages) {
+        this.languages = languages;
         this.metrics = new AnswerMetrics(metrics);
         this.cache = cache;
         this.asks = asks;
@@ -90,8 +93,7 @@ final class AskFlow {
 
     void ask(Incoming in, String question, ChatOutput out, String example) {
         if (QuestionText.isBlank(question)) {
-            out.send(Reply.plain("Please add your question after the command, for example:\n" + example
-                    + " How do vaccines work?"));
+            out.send(Reply.plain(in.texts().get("ask.usage", example)));
             return;
         }
         Optional<Reply> refusal = gate.refusal(in);
@@ -121,6 +123,7 @@ final class AskFlow {
     /** @param useCache whether a kept answer may serve it (not when a better or a fresh answer was asked for) */
     private void run(Incoming in, ChatOutput out, boolean cloudAllowed, Long resumed,
                      UnaryOperator<AskService.RoutedQuestion> reroute, boolean useCache) {
+        Texts t = in.texts();
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), cloudAllowed);
@@ -129,7 +132,7 @@ final class AskFlow {
             if (questionId.get() != 0) {
                 journal.previewShown(questionId.get(), preview);
             }
-        });
+        }, t.get("answer.waiting"));
         Runnable journaled = () -> {
             if (questionId.get() == 0) {
                 questionId.set(journal.started(new QuestionJournal.JournaledQuestion(in.chatId(), in.userId(),
@@ -144,8 +147,7 @@ final class AskFlow {
         try {
             AskService.RoutedQuestion routed = reroute.apply(asks.route(request));
             if (routed == null) {
-                stream.finish(Reply.plain("No model that can take this question is expected to do better than "
-                        + "the one that answered. Try rephrasing it, or /multi to let several models work on it."));
+                stream.finish(Reply.plain(t.get("better.none")));
                 return;
             }
             boolean cacheable = CachedAnswers.cacheable(routed.profile(), !session.history().isEmpty());
@@ -154,7 +156,7 @@ final class AskFlow {
             if (useCache && cacheable && resumed == null) {
                 Optional<CachedAnswers.Hit> kept = cache.find(scope, in.text(), routed.profile().language());
                 if (kept.isPresent()) {
-                    serveKept(in, session, kept.get(), stream);
+                    serveKept(in, session, kept.get(), stream, t);
                     return;
                 }
             }
@@ -163,7 +165,7 @@ final class AskFlow {
                 // A hard question: several models, with the same indicator and footer as /multi.
                 journaled.run();
                 MultiOutcome escalated = multi.escalate(request, routed, escalation.get(),
-                        steps -> stream.showStatus(MultiText.status(steps)), stream);
+                        steps -> stream.showStatus(MultiText.status(steps, t)), stream);
                 multiFlow.finish(escalated, in, session, stream, questionId.get());
                 journal.finished(questionId.get());
                 return;
@@ -174,30 +176,30 @@ final class AskFlow {
             if (questionId.get() != 0) {
                 journal.finished(questionId.get());
             }
-            stream.finish(Reply.plain("Sorry, something went wrong on my side. Please try again."));
+            stream.finish(Reply.plain(t.get("error.generic")));
             throw e;
         }
         Reply reply = switch (outcome) {
             case AskOutcome.Answered a -> {
+                // kept in the asker's language: the button shows what was stored
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
-                        a.routing().explanation(), in.text(), null);
+                        t.render(a.routing().explanation()), in.text(), null);
                 traces.save(answerId, a.steps());
-                yield replies.of(a).withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Better model",
-                        BETTER + answerId)), new Reply.Button("Why this model?", WHY + answerId),
-                        new Reply.Button("Trace", TRACE + answerId))).forAnswer(answerId);
+                yield replies.of(a, t).withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button(
+                        t.get("button.better"), BETTER + answerId)), new Reply.Button(t.get("button.why"), WHY + answerId),
+                        new Reply.Button(t.get("button.trace"), TRACE + answerId))).forAnswer(answerId);
             }
             case AskOutcome.NeedsConsent c -> {
                 String token = UUID.randomUUID().toString().substring(0, 18);
                 pending.put(token, in);
-                yield Reply.plain("Your question contains private data (" + c.privateData() + "). No local "
-                        + "model is set up, so I have not sent it anywhere. Send it to " + c.cloudModel()
-                        + " anyway?").withButtons(new Reply.Button("Send anyway", SEND + token),
-                        new Reply.Button("Cancel", CANCEL + token));
+                yield Reply.plain(t.get("ask.consent", c.privateData(), c.cloudModel())).withButtons(
+                        new Reply.Button(t.get("button.send_anyway"), SEND + token),
+                        new Reply.Button(t.get("button.cancel"), CANCEL + token));
             }
-            case AskOutcome.NoModel n -> replies.of(n);
-            case AskOutcome.Declined d -> replies.of(d);
-            case AskOutcome.Failed f -> replies.of(f);
-            case AskOutcome.OverBudget o -> replies.of(o);
+            case AskOutcome.NoModel n -> replies.of(n, t);
+            case AskOutcome.Declined d -> replies.of(d, t);
+            case AskOutcome.Failed f -> replies.of(f, t);
+            case AskOutcome.OverBudget o -> replies.of(o, t);
         };
         metrics.answered(outcome, request.preferences().mode().key());
         long id = questionId.get();
@@ -220,20 +222,19 @@ final class AskFlow {
      */
     void resume(QuestionJournal.Unfinished unfinished, ChatOutput out) {
         QuestionJournal.JournaledQuestion q = unfinished.question();
+        Texts t = languages.texts(q.userId());
         boolean again = unfinished.runs() < MAX_RUNS
                 && unfinished.startedAt().plus(RERUN_WITHIN).isAfter(clock.instant());
         if (again) {
             if (unfinished.previewMessageId() != null) {
-                out.edit(unfinished.previewMessageId(), Reply.plain("⚠️ This answer was cut off when the bot "
-                        + "restarted. A new answer follows."));
+                out.edit(unfinished.previewMessageId(), Reply.plain(t.get("resume.cut_off")));
             }
             journal.rerun(unfinished.id());
             rerun(q, out, unfinished.id());
             return;
         }
-        Reply offer = Reply.plain("⚠️ I restarted while answering " + (q.inGroup() ? "the" : "your") + " question “"
-                + Quote.of(q.text()) + "” and could not finish it.")
-                .withButtons(new Reply.Button("Ask again", AGAIN + unfinished.id()));
+        Reply offer = Reply.plain(t.get(q.inGroup() ? "resume.offer_group" : "resume.offer", Quote.of(q.text())))
+                .withButtons(new Reply.Button(t.get("button.ask_again"), AGAIN + unfinished.id()));
         journal.offered(unfinished.id());
         if (unfinished.previewMessageId() != null) {
             out.edit(unfinished.previewMessageId(), offer);
@@ -242,14 +243,16 @@ final class AskFlow {
         }
     }
 
-    private static Incoming incoming(QuestionJournal.JournaledQuestion q) {
+    /** A journaled question as a message again, read in its asker's language as last known. */
+    private Incoming incoming(QuestionJournal.JournaledQuestion q) {
         return new Incoming(q.chatId(), q.inGroup() ? ChatKind.GROUP : ChatKind.PRIVATE, q.userId(), q.text(), true,
-                Incoming.Names.UNKNOWN, q.repliedToBot(), q.messageId());
+                Incoming.Names.UNKNOWN, q.repliedToBot(), q.messageId(), languages.of(q.userId()).code());
     }
 
     /** Handles a button this flow created; returns false when the data is not one of them. */
     boolean onButton(Callback callback, ChatOutput out) {
         String data = callback.data();
+        Texts t = callback.texts();
         if (data.startsWith(WHY)) {
             Optional<Long> answerId = number(data.substring(WHY.length()));
             if (answerId.isEmpty()) {
@@ -257,7 +260,7 @@ final class AskFlow {
             }
             out.acknowledge(callback.callbackId(), null);
             out.send(Reply.plain(sessions.explanation(answerId.get(), callback.chatId())
-                    .orElse("I no longer know why that answer's model was chosen.")));
+                    .orElse(t.get("why.unknown"))));
             return true;
         }
         if (data.startsWith(TRACE)) {
@@ -266,7 +269,7 @@ final class AskFlow {
                 return false;
             }
             out.acknowledge(callback.callbackId(), null);
-            out.send(TraceReport.render(traces.load(answerId.get(), callback.chatId())));
+            out.send(TraceReport.render(traces.load(answerId.get(), callback.chatId()), t));
             return true;
         }
         if (data.startsWith(FRESH)) {
@@ -297,14 +300,13 @@ final class AskFlow {
             String token = data.substring(data.indexOf(':') + 1);
             Incoming question = pending.getIfPresent(token);
             if (question == null || question.userId() != callback.userId()) {
-                out.acknowledge(callback.callbackId(), question == null ? "That question has expired; please ask again."
-                        : "Only the person who asked can decide.");
+                out.acknowledge(callback.callbackId(), t.get(question == null ? "ask.expired" : "ask.not_yours"));
                 return true;
             }
             pending.invalidate(token);
             out.acknowledge(callback.callbackId(), null);
             if (data.startsWith(CANCEL)) {
-                out.send(Reply.plain("Not sent. Nothing left the bot."));
+                out.send(Reply.plain(t.get("ask.not_sent")));
             } else {
                 run(question, out, true, null);
             }
@@ -318,41 +320,40 @@ final class AskFlow {
      * saved, can be rated (for the model that wrote it) and asked afresh.
      */
     private void serveKept(Incoming in, ChatSessions.Session session, CachedAnswers.Hit hit,
-                           ChatOutput.AnswerStream stream) {
+                           ChatOutput.AnswerStream stream, Texts t) {
         var kept = hit.entry();
-        String when = kept.at().toString().substring(0, 16).replace('T', ' ') + " UTC";
+        String when = kept.at().toString().substring(0, 16).replace('T', ' ');
         String why = hit.match() == CachedAnswers.Match.EXACT
-                ? "The same question was answered in this chat on " + when + " by " + kept.model()
-                        + "; that answer is served again from the cache. Press ↻ Fresh answer to ask again."
-                : "A question with the same meaning (“" + Quote.of(kept.question()) + "”, "
-                        + Math.round(hit.similarity() * 100) + "% alike) was answered in this chat on " + when + " by "
-                        + kept.model() + "; that answer is served again from the cache. Press ↻ Fresh answer to ask again.";
+                ? t.get("why.cached", when, kept.model())
+                : t.get("why.cached_similar", Quote.of(kept.question()), Math.round(hit.similarity() * 100), when,
+                        kept.model());
         long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), kept.model(), why, in.text(), null);
         metrics.servedFromCache(hit);
-        stream.finish(Reply.answer(kept.answer(), "⚡ from cache · " + kept.model() + " · saved "
-                        + dev.chorus.money.MoneyFormat.dollars(kept.costMicros()))
-                .withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button("↻ Fresh answer", FRESH + answerId)),
-                        new Reply.Button("Why this model?", WHY + answerId)))
+        stream.finish(Reply.answer(kept.answer(), t.get("footer.from_cache") + " · " + kept.model() + " · "
+                        + t.get("footer.saved", dev.chorus.money.MoneyFormat.dollars(kept.costMicros())))
+                .withButtons(RatingFlow.buttons(answerId, List.of(new Reply.Button(t.get("button.fresh"), FRESH + answerId)),
+                        new Reply.Button(t.get("button.why"), WHY + answerId)))
                 .forAnswer(answerId));
         sessions.remember(session.conversationId(), in.text(), kept.answer(), kept.model());
     }
 
     /** "↻ Fresh answer" under a cached one: the question asked again, past the cache. */
     private void fresh(long answerId, Callback callback, ChatOutput out) {
+        Texts t = callback.texts();
         Optional<Ratings.Rated> rated = ratings.answer(answerId, callback.chatId());
         if (rated.isEmpty() || rated.get().question().isBlank()) {
-            out.acknowledge(callback.callbackId(), "I no longer know that question, so I cannot ask it again.");
+            out.acknowledge(callback.callbackId(), t.get("fresh.unknown"));
             return;
         }
         Incoming in = new Incoming(callback.chatId(), callback.chatKind(), callback.userId(), rated.get().question(),
-                true, Incoming.Names.UNKNOWN, null, callback.messageId());
+                true, Incoming.Names.UNKNOWN, null, callback.messageId(), callback.languageCode());
         Optional<Reply> refusal = gate.refusal(in);
         if (refusal.isPresent()) {
             out.acknowledge(callback.callbackId(), null);
             out.send(refusal.get());
             return;
         }
-        out.acknowledge(callback.callbackId(), "Asking again…");
+        out.acknowledge(callback.callbackId(), t.get("fresh.asking"));
         run(in, out, false, null, UnaryOperator.identity(), false);
     }
 
@@ -361,18 +362,19 @@ final class AskFlow {
      * again of a model expected to do clearly better, within the chat's budget.
      */
     private void better(long answerId, Callback callback, ChatOutput out) {
+        Texts t = callback.texts();
         Optional<Ratings.Rated> rated = ratings.answer(answerId, callback.chatId());
         if (rated.isEmpty() || rated.get().question().isBlank()) {
-            out.acknowledge(callback.callbackId(), "I no longer know that answer, so I cannot ask again.");
+            out.acknowledge(callback.callbackId(), t.get("better.unknown"));
             return;
         }
         String key = callback.chatId() + ":" + answerId + ":" + callback.userId();
         if (betterAsked.asMap().putIfAbsent(key, Boolean.TRUE) != null) {
-            out.acknowledge(callback.callbackId(), "You already asked a stronger model for this one.");
+            out.acknowledge(callback.callbackId(), t.get("better.already"));
             return;
         }
         Incoming in = new Incoming(callback.chatId(), callback.chatKind(), callback.userId(), rated.get().question(),
-                true, Incoming.Names.UNKNOWN, null, callback.messageId());
+                true, Incoming.Names.UNKNOWN, null, callback.messageId(), callback.languageCode());
         Optional<Reply> refusal = gate.refusal(in);
         if (refusal.isPresent()) {
             betterAsked.invalidate(key);
@@ -382,7 +384,7 @@ final class AskFlow {
         }
         ratings.record(new Ratings.Rating(answerId, callback.chatId(), callback.userId(), rated.get().model(),
                 rated.get().strategy(), rated.get().question(), 1, null, Ratings.Source.BETTER));
-        out.acknowledge(callback.callbackId(), "Noted as 👎 for " + rated.get().model() + ". Asking a stronger model…");
+        out.acknowledge(callback.callbackId(), t.get("better.asking", rated.get().model()));
         String first = rated.get().model();
         run(in, out, false, null, routed -> routed.routing() instanceof Routing.Routed r
                 ? DelegationEngine.betterThan(r.decision(), first)
@@ -391,21 +393,22 @@ final class AskFlow {
     }
 
     private void askAgain(long id, Callback callback, ChatOutput out) {
+        Texts t = callback.texts();
         Optional<QuestionJournal.Unfinished> taken = journal.takeOffered(id);
         if (taken.isEmpty() || taken.get().question().chatId() != callback.chatId()) {
-            out.acknowledge(callback.callbackId(), "That question was already asked again.");
+            out.acknowledge(callback.callbackId(), t.get("again.done"));
             return;
         }
         QuestionJournal.JournaledQuestion q = taken.get().question();
         if (q.userId() != callback.userId()) {
             journal.offered(id);
-            out.acknowledge(callback.callbackId(), "Only the person who asked can ask again.");
+            out.acknowledge(callback.callbackId(), t.get("again.not_yours"));
             return;
         }
         Incoming in = incoming(q);
         if (!budgets.allowed(BudgetCommands.spender(in))) {
             journal.finished(id);
-            out.acknowledge(callback.callbackId(), "You can no longer ask this bot.");
+            out.acknowledge(callback.callbackId(), t.get("again.not_allowed"));
             return;
         }
         out.acknowledge(callback.callbackId(), null);

@@ -4,6 +4,7 @@ import dev.chorus.budget.BudgetService;
 import dev.chorus.budget.ScopeState;
 import dev.chorus.budget.Spender;
 import dev.chorus.config.Amounts;
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.store.Directory;
 import dev.chorus.store.ScopeKey;
@@ -19,8 +20,6 @@ import java.util.stream.Collectors;
  * Bad input or a refusal changes nothing and says why.
  */
 final class BudgetCommands {
-    static final String SET_USAGE = "Usage: /budget set <@user|user id|group|members|global> <amount>/<day|week|month>, "
-            + "for example /budget set @ann 2/day";
 
     private final BudgetService budgets;
     private final Directory directory;
@@ -35,85 +34,84 @@ final class BudgetCommands {
     }
 
     Reply handle(Incoming in, String args) {
+        Texts t = in.texts();
         String[] words = args.isBlank() ? new String[0] : args.strip().split("\\s+");
         if (words.length == 0) {
-            return show(spender(in));
+            return show(spender(in), t);
         }
         if (!words[0].equalsIgnoreCase("set")) {
-            return Reply.plain("Send /budget to see your budget. " + SET_USAGE);
+            return Reply.plain(t.get("budget.how") + " " + t.get("budget.set_usage"));
         }
         if (words.length != 3) {
-            return Reply.plain(SET_USAGE);
+            return Reply.plain(t.get("budget.set_usage"));
         }
-        return set(in, words[1], words[2]);
+        return set(in, words[1], words[2], t);
     }
 
-    private Reply show(Spender spender) {
+    private Reply show(Spender spender, Texts t) {
         StringBuilder text = new StringBuilder();
         for (ScopeState state : budgets.states(spender)) {
-            text.append(title(state.scope(), spender.userId())).append(": ");
+            text.append(title(state.scope(), spender.userId(), t)).append(": ");
             if (!state.limited()) {
-                text.append("no limit");
+                text.append(t.get("budget.no_limit"));
             } else {
-                text.append(MoneyFormat.dollars(state.remainingMicros())).append(" of ")
-                        .append(MoneyFormat.dollars(state.limitMicros())).append(" left ").append(state.period().current())
-                        .append(" (spent ").append(MoneyFormat.dollars(state.usedMicros())).append(")");
+                text.append(t.get("budget.left", MoneyFormat.dollars(state.remainingMicros()),
+                        MoneyFormat.dollars(state.limitMicros()), t.get("period." + state.period().key()),
+                        MoneyFormat.dollars(state.usedMicros())));
             }
-            text.append("\nResets ").append(resets(state)).append('\n');
+            text.append('\n').append(t.get("budget.resets_at", resets(state, t))).append('\n');
             Map<String, Long> byModel = budgets.spendByModel(state);
             if (!byModel.isEmpty()) {
-                text.append("By model: ").append(byModel.entrySet().stream()
+                text.append(t.get("budget.by_model", byModel.entrySet().stream()
                         .map(e -> e.getKey() + " " + MoneyFormat.dollars(e.getValue()))
-                        .collect(Collectors.joining(", "))).append('\n');
+                        .collect(Collectors.joining(", ")))).append('\n');
             }
             text.append('\n');
         }
         return Reply.plain(text.toString().strip());
     }
 
-    private Reply set(Incoming in, String target, String amount) {
+    private Reply set(Incoming in, String target, String amount, Texts texts) {
         Amounts.Limit limit;
         try {
             limit = Amounts.limit(amount);
         } catch (IllegalArgumentException e) {
-            return Reply.plain("That budget was not changed: " + e.getMessage() + ".\n" + SET_USAGE);
+            // the parser's reason is in English: it is shared with the config file's checks
+            return Reply.plain(texts.get("budget.bad_amount", e.getMessage()) + "\n" + texts.get("budget.set_usage"));
         }
         boolean group = in.chatKind() == ChatKind.GROUP;
         String t = target.toLowerCase(java.util.Locale.ROOT);
         if (!group && (t.equals("group") || t.equals("members"))) {
-            return Reply.plain("'" + t + "' works only in a group chat: send this command in the group.");
+            return Reply.plain(texts.get("budget.group_only", t));
         }
         if (t.matches("\\d{1,15}") && Long.parseLong(t) < 1) {
-            return Reply.plain("0 is not a Telegram user id. Use the person's @username or their numeric id.");
+            return Reply.plain(texts.get("budget.zero_id"));
         }
         boolean botAdmin = botAdmins.contains(in.userId());
         boolean groupAdmin = group && chatAdmins.isAdmin(in.chatId(), in.userId());
         Optional<ScopeKey> scope = scopeOf(t, in, group);
         if (scope.isEmpty()) {
-            return Reply.plain("I don't know who '" + Quote.of(target) + "' is. Use @username of someone who has "
-                    + "written to me, a numeric user id, 'group' or 'members' (in a group), or 'global'.\n" + SET_USAGE);
+            return Reply.plain(texts.get("budget.unknown_target", Quote.of(target)) + "\n" + texts.get("budget.set_usage"));
         }
         if (!botAdmin && !(groupAdmin && scope.get().inGroup())) {
-            return Reply.plain(group ? "Only this group's admins and the bot's admins can change budgets here."
-                    : "Only the bot's admins can change budgets.");
+            return Reply.plain(texts.get(group ? "budget.group_admins_only" : "budget.admins_only"));
         }
         if (botAdmin && scope.get().kind() == ScopeKind.GROUP) {
             budgets.setGroupAsBotAdmin(in.chatId(), limit, in.userId());
-            return Reply.plain("Done: this group's budget is now " + MoneyFormat.dollars(limit.micros()) + " per "
-                    + limit.period() + ", and its own admins may set it up to that.");
+            return Reply.plain(texts.get("budget.group_set", MoneyFormat.dollars(limit.micros()),
+                    texts.get("per." + limit.period())));
         }
         if (!botAdmin) {
             // A group's admins divide what the bot's admins allow the group; they cannot raise it.
             Amounts.Limit ceiling = budgets.groupCeiling(in.chatId());
             if (perDay(limit).compareTo(perDay(ceiling)) > 0) {
-                return Reply.plain("That is more than this group may have: at most "
-                        + MoneyFormat.dollars(ceiling.micros()) + " per " + ceiling.period()
-                        + ", as the bot's admins allow. Ask them to raise it.");
+                return Reply.plain(texts.get("budget.over_ceiling", MoneyFormat.dollars(ceiling.micros()),
+                        texts.get("per." + ceiling.period())));
             }
         }
         budgets.set(scope.get(), limit, in.userId());
-        return Reply.plain("Done: " + title(scope.get(), -1) + " is now " + MoneyFormat.dollars(limit.micros()) + " per "
-                + limit.period() + ".");
+        return Reply.plain(texts.get("budget.set", title(scope.get(), -1, texts), MoneyFormat.dollars(limit.micros()),
+                texts.get("per." + limit.period())));
     }
 
     /** A limit as micro-dollars per day, to compare limits of different periods (a month as 30 days). */
@@ -140,23 +138,23 @@ final class BudgetCommands {
     }
 
     /** How a scope is named to {@code viewer} (-1: to an admin who just changed it). */
-    private String title(ScopeKey scope, long viewer) {
+    private String title(ScopeKey scope, long viewer, Texts t) {
         boolean own = scope.id() == viewer;
         return switch (scope.kind()) {
-            case USER -> own ? "Your budget" : "The budget of " + who(scope.id());
-            case GROUP -> "This group's budget";
-            case MEMBER -> scope.id() == 0 ? "Each member's cap in this group"
-                    : own ? "Your cap in this group" : "The cap of " + who(scope.id()) + " in this group";
-            case GLOBAL -> "The bot's overall budget";
+            case USER -> own ? t.get("budget.title.own") : t.get("budget.title.user", who(scope.id(), t));
+            case GROUP -> t.get("budget.title.group");
+            case MEMBER -> scope.id() == 0 ? t.get("budget.title.members")
+                    : own ? t.get("budget.title.own_cap") : t.get("budget.title.cap", who(scope.id(), t));
+            case GLOBAL -> t.get("budget.title.global");
         };
     }
 
-    private String who(long userId) {
-        return directory.username(userId).map(u -> "@" + u).orElse("user " + userId);
+    private String who(long userId, Texts t) {
+        return directory.username(userId).map(u -> "@" + u).orElse(t.get("budget.user", String.valueOf(userId)));
     }
 
-    private static String resets(ScopeState state) {
-        return state.resets().format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", java.util.Locale.ENGLISH))
+    private static String resets(ScopeState state, Texts t) {
+        return state.resets().format(java.time.format.DateTimeFormatter.ofPattern("EEE d MMM HH:mm", t.language().locale()))
                 + " " + state.resets().getZone().getId();
     }
 

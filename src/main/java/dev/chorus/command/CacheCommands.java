@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.orchestration.cache.CachedAnswers;
 import java.util.Locale;
 
@@ -17,49 +18,41 @@ final class CacheCommands {
     }
 
     Reply handle(Incoming in, String args) {
+        Texts t = in.texts();
         String wanted = args.strip().toLowerCase(Locale.ROOT);
         switch (wanted) {
             case "" -> {
-                return Reply.plain(status(in));
+                return Reply.plain(status(in, t));
             }
             case "share", "own" -> {
                 if (!in.inGroup()) {
-                    return Reply.plain("Kept answers are already yours alone in a private chat. /cache share and "
-                            + "/cache own are for groups.");
+                    return Reply.plain(t.get("cache.private_only"));
                 }
                 if (!permissions.maySetChatSettings(in)) {
-                    return Reply.plain("Only this group's admins can change whether members share kept answers.");
+                    return Reply.plain(t.get("cache.admins_share"));
                 }
                 cache.share(in.chatId(), wanted.equals("share"), in.userId());
-                return Reply.plain(wanted.equals("share")
-                        ? "Shared: from now on, an answer to any member here can be served again to everyone for a "
-                                + "day. What was asked before stays its asker's."
-                        : "Own: each member is served only the answers to their own questions again.");
+                return Reply.plain(t.get(wanted.equals("share") ? "cache.shared" : "cache.own"));
             }
             case "clear" -> {
                 if (!permissions.maySetChatSettings(in)) {
-                    return Reply.plain("Only this group's admins can clear its kept answers.");
+                    return Reply.plain(t.get("cache.admins_clear"));
                 }
                 int cleared = cache.clear(in.chatId());
-                return Reply.plain(cleared == 0 ? "There were no kept answers here."
-                        : "Forgot " + cleared + (cleared == 1 ? " kept answer." : " kept answers."));
+                return Reply.plain(cleared == 0 ? t.get("cache.cleared_none") : cleared == 1 ? t.get("cache.cleared_one")
+                        : t.get("cache.cleared_many", cleared));
             }
             default -> {
-                return Reply.plain("Use /cache, /cache clear" + (in.inGroup() ? ", /cache share or /cache own." : "."));
+                return Reply.plain(t.get(in.inGroup() ? "cache.usage_group" : "cache.usage_private"));
             }
         }
     }
 
-    private String status(Incoming in) {
-        String how = "A question asked again within a day, in the same or other words, is answered from the cache "
-                + "(⚡ in the footer, with what it saved); ↻ Fresh answer asks a model again. Questions about "
-                + "today or prices, follow-ups and private data are never served from it.";
+    private String status(Incoming in, Texts t) {
         if (!in.inGroup()) {
-            return how + "\n/cache clear forgets the kept answers.";
+            return t.get("cache.about") + "\n" + t.get("cache.clear_hint");
         }
-        return how + (cache.shared(in.chatId())
-                ? "\nIn this group members share kept answers (/cache own to stop)."
-                : "\nIn this group each member is served only their own kept answers (admins: /cache share).")
-                + "\n/cache clear forgets them.";
+        return t.get("cache.about") + "\n" + t.get(cache.shared(in.chatId()) ? "cache.group_shared" : "cache.group_own")
+                + "\n" + t.get("cache.clear_hint_group");
     }
 }

@@ -1,6 +1,9 @@
 package dev.chorus.command;
 
 import dev.chorus.budget.SpendHistory;
+import dev.chorus.i18n.Language;
+import dev.chorus.i18n.Phrase;
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import java.util.List;
 import java.util.Optional;
@@ -10,28 +13,25 @@ import java.util.Optional;
  * and what it replies. Thread-safe; the adapter calls it from one thread per chat.
  */
 public final class ChatCommands {
-    /** The commands shown in Telegram's menu, in order. */
-    public static final List<CommandInfo> MENU = List.of(
-            new CommandInfo("ask", "Ask a question"),
-            new CommandInfo("multi", "Let several models answer and merge"),
-            new CommandInfo("new", "Start a new conversation"),
-            new CommandInfo("mode", "cheap, balanced, quality, fast or local"),
-            new CommandInfo("model", "Pin a model, or auto"),
-            new CommandInfo("escalation", "Let hard questions go to stronger models: on or off"),
-            new CommandInfo("models", "The models and what they are good at"),
-            new CommandInfo("budget", "What you can still spend"),
-            new CommandInfo("usage", "Your spend over 30 days, as a chart"),
-            new CommandInfo("trace", "Reply to an answer: which model did what"),
-            new CommandInfo("rate", "Reply to an answer: rate it 1-5"),
-            new CommandInfo("stats", "How answers were rated"),
-            new CommandInfo("cache", "Kept answers: clear, or share in a group"),
-            new CommandInfo("help", "What this bot can do"),
-            new CommandInfo("start", "Start here"));
+    /** The commands shown in Telegram's menu, in order; each one's description is the text {@code menu.<command>}. */
+    private static final List<String> MENU = List.of("ask", "multi", "new", "mode", "model", "escalation", "models",
+            "budget", "usage", "trace", "rate", "stats", "cache", "language", "help", "start");
     /** Shown in the menu of the bot's admins only. */
-    public static final List<CommandInfo> ADMIN_MENU = List.of(
-            new CommandInfo("status", "Providers' health and the outbox"),
-            new CommandInfo("probe", "Measure what a model is good at"),
-            new CommandInfo("catalog", "reload: read the model catalog file again"));
+    private static final List<String> ADMIN_MENU = List.of("status", "probe", "catalog");
+
+    /** The everyday commands, described in {@code language}. */
+    public static List<CommandInfo> menu(Language language) {
+        return describe(MENU, Texts.of(language));
+    }
+
+    /** The admins' extra commands, described in {@code language}. */
+    public static List<CommandInfo> adminMenu(Language language) {
+        return describe(ADMIN_MENU, Texts.of(language));
+    }
+
+    private static List<CommandInfo> describe(List<String> commands, Texts t) {
+        return commands.stream().map(c -> new CommandInfo(c, t.get("menu." + c))).toList();
+    }
 
     private final String botUsername;
     private final Services services;
@@ -42,10 +42,14 @@ public final class ChatCommands {
     private final RatingFlow ratings;
     private final ProbeFlow probes;
     private final CacheCommands cache;
+    private final Languages languages;
+    private final LanguageCommands language;
 
     public ChatCommands(String botUsername, Services services) {
         this.botUsername = botUsername;
         this.services = services;
+        this.languages = new Languages(services.directory());
+        this.language = new LanguageCommands(languages);
         this.budget = new BudgetCommands(services.budgets(), services.directory(), services.admins(),
                 services.chatAdmins());
         this.routing = new RoutingCommands(services.sessions(), services.models(), services.capabilities(),
@@ -61,7 +65,7 @@ public final class ChatCommands {
         this.asks = new AskFlow(services.asks(), services.sessions(), services.budgets(), services.journal(), limiter,
                 services.clock(), services.multi(), multi,
                 dev.chorus.orchestration.multi.Strategy.of(services.limits().escalationStrategy()), services.traces(),
-                services.ratings(), services.metrics(), services.cache());
+                services.ratings(), services.metrics(), services.cache(), languages);
     }
 
     /**
@@ -79,16 +83,24 @@ public final class ChatCommands {
                 .toList();
     }
 
+    /** What the bot says to {@code userId} when they did not just write (alerts): in their language as last known. */
+    public Texts textsOf(long userId) {
+        return Texts.of(languages.of(userId));
+    }
+
     /** A press of one of the bot's buttons. */
-    public void handle(Callback callback, ChatOutput out) {
+    public void handle(Callback press, ChatOutput out) {
+        Callback callback = languages.resolve(press);
         if (!asks.onButton(callback, out) && !multi.onButton(callback, out) && !ratings.onButton(callback, out)
-                && !probes.onButton(callback, out)) {
-            out.acknowledge(callback.callbackId(), "That button no longer does anything.");
+                && !probes.onButton(callback, out) && !language.onButton(callback, out)) {
+            out.acknowledge(callback.callbackId(), callback.texts().get("button.stale"));
         }
     }
 
-    public void handle(Incoming in, ChatOutput out) {
-        remember(in);
+    public void handle(Incoming message, ChatOutput out) {
+        remember(message);
+        Incoming in = languages.resolve(message);
+        Texts t = in.texts();
         Optional<CommandLine> command = CommandLine.parse(in.text());
         if (command.isEmpty()) {
             if (in.chatKind() == ChatKind.PRIVATE || in.addressed()) {
@@ -101,12 +113,12 @@ public final class ChatCommands {
         if (cmd.isForAnotherBot(botUsername)) {
             return;
         }
-        boolean known = MENU.stream().anyMatch(c -> c.command().equals(cmd.name()))
-                || ADMIN_MENU.stream().anyMatch(c -> c.command().equals(cmd.name()));
+        boolean known = MENU.contains(cmd.name()) || ADMIN_MENU.contains(cmd.name());
         services.metrics().counter("chorus.commands", "command", known ? cmd.name() : "unknown").increment();
         switch (cmd.name()) {
-            case "start" -> out.send(Reply.plain(welcome(in.chatKind())));
-            case "help" -> out.send(Reply.plain(help(in.chatKind(), services.admins().contains(in.userId()))));
+            case "start" -> out.send(Reply.plain(welcome(in.chatKind(), t)));
+            case "help" -> out.send(Reply.plain(help(in.chatKind(), services.admins().contains(in.userId()), t)));
+            case "language" -> out.send(language.language(in, cmd.args()));
             case "ask" -> ask(in, cmd.args(), out);
             case "multi" -> multi.ask(in, cmd.args(), out, in.chatKind() == ChatKind.PRIVATE ? "/multi"
                     : "/multi@" + botUsername);
@@ -114,7 +126,7 @@ public final class ChatCommands {
             case "mode" -> out.send(routing.mode(in, cmd.args()));
             case "model" -> out.send(routing.model(in, cmd.args()));
             case "escalation" -> out.send(routing.escalation(in, cmd.args()));
-            case "models" -> out.send(routing.models());
+            case "models" -> out.send(routing.models(t));
             case "new" -> out.send(routing.reset(in));
             case "usage" -> usage(in, out);
             case "trace" -> out.send(trace(in));
@@ -124,12 +136,12 @@ public final class ChatCommands {
             case "probe" -> out.send(probes.offer(in, cmd.args()));
             case "catalog" -> out.send(catalog(in, cmd.args()));
             case "status" -> out.send(services.admins().contains(in.userId())
-                    ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get())
-                    : Reply.plain("Only the bot's admins can see the providers' status."));
+                    ? StatusReport.render(services.fleetHealth().get(), services.deliveries().get(), t)
+                    : Reply.plain(t.get("status.admins_only")));
             default -> {
                 // A bare unknown command in a group is probably meant for another bot.
                 if (in.chatKind() == ChatKind.PRIVATE || cmd.target() != null) {
-                    out.send(Reply.plain("I don't know /" + Quote.of(cmd.name()) + ". Send /help to see what I can do."));
+                    out.send(Reply.plain(t.get("command.unknown", Quote.of(cmd.name()))));
                 }
             }
         }
@@ -137,88 +149,86 @@ public final class ChatCommands {
 
     /** {@code /catalog reload} for the bot's admins: a newer catalog file without a restart. */
     private Reply catalog(Incoming in, String args) {
+        Texts t = in.texts();
         if (!services.admins().contains(in.userId())) {
-            return Reply.plain("Only the bot's admins can reload the model catalog.");
+            return Reply.plain(t.get("catalog.admins_only"));
         }
         if (!args.strip().equalsIgnoreCase("reload")) {
-            return Reply.plain("/catalog reload reads the catalog file (catalog.file) again and puts it in place at once. "
-                    + "/models lists the models in use.");
+            return Reply.plain(t.get("catalog.usage"));
         }
-        return Reply.plain(services.catalogReload().get());
+        return Reply.plain(String.join("\n", services.catalogReload().get().stream().map(t::render).toList()));
     }
 
     /** {@code /stats}: for the bot's admins, every model's ratings per domain, with a chart; for others, their own. */
     private void stats(Incoming in, ChatOutput out) {
+        Texts t = in.texts();
         if (!services.admins().contains(in.userId())) {
-            out.send(Reply.plain(StatsReport.forPerson(services.ratings().byPerson(in.userId()))
-                    + "\n\nHow every model is rated is for the bot's admins to see."));
+            out.send(Reply.plain(StatsReport.forPerson(services.ratings().byPerson(in.userId()), t)
+                    + "\n\n" + t.get("stats.admins_only")));
             return;
         }
         List<dev.chorus.orchestration.learning.RatingTally> tallies = services.ratingTallies().get();
-        out.send(Reply.plain(StatsReport.forAdmins(tallies)));
+        out.send(Reply.plain(StatsReport.forAdmins(tallies, t)));
         if (!tallies.isEmpty()) {
-            out.sendPhoto(services.charts().statsPng(tallies), "Share of good ratings per model and domain");
+            out.sendPhoto(services.charts().statsPng(tallies, t), t.get("stats.chart_caption"));
         }
     }
 
     /** {@code /trace} sent as a reply to one of the bot's answers. */
     private Reply trace(Incoming in) {
+        Texts t = in.texts();
         if (in.repliedToBot() == null) {
-            return Reply.plain("Reply /trace to one of my answers to see which model did what, and what it cost. "
-                    + "Or press Trace under the answer.");
+            return Reply.plain(t.get("trace.how"));
         }
         return services.sessions().answerOf(in.chatId(), in.repliedToBot())
-                .map(id -> TraceReport.render(services.traces().load(id, in.chatId())))
-                .orElse(Reply.plain("That message is not one of my answers, so there is nothing to trace."));
+                .map(id -> TraceReport.render(services.traces().load(id, in.chatId()), t))
+                .orElse(Reply.plain(t.get("trace.not_an_answer")));
     }
 
     private void usage(Incoming in, ChatOutput out) {
+        Texts t = in.texts();
         SpendHistory history = services.budgets().history(in.userId(), 30);
         if (history.totalMicros() == 0) {
-            out.send(Reply.plain("You have not spent anything in the last 30 days."));
+            out.send(Reply.plain(t.get("usage.nothing")));
             return;
         }
-        StringBuilder caption = new StringBuilder("Your spend, " + history.from() + " to " + history.to() + ": "
-                + MoneyFormat.dollars(history.totalMicros()));
+        StringBuilder caption = new StringBuilder(t.get("usage.caption", history.from().toString(),
+                history.to().toString(), MoneyFormat.dollars(history.totalMicros())));
         history.byModel().forEach((model, micros) -> caption.append('\n').append(model).append(": ")
                 .append(MoneyFormat.dollars(micros)));
-        out.sendPhoto(services.charts().usagePng(history), caption.toString());
+        out.sendPhoto(services.charts().usagePng(history, t), caption.toString());
     }
 
     private void remember(Incoming in) {
         Incoming.Names names = in.names();
         String chatType = names.chatType() != null ? names.chatType()
                 : in.chatKind() == ChatKind.PRIVATE ? "private" : "group";
-        services.directory().seen(in.userId(), names.username(), names.firstName(), in.chatId(), chatType, names.chatTitle());
+        services.directory().seen(in.userId(), names.username(), names.firstName(), in.chatId(), chatType, names.chatTitle(),
+                in.languageCode());
     }
 
     private void ask(Incoming in, String question, ChatOutput out) {
         asks.ask(in, question, out, in.chatKind() == ChatKind.PRIVATE ? "/ask" : "/ask@" + botUsername);
     }
 
-    private String welcome(ChatKind kind) {
-        String how = kind == ChatKind.PRIVATE
-                ? "Just send me a question, or use /ask <question>."
-                : "Ask with /ask@" + botUsername + " <question>, mention me, or reply to one of my answers.";
-        return "Hi! I'm Chorus. I answer questions with a fleet of AI models and tell you which one "
-                + "answered and what it cost.\n\n" + how + "\nSend /help for all commands.";
+    private String welcome(ChatKind kind, Texts t) {
+        String how = kind == ChatKind.PRIVATE ? t.get("welcome.private") : t.get("welcome.group", botUsername);
+        return t.get("welcome", how);
     }
 
-    private String help(ChatKind kind, boolean admin) {
-        StringBuilder text = new StringBuilder("Commands:\n");
-        for (CommandInfo info : MENU) {
+    private String help(ChatKind kind, boolean admin, Texts t) {
+        StringBuilder text = new StringBuilder(t.get("help.title")).append('\n');
+        for (CommandInfo info : describe(MENU, t)) {
             text.append('/').append(info.command()).append(" — ").append(info.description()).append('\n');
         }
         if (admin) {
-            for (CommandInfo info : ADMIN_MENU) {
-                text.append('/').append(info.command()).append(" — ").append(info.description()).append(" (admins)\n");
+            for (CommandInfo info : describe(ADMIN_MENU, t)) {
+                text.append('/').append(info.command()).append(" — ").append(info.description()).append(' ')
+                        .append(t.get("help.admins")).append('\n');
             }
         }
-        text.append('\n').append(kind == ChatKind.PRIVATE
-                ? "In this chat you can also just type your question."
-                : "In a group, use /ask@" + botUsername + ", mention @" + botUsername
-                        + ", or reply to one of my answers.");
-        text.append("\nEvery answer ends with the model that wrote it and what it cost.");
+        text.append('\n').append(kind == ChatKind.PRIVATE ? t.get("help.private") : t.get("help.group", botUsername));
+        text.append('\n').append(t.get("help.footer"));
         return text.toString();
     }
 }

@@ -24,6 +24,11 @@ public interface ChatOutput {
      */
     AnswerStream startAnswer(IntConsumer previewShown);
 
+    /** As above; {@code waitingNotice} is shown, in the asker's language, if the model is slow to start. */
+    default AnswerStream startAnswer(IntConsumer previewShown, String waitingNotice) {
+        return startAnswer(previewShown);
+    }
+
     default AnswerStream startAnswer() {
         return startAnswer(id -> { });
     }

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import java.util.Objects;
 
 /**
@@ -11,13 +12,20 @@ import java.util.Objects;
  * @param messageId the id of this message in its chat, or null when not known
  * @param addressed true when the user clearly spoke to this bot: a private chat, a reply to one of
  *     its messages, a mention, or a command with its {@code @username}
+ * @param languageCode the language the user reads: Telegram's {@code language_code} as it arrives (may be
+ *     null), replaced by the user's {@code /language} choice once the commands have looked it up
  */
 public record Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names,
-                       Integer repliedToBot, Integer messageId) {
+                       Integer repliedToBot, Integer messageId, String languageCode) {
     public Incoming {
         Objects.requireNonNull(chatKind, "chatKind");
         text = text == null ? "" : text;
         names = names == null ? Names.UNKNOWN : names;
+    }
+
+    public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names,
+                    Integer repliedToBot, Integer messageId) {
+        this(chatId, chatKind, userId, text, addressed, names, repliedToBot, messageId, null);
     }
 
     public Incoming(long chatId, ChatKind chatKind, long userId, String text, boolean addressed, Names names,
@@ -35,7 +43,17 @@ public record Incoming(long chatId, ChatKind chatKind, long userId, String text,
 
     /** The same message with other text (the question without its command). */
     public Incoming withText(String other) {
-        return new Incoming(chatId, chatKind, userId, other, addressed, names, repliedToBot, messageId);
+        return new Incoming(chatId, chatKind, userId, other, addressed, names, repliedToBot, messageId, languageCode);
+    }
+
+    /** The same message, read in the language {@code code} ({@code en}, {@code ru}). */
+    public Incoming withLanguage(String code) {
+        return new Incoming(chatId, chatKind, userId, text, addressed, names, repliedToBot, messageId, code);
+    }
+
+    /** What the bot says to this user, in their language. */
+    public Texts texts() {
+        return Texts.forCode(languageCode);
     }
 
     public boolean inGroup() {

@@ -1,6 +1,7 @@
 package dev.chorus.command;
 
 import dev.chorus.budget.BudgetService;
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.AskOutcome;
 import dev.chorus.orchestration.AskRequest;
@@ -53,11 +54,11 @@ final class MultiFlow {
     }
 
     void ask(Incoming in, String args, ChatOutput out, String example) {
+        Texts t = in.texts();
         String question = args.strip();
         String first = question.split("\\s+", 2)[0].toLowerCase(Locale.ROOT);
         if (PLANNED.contains(first)) {
-            out.send(Reply.plain("The " + first + " strategy is not available yet. " + example + " parallel, verify, "
-                    + "instruct and master-worker work; " + example + " <question> picks one for you."));
+            out.send(Reply.plain(t.get("multi.planned", first, example)));
             return;
         }
         Optional<Strategy> strategy = Strategy.of(first);
@@ -69,9 +70,7 @@ final class MultiFlow {
             question = lastQuestion(in).orElse("");
         }
         if (QuestionText.isBlank(question)) {
-            out.send(Reply.plain("Please add your question after the command, for example:\n" + example
-                    + " Is nuclear power safe?\nSeveral models work on it: several answers merged, or one answer checked "
-                    + "by a second model.\nName one to choose: parallel, verify, instruct, master-worker or pipeline."));
+            out.send(Reply.plain(t.get("multi.usage", example)));
             return;
         }
         Optional<Reply> refusal = gate.refusal(in);
@@ -105,14 +104,13 @@ final class MultiFlow {
         String token = data.substring(data.indexOf(':') + 1);
         Pending run = pending.getIfPresent(token);
         if (run == null || run.in().userId() != callback.userId()) {
-            out.acknowledge(callback.callbackId(), run == null ? "That run has expired; please ask again."
-                    : "Only the person who asked can decide.");
+            out.acknowledge(callback.callbackId(), callback.texts().get(run == null ? "multi.expired" : "ask.not_yours"));
             return true;
         }
         pending.invalidate(token);
         out.acknowledge(callback.callbackId(), null);
         if (data.startsWith(DROP)) {
-            out.send(Reply.plain("Cancelled. Nothing was spent."));
+            out.send(Reply.plain(callback.texts().get("multi.cancelled")));
         } else {
             run(run.in(), run.strategy(), out, true, null);
         }
@@ -135,28 +133,31 @@ final class MultiFlow {
      * it again; {@code resumed} is its journal id when it is being answered again, else null.
      */
     private void run(Incoming in, Optional<Strategy> strategy, ChatOutput out, boolean confirmed, Long resumed) {
+        Texts t = in.texts();
         ChatSessions.Session session = sessions.open(in.chatId(), in.userId(), in.inGroup(), in.repliedToBot());
         AskRequest request = new AskRequest(new Asker(in.userId(), in.chatId(), in.inGroup()), in.text(),
                 session.history(), sessions.preferences(in.chatId()), false);
         long id = resumed != null ? resumed : journal.started(new QuestionJournal.JournaledQuestion(in.chatId(),
                 in.userId(), in.inGroup(), in.text(), in.messageId(), in.repliedToBot(), false, command(strategy),
                 confirmed));
-        ChatOutput.AnswerStream stream = out.startAnswer(preview -> journal.previewShown(id, preview));
+        ChatOutput.AnswerStream stream = out.startAnswer(preview -> journal.previewShown(id, preview),
+                t.get("answer.waiting"));
         try {
             MultiOutcome outcome = multi.ask(request, strategy, confirmed,
-                    steps -> stream.showStatus(MultiText.status(steps)), stream);
+                    steps -> stream.showStatus(MultiText.status(steps, t)), stream);
             if (outcome instanceof MultiOutcome.NeedsConfirmation c) {
                 String token = java.util.UUID.randomUUID().toString().substring(0, 18);
                 pending.put(token, new Pending(in, strategy));
-                stream.finish(Reply.plain("This " + c.strategy() + " run with " + c.members() + " models may cost up "
-                        + "to " + MoneyFormat.dollars(c.worstCaseMicros()) + " (most runs cost far less). Run it?")
-                        .withButtons(new Reply.Button("Run", RUN + token), new Reply.Button("Cancel", DROP + token))
+                stream.finish(Reply.plain(t.get("multi.confirm", c.strategy(), c.members(),
+                                MoneyFormat.dollars(c.worstCaseMicros())))
+                        .withButtons(new Reply.Button(t.get("button.run"), RUN + token),
+                                new Reply.Button(t.get("button.cancel"), DROP + token))
                         .concluding(id));
             } else {
                 finish(outcome, in, session, stream, id);
             }
         } catch (RuntimeException e) {
-            stream.finish(Reply.plain("Sorry, something went wrong on my side. Please try again.").concluding(id));
+            stream.finish(Reply.plain(t.get("error.generic")).concluding(id));
             throw e;
         } finally {
             // the reply is in the outbox (or the person was told it failed): nothing left for a restart
@@ -171,38 +172,40 @@ final class MultiFlow {
     void finish(MultiOutcome outcome, Incoming in, ChatSessions.Session session, ChatOutput.AnswerStream stream,
                 Long questionId) {
         java.util.function.UnaryOperator<Reply> concluding = r -> questionId == null ? r : r.concluding(questionId);
+        Texts t = in.texts();
         switch (outcome) {
             case MultiOutcome.Answered a -> {
+                // kept in the asker's language: the button shows what was stored
                 long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.answeredBy(),
-                        a.routing().explanation(), in.text(), a.strategy());
-                String body = a.text() + MultiText.endingNote(a);
+                        t.render(a.routing().explanation()), in.text(), a.strategy());
+                String body = a.text() + MultiText.endingNote(a, t);
                 traces.save(answerId, a.steps());
-                stream.finish(concluding.apply(Reply.answer(body, MultiText.footer(a)).withButtons(RatingFlow.buttons(
-                        answerId, new Reply.Button("Why these models?", WHY + answerId),
-                        new Reply.Button("Trace", AskFlow.TRACE + answerId))).forAnswer(answerId)));
+                stream.finish(concluding.apply(Reply.answer(body, MultiText.footer(a, t)).withButtons(RatingFlow.buttons(
+                        answerId, new Reply.Button(t.get("button.why_these"), WHY + answerId),
+                        new Reply.Button(t.get("button.trace"), AskFlow.TRACE + answerId))).forAnswer(answerId)));
                 sessions.remember(session.conversationId(), in.text(), a.text(), a.answeredBy());
             }
-            case MultiOutcome.Failed f -> stream.finish(concluding.apply(Reply.plain("None of the models could answer ("
-                    + String.join(", ", f.steps().stream().map(s -> s.modelId() + ": " + s.state().label()).toList())
-                    + "). Please try again in a little while.")));
+            case MultiOutcome.Failed f -> stream.finish(concluding.apply(Reply.plain(t.get("multi.failed",
+                    String.join(", ", f.steps().stream().map(s -> s.modelId() + ": " + t.get("state." + s.state().label()))
+                            .toList())))));
             case MultiOutcome.Single s -> {
                 if (s.outcome() instanceof AskOutcome.Answered a) {
                     long answerId = sessions.recordAnswer(in.chatId(), session.conversationId(), a.modelId(),
-                            a.routing().explanation(), in.text(), null);
-                    Reply reply = replies.of(a);
+                            t.render(a.routing().explanation()), in.text(), null);
+                    Reply reply = replies.of(a, t);
                     traces.save(answerId, a.steps());
-                    stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · only one model could "
-                            + "take this question", List.of(RatingFlow.buttons(answerId, new Reply.Button(
-                            "Why this model?", WHY + answerId), new Reply.Button("Trace", AskFlow.TRACE + answerId))),
-                            answerId, questionId));
+                    stream.finish(new Reply(reply.body(), reply.format(), reply.footer() + " · "
+                            + t.get("multi.only_one"), List.of(RatingFlow.buttons(answerId, new Reply.Button(
+                            t.get("button.why"), WHY + answerId), new Reply.Button(t.get("button.trace"),
+                            AskFlow.TRACE + answerId))), answerId, questionId));
                     sessions.remember(session.conversationId(), in.text(), a.text(), a.modelId());
                 } else {
-                    stream.finish(concluding.apply(replies.of(s.outcome())));
+                    stream.finish(concluding.apply(replies.of(s.outcome(), t)));
                 }
             }
-            case MultiOutcome.NotRun n -> stream.finish(concluding.apply(Reply.plain(n.message())));
-            case MultiOutcome.NeedsConfirmation c -> stream.finish(concluding.apply(Reply.plain("This run would cost up "
-                    + "to " + MoneyFormat.dollars(c.worstCaseMicros()) + "; ask with /multi to confirm it.")));
+            case MultiOutcome.NotRun n -> stream.finish(concluding.apply(Reply.plain(t.render(n.message()))));
+            case MultiOutcome.NeedsConfirmation c -> stream.finish(concluding.apply(Reply.plain(t.get("multi.would_cost",
+                    MoneyFormat.dollars(c.worstCaseMicros())))));
         }
     }
 

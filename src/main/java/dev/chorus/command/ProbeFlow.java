@@ -42,76 +42,74 @@ final class ProbeFlow {
     }
 
     Reply offer(Incoming in, String args) {
+        dev.chorus.i18n.Texts t = in.texts();
         if (!admins.contains(in.userId())) {
-            return Reply.plain("Only the bot's admins can probe models: a probe spends the bot's money.");
+            return Reply.plain(t.get("probe.admins_only"));
         }
         String id = args.strip();
         if (id.isEmpty()) {
-            return Reply.plain("Probe a model to measure what it is good at: /probe <model>, for example /probe "
-                    + models.get().stream().map(ModelSpec::id).findFirst().orElse("gpt-4o-mini") + ". See /models.");
+            return Reply.plain(t.get("probe.usage", models.get().stream().map(ModelSpec::id).findFirst()
+                    .orElse("gpt-4o-mini")));
         }
         Optional<ModelSpec> model = find(id);
         if (model.isEmpty()) {
-            return Reply.plain("I don't know the model " + Quote.of(id) + ". /models lists the ones I can use.");
+            return Reply.plain(t.get("probe.unknown", Quote.of(id)));
         }
         int tasks = probes.suite().tasks().size();
         String domains = probes.suite().perDomain().entrySet().stream()
                 .map(e -> e.getKey().key() + " " + e.getValue()).collect(Collectors.joining(", "));
         String token = UUID.randomUUID().toString().substring(0, 12);
         offered.put(token, model.get().id());
-        return Reply.plain("Probing " + model.get().id() + " runs " + tasks + " checkable tasks (" + domains
-                        + ") and costs about " + MoneyFormat.dollars(probes.estimateMicros(model.get()))
-                        + ", charged to the bot's global budget. The measured scores then stand in for the catalog's.")
-                .withButtons(new Reply.Button("Run the probe", RUN + token));
+        return Reply.plain(t.get("probe.offer", model.get().id(), tasks, domains,
+                        MoneyFormat.dollars(probes.estimateMicros(model.get()))))
+                .withButtons(new Reply.Button(t.get("button.probe"), RUN + token));
     }
 
     boolean onButton(Callback callback, ChatOutput out) {
         if (!callback.data().startsWith(RUN)) {
             return false;
         }
+        dev.chorus.i18n.Texts t = callback.texts();
         if (!admins.contains(callback.userId())) {
-            out.acknowledge(callback.callbackId(), "Only the bot's admins can probe models.");
+            out.acknowledge(callback.callbackId(), t.get("probe.admins_only_short"));
             return true;
         }
         String token = callback.data().substring(RUN.length());
         String id = offered.getIfPresent(token);
         Optional<ModelSpec> model = id == null ? Optional.empty() : find(id);
         if (model.isEmpty()) {
-            out.acknowledge(callback.callbackId(), "That offer has expired; send /probe again.");
+            out.acknowledge(callback.callbackId(), t.get("probe.expired"));
             return true;
         }
         offered.invalidate(token);
-        out.acknowledge(callback.callbackId(), "Probing " + model.get().id() + "…");
+        out.acknowledge(callback.callbackId(), t.get("probe.starting", model.get().id()));
         ChatOutput.AnswerStream stream = out.startAnswer();
         int total = probes.suite().tasks().size();
-        stream.showStatus("🔬 Probing " + model.get().id() + ": 0/" + total + " tasks");
+        stream.showStatus(t.get("probe.status.start", model.get().id(), total));
         Instant[] shown = {clock.instant()};
         Optional<ProbeResult> result = probes.probe(model.get(), (done, all, passed, cost) -> {
             Instant now = clock.instant();
             if (done == all || !now.isBefore(shown[0].plus(PROGRESS_EVERY))) {
                 shown[0] = now;
-                stream.showStatus("🔬 Probing " + model.get().id() + ": " + done + "/" + all + " tasks, " + passed
-                        + " passed, " + MoneyFormat.dollars(cost) + " so far");
+                stream.showStatus(t.get("probe.status", model.get().id(), done, all, passed, MoneyFormat.dollars(cost)));
             }
         });
-        stream.finish(Reply.plain(result.map(ProbeFlow::summary)
-                .orElse("A probe of " + model.get().id() + " is already running.")));
+        stream.finish(Reply.plain(result.map(r -> summary(r, t)).orElse(t.get("probe.busy", model.get().id()))));
         return true;
     }
 
-    static String summary(ProbeResult r) {
+    static String summary(ProbeResult r, dev.chorus.i18n.Texts t) {
         int passed = r.scores().values().stream().mapToInt(ProbeResult.Score::passed).sum();
         int answered = r.scores().values().stream().mapToInt(ProbeResult.Score::answered).sum();
-        StringBuilder text = new StringBuilder("🔬 Probed " + r.model() + ": " + passed + " of " + answered
-                + " answered tasks passed, for " + MoneyFormat.dollars(r.costMicros()) + ".");
+        StringBuilder text = new StringBuilder(t.get("probe.summary", r.model(), passed, answered,
+                MoneyFormat.dollars(r.costMicros())));
         r.scores().forEach((domain, s) -> text.append("\n• ").append(domain.key()).append(": ").append(s.passed())
                 .append('/').append(s.answered()).append(String.format(Locale.ROOT, " → %.2f", s.capability())));
         if (r.unanswered() > 0) {
-            text.append("\n").append(r.unanswered()).append(" tasks got no answer")
-                    .append(r.stopped() != null ? " (" + r.stopped() + ")" : "").append(".");
+            text.append("\n").append(r.stopped() != null ? t.get("probe.unanswered_why", r.unanswered(), r.stopped())
+                    : t.get("probe.unanswered", r.unanswered()));
         }
-        text.append(r.scores().isEmpty() ? "\nNothing was measured, so the catalog's scores stay."
-                : "\nThese scores now stand in for the catalog's when I route (see /models).");
+        text.append("\n").append(t.get(r.scores().isEmpty() ? "probe.nothing" : "probe.in_use"));
         return text.toString();
     }
 

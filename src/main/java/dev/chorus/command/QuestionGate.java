@@ -20,11 +20,10 @@ final class QuestionGate {
     /** Why {@code in} may not be asked now, for the user; empty when it may (its allowance is then taken). */
     Optional<Reply> refusal(Incoming in) {
         if (!budgets.allowed(BudgetCommands.spender(in))) {
-            return Optional.of(Reply.plain("This bot answers only people an admin has given a budget. Ask an admin "
-                    + "to run /budget set " + in.userId() + " <amount>/day (your Telegram id is " + in.userId() + ")."));
+            return Optional.of(Reply.plain(in.texts().get("gate.not_allowed", String.valueOf(in.userId()))));
         }
         Optional<Duration> wait = limiter.take(in);
-        return wait.map(w -> Reply.plain((in.inGroup() ? "Too many questions at once here." : "You are asking "
-                + "faster than I can answer.") + " Please try again in " + QuestionLimiter.seconds(w) + "."));
+        return wait.map(w -> Reply.plain(in.texts().get(in.inGroup() ? "gate.too_many_group" : "gate.too_fast",
+                QuestionLimiter.seconds(w, in.texts()))));
     }
 }

@@ -58,7 +58,11 @@ final class QuestionLimiter {
 
     /** "12 s", rounded up, at least one second. */
     static String seconds(Duration wait) {
-        long s = Math.max(1, (wait.toMillis() + 999) / 1000);
-        return s + " s";
+        return seconds(wait, dev.chorus.i18n.Texts.english());
+    }
+
+    /** The same in the reader's language ("12 с" in Russian). */
+    static String seconds(Duration wait, dev.chorus.i18n.Texts t) {
+        return t.get("wait.seconds", Math.max(1, (wait.toMillis() + 999) / 1000));
     }
 }

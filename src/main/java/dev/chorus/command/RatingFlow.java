@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.Ratings;
 import java.util.ArrayList;
@@ -49,37 +50,36 @@ final class RatingFlow {
         Optional<Long> id = number(data.substring(data.indexOf(':') + 1));
         Optional<Ratings.Rated> rated = id.flatMap(a -> ratings.answer(a, callback.chatId()));
         if (rated.isEmpty()) {
-            out.acknowledge(callback.callbackId(), "I no longer know that answer, so it cannot be rated.");
+            out.acknowledge(callback.callbackId(), callback.texts().get("rate.unknown_answer"));
             return true;
         }
         boolean changed = record(rated.get(), callback.chatId(), callback.userId(), up ? GOOD : BAD, null,
                 Ratings.Source.BUTTON);
-        out.acknowledge(callback.callbackId(), (changed ? "Changed to " : "Thanks, noted: ") + (up ? "👍" : "👎"));
+        out.acknowledge(callback.callbackId(), callback.texts().get(changed ? "rate.button_changed" : "rate.button_noted",
+                up ? "👍" : "👎"));
         return true;
     }
 
     /** {@code /rate <1-5> [comment]}, as a reply to an answer (in a private chat: the last answer without one). */
     Reply rate(Incoming in, String args) {
+        Texts t = in.texts();
         String[] parts = args.strip().split("\\s+", 2);
         Optional<Integer> score = number(parts[0]).filter(n -> n >= 1 && n <= 5).map(Long::intValue);
         if (score.isEmpty()) {
-            return Reply.plain("Rate an answer from 1 (bad) to 5 (good), for example: /rate 4 clear but long\n"
-                    + "Reply with it to the answer you mean" + (in.chatKind() == ChatKind.PRIVATE
-                    ? ", or send it after my last answer." : "."));
+            return Reply.plain(t.get(in.chatKind() == ChatKind.PRIVATE ? "rate.usage_private" : "rate.usage_group"));
         }
         Optional<Long> answerId = in.repliedToBot() != null ? sessions.answerOf(in.chatId(), in.repliedToBot())
                 : in.chatKind() == ChatKind.PRIVATE ? ratings.latestAnswer(in.chatId()) : Optional.empty();
         Optional<Ratings.Rated> rated = answerId.flatMap(a -> ratings.answer(a, in.chatId()));
         if (rated.isEmpty()) {
-            return Reply.plain(in.repliedToBot() != null ? "That message is not one of my answers, so it cannot be rated."
-                    : in.chatKind() == ChatKind.PRIVATE ? "There is no answer of mine to rate yet."
-                    : "Reply /rate to the answer you mean, so I know which one.");
+            return Reply.plain(t.get(in.repliedToBot() != null ? "rate.not_an_answer"
+                    : in.chatKind() == ChatKind.PRIVATE ? "rate.nothing_yet" : "rate.reply_to_one"));
         }
         String comment = parts.length > 1 && !parts[1].isBlank() ? clip(parts[1].strip()) : null;
         boolean changed = record(rated.get(), in.chatId(), in.userId(), score.get(), comment, Ratings.Source.RATE);
-        return Reply.plain((changed ? "Rating changed to " : "Thanks: rated ") + score.get() + "/5 for "
-                + (rated.get().strategy() != null ? "the " + rated.get().strategy() + " run led by " : "")
-                + rated.get().model() + ". Ratings teach me which model suits which question.");
+        String what = rated.get().strategy() != null ? t.get("rate.run_led_by", rated.get().strategy(), rated.get().model())
+                : rated.get().model();
+        return Reply.plain(t.get(changed ? "rate.changed" : "rate.thanks", score.get(), what));
     }
 
     private boolean record(Ratings.Rated rated, long chatId, long userId, int score, String comment,

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.orchestration.ChatSessions;
 import dev.chorus.orchestration.delegation.Mode;
 import dev.chorus.orchestration.delegation.Preferences;
@@ -19,8 +20,6 @@ import java.util.stream.Collectors;
  * its questions routed. In a group only its admins (and the bot's) change these settings.
  */
 final class RoutingCommands {
-    private static final String MODES = "cheap, balanced, quality, fast or local";
-
     private final ChatSessions sessions;
     private final Supplier<List<ModelSpec>> models;
     private final Permissions permissions;
@@ -39,48 +38,46 @@ final class RoutingCommands {
     }
 
     Reply mode(Incoming in, String args) {
+        Texts t = in.texts();
         Preferences current = sessions.preferences(in.chatId());
         if (args.isBlank()) {
-            return Reply.plain("Mode: " + current.mode().key() + ". Change it with /mode " + MODES.replace(" or ", "|")
-                    .replace(", ", "|") + ".\ncheap: the cheapest good-enough model; balanced: good enough for the "
-                    + "task; quality: the strongest; fast: quick models first; local: nothing leaves the bot's machine.");
+            return Reply.plain(t.get("mode.current", current.mode().key()));
         }
         Mode mode;
         try {
             mode = Mode.of(args);
         } catch (IllegalArgumentException e) {
-            return Reply.plain("There is no mode '" + Quote.of(args) + "'. Choose " + MODES + ".");
+            return Reply.plain(t.get("mode.unknown", Quote.of(args)));
         }
         if (!permissions.maySetChatSettings(in)) {
-            return Reply.plain("Only this group's admins can change its mode.");
+            return Reply.plain(t.get("mode.group_admins_only"));
         }
         sessions.save(in.chatId(), new Preferences(mode, current.pinnedModel(), current.allowEscalation()), in.userId());
-        return Reply.plain("Mode set to " + mode.key() + (in.inGroup() ? " for this group." : "."));
+        return Reply.plain(t.get(in.inGroup() ? "mode.set_group" : "mode.set", mode.key()));
     }
 
     Reply model(Incoming in, String args) {
+        Texts t = in.texts();
         Preferences current = sessions.preferences(in.chatId());
         String wanted = args.strip();
         if (wanted.isEmpty()) {
-            return Reply.plain(current.pinnedModel().map(m -> "Every question goes to " + m + ". /model auto lets me "
-                    + "choose again.").orElse("I choose the model for each question. /model <id> pins one; /models "
-                    + "lists them."));
+            return Reply.plain(current.pinnedModel().map(m -> t.get("model.pinned_now", m)).orElse(t.get("model.auto_now")));
         }
         if (!permissions.maySetChatSettings(in)) {
-            return Reply.plain("Only this group's admins can pin a model for it.");
+            return Reply.plain(t.get("model.group_admins_only"));
         }
         if (wanted.equalsIgnoreCase("auto")) {
             sessions.save(in.chatId(), new Preferences(current.mode(), Optional.empty(), current.allowEscalation()),
                     in.userId());
-            return Reply.plain("Unpinned: I choose the model for each question again.");
+            return Reply.plain(t.get("model.unpinned"));
         }
         Optional<ModelSpec> model = models.get().stream().filter(m -> m.id().equalsIgnoreCase(wanted)).findFirst();
         if (model.isEmpty()) {
-            return Reply.plain("I can't use a model called '" + Quote.of(wanted) + "'. Send /models for the ones I can use.");
+            return Reply.plain(t.get("model.unknown", Quote.of(wanted)));
         }
         sessions.save(in.chatId(), new Preferences(current.mode(), Optional.of(model.get().id()),
                 current.allowEscalation()), in.userId());
-        return Reply.plain("Pinned: every question goes to " + model.get().id() + " until /model auto.");
+        return Reply.plain(t.get("model.pinned", model.get().id()));
     }
 
     /**
@@ -88,15 +85,11 @@ final class RoutingCommands {
      * own. On by default; off keeps every answer at the cheapest model that clears the bar.
      */
     Reply escalation(Incoming in, String args) {
+        Texts t = in.texts();
         Preferences current = sessions.preferences(in.chatId());
         String wanted = args.strip().toLowerCase(Locale.ROOT);
         if (wanted.isEmpty()) {
-            return Reply.plain(current.allowEscalation()
-                    ? "Escalation is on: a hard question may go to a stronger, dearer model (never in cheap mode), "
-                    + "and its answer says 🔼 escalated. /escalation off keeps every answer at the cheapest "
-                    + "good-enough model."
-                    : "Escalation is off: every answer comes from the cheapest good-enough model. /escalation on "
-                    + "lets hard questions go to a stronger one.");
+            return Reply.plain(t.get(current.allowEscalation() ? "escalation.is_on" : "escalation.is_off"));
         }
         boolean allow;
         if (wanted.equals("on")) {
@@ -104,41 +97,42 @@ final class RoutingCommands {
         } else if (wanted.equals("off")) {
             allow = false;
         } else {
-            return Reply.plain("Use /escalation on or /escalation off.");
+            return Reply.plain(t.get("escalation.usage"));
         }
         if (!permissions.maySetChatSettings(in)) {
-            return Reply.plain("Only this group's admins can change that for the group.");
+            return Reply.plain(t.get("escalation.group_admins_only"));
         }
         sessions.save(in.chatId(), new Preferences(current.mode(), current.pinnedModel(), allow), in.userId());
-        return Reply.plain(allow ? "Escalation on: hard questions may go to a stronger model."
-                : "Escalation off: every answer comes from the cheapest good-enough model.");
+        return Reply.plain(t.get(allow ? "escalation.set_on" : "escalation.set_off"));
     }
 
-    Reply models() {
+    Reply models(Texts t) {
         List<ModelSpec> usable = models.get().stream()
                 .sorted(Comparator.comparing((ModelSpec m) -> m.price().outputPerMillion()).thenComparing(ModelSpec::id))
                 .toList();
         if (usable.isEmpty()) {
-            return Reply.plain("No model is configured.");
+            return Reply.plain(t.get("models.none"));
         }
-        StringBuilder text = new StringBuilder("Models I can use (price: $ cheap … $$$$ dear):\n");
+        StringBuilder text = new StringBuilder(t.get("models.title")).append('\n');
         for (ModelSpec m : usable) {
-            text.append("\n• ").append(m.id()).append(" · ").append(tier(m)).append(m.local() ? " · local" : "")
-                    .append(" · good at ").append(strengths(m)).append(probed.test(m.id()) ? " (probed)" : "");
+            text.append("\n• ").append(m.id()).append(" · ").append(tier(m, t))
+                    .append(m.local() ? " · " + t.get("models.local") : "")
+                    .append(" · ").append(t.get("models.good_at", strengths(m)))
+                    .append(probed.test(m.id()) ? " " + t.get("models.probed") : "");
         }
-        text.append("\n\nPin one with /model <id>; /model auto to let me choose.");
+        text.append("\n\n").append(t.get("models.footer"));
         return Reply.plain(text.toString());
     }
 
     Reply reset(Incoming in) {
         sessions.reset(in.chatId());
-        return Reply.plain("Started a new conversation: earlier messages are forgotten.");
+        return Reply.plain(in.texts().get("new.started"));
     }
 
-    private static String tier(ModelSpec m) {
+    private static String tier(ModelSpec m, Texts t) {
         BigDecimal out = m.price().outputPerMillion();
         if (out.signum() == 0) {
-            return "free";
+            return t.get("models.free");
         }
         return out.compareTo(BigDecimal.ONE) < 0 ? "$" : out.compareTo(new BigDecimal("5")) < 0 ? "$$"
                 : out.compareTo(new BigDecimal("20")) < 0 ? "$$$" : "$$$$";

@@ -30,7 +30,7 @@ import java.util.function.Supplier;
  * @param ratingTallies ratings per domain and model, for the admins' {@code /stats}
  * @param probes capability probes, for the admins' {@code /probe}
  * @param capabilities each model's capabilities as the router sees them (probed ones in place), for {@code /models}
- * @param catalogReload reads the catalog file again and puts it in place; says what changed, for {@code /catalog reload}
+ * @param catalogReload reads the catalog file again and puts it in place; says what changed, a line each, for {@code /catalog reload}
  * @param metrics where commands, answers, refusals and fallbacks are counted
  * @param cache answers kept for questions a chat asks again
  */
@@ -42,7 +42,7 @@ public record Services(AskService asks, Directory directory, Set<Long> admins, S
                        Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
                        dev.chorus.orchestration.probe.ProbeService probes,
                        dev.chorus.orchestration.delegation.Capabilities capabilities,
-                       Supplier<String> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics,
+                       Supplier<List<dev.chorus.i18n.Phrase>> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics,
                        dev.chorus.orchestration.cache.CachedAnswers cache) {
     public Services {
         admins = Set.copyOf(admins);

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.Ratings;
 import dev.chorus.orchestration.learning.RatingTally;
@@ -21,43 +22,41 @@ final class StatsReport {
     private StatsReport() {
     }
 
-    static String forAdmins(List<RatingTally> tallies) {
+    static String forAdmins(List<RatingTally> tallies, Texts texts) {
         if (tallies.isEmpty()) {
-            return "No ratings yet. They come from 👍 / 👎 under answers, /rate, and the learn command.";
+            return texts.get("stats.none");
         }
         Map<String, List<RatingTally>> byDomain = tallies.stream().collect(Collectors.groupingBy(RatingTally::domain,
                 TreeMap::new, Collectors.toList()));
         long total = tallies.stream().filter(t -> !t.model().startsWith("strategy:")).mapToLong(RatingTally::ratings)
                 .sum();
-        StringBuilder text = new StringBuilder("Ratings by domain and model (" + total + " in all; good = 4–5 or 👍)");
+        StringBuilder text = new StringBuilder(texts.get("stats.title", total));
         byDomain.forEach((domain, list) -> {
             text.append("\n\n").append(domain).append(':');
             List<RatingTally> shown = list.stream().sorted(Comparator.comparingLong(RatingTally::ratings).reversed()
                     .thenComparing(RatingTally::model)).limit(MODELS_PER_DOMAIN).toList();
             for (RatingTally t : shown) {
-                text.append("\n• ").append(t.model()).append(": ").append(t.ratings())
-                        .append(t.ratings() == 1 ? " rating, " : " ratings, ")
-                        .append(percent(t.shareGood())).append(" good");
-                t.costPerGoodMicros().ifPresent(c -> text.append(", ").append(MoneyFormat.dollars(c))
-                        .append(" per good answer"));
+                text.append("\n• ").append(t.model()).append(": ")
+                        .append(texts.get(t.ratings() == 1 ? "stats.model.one" : "stats.model.many", t.ratings(),
+                                percent(t.shareGood())));
+                t.costPerGoodMicros().ifPresent(c -> text.append(", ")
+                        .append(texts.get("stats.per_good", MoneyFormat.dollars(c))));
             }
             if (list.size() > shown.size()) {
-                text.append("\n• and ").append(list.size() - shown.size()).append(" more");
+                text.append("\n• ").append(texts.get("stats.more", list.size() - shown.size()));
             }
         });
         return text.toString();
     }
 
-    static String forPerson(List<Ratings.Own> own) {
+    static String forPerson(List<Ratings.Own> own, Texts texts) {
         if (own.isEmpty()) {
-            return "You have not rated any answers yet. Press 👍 or 👎 under an answer, or reply /rate 1-5 to it: "
-                    + "ratings teach me which model suits which question.";
+            return texts.get("stats.own.none");
         }
         long total = own.stream().mapToLong(Ratings.Own::ratings).sum();
-        StringBuilder text = new StringBuilder("Your ratings: " + total + (total == 1 ? " answer" : " answers"));
+        StringBuilder text = new StringBuilder(texts.get(total == 1 ? "stats.own.one" : "stats.own.many", total));
         for (Ratings.Own o : own) {
-            text.append("\n• ").append(o.model()).append(": ").append(o.ratings()).append(", ")
-                    .append(o.good()).append(" good");
+            text.append("\n• ").append(o.model()).append(": ").append(texts.get("stats.own.model", o.ratings(), o.good()));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.provider.resilience.ProviderHealth;
 import java.time.Duration;
 import java.util.List;
@@ -10,30 +11,30 @@ final class StatusReport {
     private StatusReport() {
     }
 
-    static Reply render(List<ProviderHealth> providers, Deliveries deliveries) {
-        String outbox = "\nOutbox: " + deliveries.waiting() + " message" + (deliveries.waiting() == 1 ? "" : "s")
-                + " waiting for Telegram, " + deliveries.expired() + " given up this week.";
+    static Reply render(List<ProviderHealth> providers, Deliveries deliveries, Texts t) {
+        String outbox = "\n" + t.get(deliveries.waiting() == 1 ? "status.outbox.one" : "status.outbox.many",
+                deliveries.waiting(), deliveries.expired());
         if (providers.isEmpty()) {
-            return Reply.plain("No provider is configured with a usable model." + outbox);
+            return Reply.plain(t.get("status.no_provider") + outbox);
         }
         StringBuilder table = new StringBuilder("```\n");
-        table.append(String.format(Locale.ROOT, "%-10s %-5s %5s %5s %4s%n", "provider", "state", "p50", "p95", "err"));
+        table.append(String.format(Locale.ROOT, "%-10s %-5s %5s %5s %4s%n", t.get("status.col.provider"),
+                t.get("status.col.state"), "p50", "p95", t.get("status.col.err")));
         for (ProviderHealth p : providers) {
             table.append(String.format(Locale.ROOT, "%-10s %-5s %5s %5s %4s%n", shorten(p.provider()),
-                    state(p.breaker()), seconds(p.p50()), seconds(p.p95()),
+                    state(p.breaker(), t), seconds(p.p50()), seconds(p.p95()),
                     p.failureRate() < 0 ? "–" : Math.round(p.failureRate()) + "%"));
         }
         table.append("```\n");
-        table.append("p50/p95: time to first token over the last 5 minutes. err: failed share of the last 20 calls. "
-                + "state: ok, OPEN (skipped for now) or trial.\n" + outbox);
+        table.append(t.get("status.legend")).append('\n').append(outbox);
         return Reply.answer(table.toString(), null);
     }
 
-    private static String state(String breaker) {
+    private static String state(String breaker, Texts t) {
         return switch (breaker) {
-            case "CLOSED" -> "ok";
-            case "OPEN" -> "OPEN";
-            case "HALF_OPEN" -> "trial";
+            case "CLOSED" -> t.get("status.state.ok");
+            case "OPEN" -> t.get("status.state.open");
+            case "HALF_OPEN" -> t.get("status.state.trial");
             default -> breaker.toLowerCase(Locale.ROOT);
         };
     }

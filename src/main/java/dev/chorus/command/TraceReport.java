@@ -1,5 +1,6 @@
 package dev.chorus.command;
 
+import dev.chorus.i18n.Texts;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.Step;
 import java.util.List;
@@ -10,17 +11,19 @@ final class TraceReport {
     private TraceReport() {
     }
 
-    static Reply render(List<Step> steps) {
+    static Reply render(List<Step> steps, Texts t) {
         if (steps.isEmpty()) {
-            return Reply.plain("I have no trace of that answer (answers from before traces were kept have none).");
+            return Reply.plain(t.get("trace.none"));
         }
-        StringBuilder text = new StringBuilder("What each model did:");
+        StringBuilder text = new StringBuilder(t.get("trace.title"));
         long total = 0;
         long millis = 0;
         for (Step s : steps) {
-            text.append("\n").append(s.index() + 1).append(". ").append(s.modelId()).append(" · ").append(s.label())
-                    .append(" · ").append(s.state().label()).append(" · ").append(s.inputTokens()).append(" in, ")
-                    .append(s.outputTokens()).append(" out · ").append(MoneyFormat.dollars(s.costMicros())).append(" · ")
+            text.append("\n").append(s.index() + 1).append(". ").append(s.modelId()).append(" · ")
+                    .append(s.name() != null ? s.name() : t.get("role." + s.role().label()))
+                    .append(" · ").append(t.get("state." + s.state().label())).append(" · ")
+                    .append(t.get("trace.tokens", s.inputTokens(), s.outputTokens())).append(" · ")
+                    .append(MoneyFormat.dollars(s.costMicros())).append(" · ")
                     .append(String.format(Locale.ROOT, "%.1fs", s.took().toMillis() / 1000.0));
             if (s.note() != null) {
                 text.append(" (").append(Quote.of(s.note())).append(')');
@@ -28,8 +31,8 @@ final class TraceReport {
             total += s.costMicros();
             millis += s.took().toMillis();
         }
-        text.append("\nIn all: ").append(MoneyFormat.dollars(total)).append(", ")
-                .append(String.format(Locale.ROOT, "%.1fs", millis / 1000.0)).append(" of model time.");
+        text.append("\n").append(t.get("trace.total", MoneyFormat.dollars(total),
+                String.format(Locale.ROOT, "%.1fs", millis / 1000.0)));
         return Reply.plain(text.toString());
     }
 }

@@ -1,5 +1,6 @@
 package dev.chorus.orchestration;
 
+import dev.chorus.i18n.Phrase;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Messages for the bot's admins (a provider refusing our key, ...). The chat side connects its
- * sender once it is running; an alert with the same key is sent at most once per quiet period, so a
+ * Messages for the bot's admins (a provider refusing our key, ...), as phrases: the chat side renders
+ * each in the language of the admin it goes to. The chat side connects its sender once it is running; an alert with the same key is sent at most once per quiet period, so a
  * broken key does not flood the admins with one message per question. Thread-safe.
  */
 public final class AdminAlerts {
@@ -20,7 +21,7 @@ public final class AdminAlerts {
     private final Clock clock;
     private final Duration quietPeriod;
     private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
-    private volatile Consumer<String> sender;
+    private volatile Consumer<Phrase> sender;
 
     public AdminAlerts(Clock clock, Duration quietPeriod) {
         this.clock = clock;
@@ -28,21 +29,21 @@ public final class AdminAlerts {
     }
 
     /** Where alerts go from now on (the Telegram adapter, once it knows the admins' chats). */
-    public void connect(Consumer<String> sender) {
+    public void connect(Consumer<Phrase> sender) {
         this.sender = sender;
     }
 
     /** Sends {@code text} now; the caller has made sure it is not a repeat. */
-    public void send(String text) {
-        log.warn("admin alert: {}", text);
-        Consumer<String> target = sender;
+    public void send(Phrase text) {
+        log.warn("admin alert: {}", text.english());
+        Consumer<Phrase> target = sender;
         if (target != null) {
             target.accept(text);
         }
     }
 
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
-    public void alert(String key, String text) {
+    public void alert(String key, Phrase text) {
         Instant now = clock.instant();
         Instant previous = lastSent.get(key);
         if (previous != null && Duration.between(previous, now).compareTo(quietPeriod) < 0) {
@@ -55,14 +56,12 @@ public final class AdminAlerts {
     /** The alert for a provider that refused our API key: what broke and the key to fix. */
     public void providerKeyRefused(String provider, String detail) {
         String key = provider.toLowerCase(java.util.Locale.ROOT);
-        alert("auth:" + provider, "⚠️ " + provider + " refused the bot's API key (" + detail + "). Questions go to "
-                + "other models meanwhile. Fix " + key + ".api-key (env " + key.toUpperCase(java.util.Locale.ROOT)
-                + "_API_KEY) and restart the bot.");
+        alert("auth:" + provider, Phrase.of("alert.key_refused", provider, detail, key,
+                key.toUpperCase(java.util.Locale.ROOT)));
     }
 
     /** The alert for a model its provider says is gone: told once; it is out of routing until the catalog changes. */
     public void modelGone(String model, String provider, String detail) {
-        alert("gone:" + model, "⚠️ " + provider + " says " + model + " is gone (" + detail + "). I no longer route to "
-                + "it; other models answer. Update the catalog or model.fallbacks, or pin another model, and restart.");
+        alert("gone:" + model, Phrase.of("alert.model_gone", provider, model, detail));
     }
 }

@@ -40,17 +40,20 @@ public sealed interface AskOutcome {
      * Why the model was chosen.
      *
      * @param escalated a hard question went to a stronger model than the cheapest adequate one
-     * @param explanation the full text for the "Why this model?" button
+     * @param explanation the full text for the "Why this model?" button, in the asker's language once rendered
      */
-    record Routing(String domain, double complexity, boolean escalated, String explanation) {
+    record Routing(String domain, double complexity, boolean escalated, dev.chorus.i18n.Phrase explanation) {
+        public Routing(String domain, double complexity, boolean escalated, String explanation) {
+            this(domain, complexity, escalated, dev.chorus.i18n.Phrase.verbatim(explanation));
+        }
     }
 
     /** The question holds private data and no local model can take it: the user must choose. */
-    record NeedsConsent(String privateData, String cloudModel) implements AskOutcome {
+    record NeedsConsent(dev.chorus.i18n.Phrase privateData, String cloudModel) implements AskOutcome {
     }
 
     /** No configured model can take the question; {@code reason} is for the user. */
-    record NoModel(String reason) implements AskOutcome {
+    record NoModel(dev.chorus.i18n.Phrase reason) implements AskOutcome {
     }
 
     /** The model declined to answer; {@code refusal} is its own explanation. */
@@ -69,6 +72,6 @@ public sealed interface AskOutcome {
     }
 
     /** The budget allowed none of the models; {@code message} says which budget and when it resets. */
-    record OverBudget(String message) implements AskOutcome {
+    record OverBudget(dev.chorus.i18n.Phrase message) implements AskOutcome {
     }
 }

@@ -47,7 +47,6 @@ public final class AskService {
     private final CallLog calls;
     private final AskSettings settings;
     private final Clock clock;
-    private final long systemPromptTokens;
 
     /**
      * @param analyzers the task analyzer for an asker (an LLM analyzer spends that asker's budget)
@@ -71,8 +70,33 @@ public final class AskService {
         this.calls = calls;
         this.settings = settings;
         this.clock = clock;
-        this.systemPromptTokens = TokenEstimator.estimate(List.of(ChatMessage.system(settings.systemPrompt())))
+    }
+
+    /**
+     * What the system prompt adds to a question in {@code language}: it goes out with every call, so it
+     * takes room in the window and costs too. Counted with the language line it is sent with.
+     */
+    private long systemPromptTokens(String language) {
+        return TokenEstimator.estimate(List.of(ChatMessage.system(systemPrompt(settings.systemPrompt(), language))))
                 - TokenEstimator.estimate(List.of());
+    }
+
+    /**
+     * The admin's system prompt followed by the language to answer in. The detector names a language
+     * only when the question has enough words of one script to tell; otherwise the model is asked to
+     * answer in the question's language, whatever it is.
+     */
+    public static String systemPrompt(String base, String language) {
+        String line = languageLine(language);
+        return base == null || base.isBlank() ? line : base + "\n\n" + line;
+    }
+
+    /** "Answer in Russian." for a question detected as {@code ru}; the generic line when it is unknown. */
+    static String languageLine(String language) {
+        String name = language == null || TaskProfile.UNDETERMINED.equals(language) ? ""
+                : java.util.Locale.forLanguageTag(language).getDisplayLanguage(java.util.Locale.ENGLISH);
+        return name.isEmpty() || name.equalsIgnoreCase(language) ? "Answer in the language of the question."
+                : "Answer in " + name + ".";
     }
 
     /** How the engine would route {@code request}, without calling any model. */
@@ -84,7 +108,8 @@ public final class AskService {
         }
         TaskProfile analysed = analyzer.analyze(request.question(), request.history());
         // the system prompt goes out with every call, so it takes room in the window and costs too
-        TaskProfile profile = analysed.withPromptTokens(analysed.needs().promptTokens() + systemPromptTokens);
+        TaskProfile profile = analysed.withPromptTokens(analysed.needs().promptTokens()
+                + systemPromptTokens(analysed.language()));
         long room = headroom.applyAsLong(request.asker());
         Routing routing = engine.route(profile, request.question(), models.get(), request.preferences(), room, false);
         if (!request.history().isEmpty()
@@ -110,7 +135,8 @@ public final class AskService {
      */
     private Optional<RoutedQuestion> routeTrimmed(AskRequest request, TaskProfile whole, long room,
                                                   boolean nothingTookItWhole) {
-        long latest = TokenEstimator.estimate(List.of(ChatMessage.user(request.question()))) + systemPromptTokens;
+        long latest = TokenEstimator.estimate(List.of(ChatMessage.user(request.question())))
+                + systemPromptTokens(whole.language());
         long output = engine.expectedAnswerTokens(whole);
         List<ModelSpec> usable = models.get();
         List<Integer> windows = usable.stream().map(ModelSpec::contextWindow).distinct()
@@ -148,7 +174,7 @@ public final class AskService {
         Deadline deadline = Deadline.in(settings.deadline());
         RoutedQuestion routed = alreadyRouted != null ? alreadyRouted : route(request);
         return switch (routed.routing()) {
-            case Routing.NoModel none -> new AskOutcome.NoModel(none.reason());
+            case Routing.NoModel none -> new AskOutcome.NoModel(none.why());
             case Routing.NeedsConsent consent -> new AskOutcome.NeedsConsent(consent.privateData(),
                     consent.cloud().chosen().id());
             case Routing.Routed r -> {
@@ -160,14 +186,14 @@ public final class AskService {
 
     private AskOutcome answer(AskRequest request, TaskProfile profile, Decision decision, AnswerProgress progress,
                               Instant started, Deadline deadline) {
-        List<ChatMessage> conversation = conversation(request);
+        List<ChatMessage> conversation = conversation(request, profile.language());
         List<ModelSpec> order = order(decision);
         ChainResult result = chain.run(order, conversation, settings.maxTokens(), null, gates.apply(request.asker()),
                 progress::onText, deadline, request.preferences().mode().effort());
         Duration took = Duration.between(started, clock.instant());
         recordCalls(request.asker(), result, "answer");
         List<String> failed = result.failedModels().stream().map(ModelSpec::id).toList();
-        String explanation = Explanations.of(profile, decision);
+        dev.chorus.i18n.Phrase explanation = Explanations.of(profile, decision);
         if (result.answeredBy().isPresent()) {
             String id = result.answeredBy().get().id();
             if (result.last() instanceof ChatOutcome.Refused) {
@@ -183,7 +209,7 @@ public final class AskService {
         if (result.attempts().stream().noneMatch(Attempt::called)) {
             var denial = result.attempts().stream().filter(Attempt::deniedBySpendGate).findFirst();
             if (denial.isPresent()) {
-                return new AskOutcome.OverBudget(denial.get().skipped());
+                return new AskOutcome.OverBudget(denial.get().denial());
             }
         }
         String tried = failed.isEmpty() ? decision.chosen().id() : String.join(", ", failed);
@@ -248,10 +274,13 @@ public final class AskService {
         return steps;
     }
 
-    /** The system prompt, the earlier turns and the question, as every model is sent them. */
-    public List<ChatMessage> conversation(AskRequest request) {
+    /**
+     * The system prompt, the earlier turns and the question, as every model is sent them;
+     * {@code language} is the question's as analysed, which the answer is to be written in.
+     */
+    public List<ChatMessage> conversation(AskRequest request, String language) {
         List<ChatMessage> conversation = new ArrayList<>();
-        conversation.add(ChatMessage.system(settings.systemPrompt()));
+        conversation.add(ChatMessage.system(systemPrompt(settings.systemPrompt(), language)));
         conversation.addAll(request.history());
         conversation.add(ChatMessage.user(request.question()));
         return conversation;

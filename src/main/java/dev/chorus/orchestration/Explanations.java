@@ -1,43 +1,53 @@
 package dev.chorus.orchestration;
 
+import dev.chorus.i18n.Phrase;
 import dev.chorus.money.MoneyFormat;
 import dev.chorus.orchestration.analysis.TaskProfile;
 import dev.chorus.orchestration.delegation.Candidate;
 import dev.chorus.orchestration.delegation.Decision;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
-/** The answer to "Why this model?": the task as analysed, the bar, the choice and the runners-up. */
+/**
+ * The answer to "Why this model?": the task as analysed, the bar, the choice and the runners-up; as a
+ * phrase, rendered in the asker's language by the chat side.
+ */
 public final class Explanations {
     private static final int RUNNERS_UP = 4;
 
     private Explanations() {
     }
 
-    public static String of(TaskProfile profile, Decision decision) {
-        StringBuilder text = new StringBuilder("Why " + decision.chosen().id() + "?\n");
-        text.append(String.format(Locale.ROOT, "Task: %s, complexity %.2f, %s (analysis confidence %.0f%%)%n",
-                profile.domain().key(), profile.complexity(), profile.language(), profile.confidence() * 100));
+    public static Phrase of(TaskProfile profile, Decision decision) {
+        List<Phrase> lines = new ArrayList<>();
+        lines.add(Phrase.of("why.title", decision.chosen().id()));
+        lines.add(Phrase.of("why.task", profile.domain().key(), String.format(Locale.ROOT, "%.2f", profile.complexity()),
+                profile.language(), String.format(Locale.ROOT, "%.0f", profile.confidence() * 100)));
         if (!profile.needs().privateData().isEmpty()) {
-            text.append("Private data found: kept to local models unless you allowed otherwise.\n");
+            lines.add(Phrase.of("why.private"));
         }
-        text.append("Choice: ").append(decision.reason()).append('\n');
+        lines.add(Phrase.of("why.choice", decision.why()));
         decision.candidates().stream().filter(c -> c.model() == decision.chosen()).findFirst().ifPresent(c ->
-                text.append("Estimated cost: ~").append(MoneyFormat.dollars(c.estimatedCostMicros())).append('\n'));
-        text.append("Runners-up:");
-        decision.candidates().stream()
+                lines.add(Phrase.of("why.cost", MoneyFormat.dollars(c.estimatedCostMicros()))));
+        lines.add(Phrase.of("why.runners_up"));
+        Phrase text = Phrase.lines(lines);
+        List<Phrase> runners = decision.candidates().stream()
                 .filter(c -> c.model() != decision.chosen())
                 .sorted(Comparator.comparing((Candidate c) -> !c.eligible()).thenComparing(c -> -c.quality()))
                 .limit(RUNNERS_UP)
-                .forEach(c -> text.append("\n• ").append(c.model().id()).append(": ").append(line(c, decision.bar())));
-        return text.toString();
+                .map(c -> Phrase.of("why.runner", c.model().id(), line(c, decision.bar())))
+                .toList();
+        return runners.isEmpty() ? text : Phrase.of("list.lines", text, Phrase.lines(runners));
     }
 
-    private static String line(Candidate c, double bar) {
-        String score = String.format(Locale.ROOT, "score %.2f", c.quality());
+    private static Phrase line(Candidate c, double bar) {
+        String score = String.format(Locale.ROOT, "%.2f", c.quality());
         if (!c.eligible()) {
-            return score + ", " + c.rejected();
+            return Phrase.of("why.runner.rejected", score, c.rejection());
         }
-        return score + ", ~" + MoneyFormat.dollars(c.estimatedCostMicros()) + (c.quality() < bar ? ", below the bar" : "");
+        return Phrase.of(c.quality() < bar ? "why.runner.below_bar" : "why.runner.eligible", score,
+                MoneyFormat.dollars(c.estimatedCostMicros()));
     }
 }

@@ -14,10 +14,11 @@ public final class JdbiDirectory implements Directory {
     }
 
     @Override
-    public void seen(long userId, String username, String firstName, long chatId, String chatKind, String chatTitle) {
+    public void seen(long userId, String username, String firstName, long chatId, String chatKind, String chatTitle,
+                     String languageCode) {
         String now = clock.instant().toString();
         try {
-            dao.touchUser(userId, username, firstName, now);
+            dao.touchUser(userId, username, firstName, now, languageCode);
             dao.touchChat(chatId, chatKind, chatTitle, now);
         } catch (JdbiException e) {
             throw new StoreException("cannot record user " + userId + " in chat " + chatId, e);
@@ -37,6 +38,25 @@ public final class JdbiDirectory implements Directory {
     @Override
     public java.util.Optional<String> chatTitle(long chatId) {
         return read(() -> dao.chatTitle(chatId));
+    }
+
+    @Override
+    public java.util.Optional<String> chosenLanguage(long userId) {
+        return read(() -> dao.chosenLanguage(userId));
+    }
+
+    @Override
+    public void chooseLanguage(long userId, String language) {
+        try {
+            dao.chooseLanguage(userId, language, clock.instant().toString());
+        } catch (JdbiException e) {
+            throw new StoreException("cannot record the language of user " + userId, e);
+        }
+    }
+
+    @Override
+    public java.util.Optional<String> language(long userId) {
+        return read(() -> dao.language(userId));
     }
 
     private static <T> java.util.Optional<T> read(java.util.function.Supplier<java.util.Optional<T>> query) {

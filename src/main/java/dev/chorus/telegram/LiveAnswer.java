@@ -47,6 +47,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private volatile Integer previewMessageId;
     private boolean previewGivenUp;
     private volatile SendPacer limits = SendPacer.NONE;
+    private volatile String waitingText = WAITING_TEXT;
 
     private LiveAnswer(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                        IntConsumer previewShown, Pacer pacer) {
@@ -69,8 +70,15 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     /** @param limits the outbox's pacer: a preview update that has no room under Telegram's limits is skipped */
     static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
                             IntConsumer previewShown, SendPacer limits) {
+        return start(chatId, replyTo, output, gateway, previewShown, limits, WAITING_TEXT);
+    }
+
+    /** @param waitingText the notice for a model slow to start, in the asker's language */
+    static LiveAnswer start(long chatId, Integer replyTo, TelegramChatOutput output, TelegramGateway gateway,
+                            IntConsumer previewShown, SendPacer limits, String waitingText) {
         LiveAnswer answer = start(chatId, replyTo, output, gateway, previewShown, () -> Thread.sleep(INTERVAL));
         answer.limits = limits;
+        answer.waitingText = waitingText;
         return answer;
     }
 
@@ -121,8 +129,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         String now = head == null ? answer : answer.isBlank() ? head : head + "\n\n" + answer;
         if (now.isBlank()) {
             if (shown.isEmpty() && ++updatesWithoutText >= WAITING_NOTICE_UPDATES) {
-                show(WAITING_TEXT);
-                shown = WAITING_TEXT;
+                show(waitingText);
+                shown = waitingText;
             }
             return;
         }

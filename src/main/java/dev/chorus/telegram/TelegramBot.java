@@ -5,6 +5,7 @@ import dev.chorus.command.ChatAdmins;
 import dev.chorus.command.ChatCommands;
 import dev.chorus.command.CommandInfo;
 import dev.chorus.config.TelegramSettings;
+import dev.chorus.i18n.Language;
 import dev.chorus.store.Outbox;
 import java.net.URI;
 import java.time.Clock;
@@ -42,10 +43,12 @@ public final class TelegramBot implements AutoCloseable {
     private final Outputs outputs;
     private final OkHttpClient http;
     private final String username;
+    private final ChatCommands commands;
 
     private TelegramBot(TelegramBotsLongPollingApplication application, ScheduledExecutorService pollScheduler,
                         ChatSerialExecutor executor, OutboxSender sender, Outputs outputs, OkHttpClient http,
-                        String username) {
+                        String username, ChatCommands commands) {
+        this.commands = commands;
         this.application = application;
         this.pollScheduler = pollScheduler;
         this.executor = executor;
@@ -63,6 +66,13 @@ public final class TelegramBot implements AutoCloseable {
     public void sendPrivately(Set<Long> userIds, String text) {
         for (long userId : userIds) {
             outputs.forChat(userId, null).send(dev.chorus.command.Reply.plain(text));
+        }
+    }
+
+    /** As {@link #sendPrivately(Set, String)}, each user reading {@code text} in their own language. */
+    public void sendPrivately(Set<Long> userIds, dev.chorus.i18n.Phrase text) {
+        for (long userId : userIds) {
+            outputs.forChat(userId, null).send(dev.chorus.command.Reply.plain(commands.textsOf(userId).render(text)));
         }
     }
 
@@ -142,7 +152,7 @@ public final class TelegramBot implements AutoCloseable {
             executor.submit(resumption.chatId(),
                     () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
         }
-        return new TelegramBot(application, pollScheduler, executor, sender, outputs, http, identity.username());
+        return new TelegramBot(application, pollScheduler, executor, sender, outputs, http, identity.username(), commands);
     }
 
     /** Whether long polling is running. */
@@ -166,19 +176,27 @@ public final class TelegramBot implements AutoCloseable {
         }
     }
 
-    /** Everyone sees the menu of everyday commands; each admin's private chat also lists the admin ones. */
+    /**
+     * Everyone sees the menu of everyday commands; each admin's private chat also lists the admin ones.
+     * Each menu is published in English (the default, for every other language) and once per other
+     * language the bot speaks, which Telegram shows to users whose app is set to it.
+     */
     private static void publishMenu(TelegramGateway gateway, Set<Long> admins) {
-        try {
-            gateway.call(0, SetMyCommands.builder().commands(botCommands(ChatCommands.MENU)).build(),
-                    TelegramGateway.SHORT_PATIENCE);
-            java.util.List<CommandInfo> adminMenu = new java.util.ArrayList<>(ChatCommands.MENU);
-            adminMenu.addAll(ChatCommands.ADMIN_MENU);
-            for (long admin : admins) {
-                gateway.call(0, SetMyCommands.builder().commands(botCommands(adminMenu))
-                        .scope(new BotCommandScopeChat(String.valueOf(admin))).build(), TelegramGateway.SHORT_PATIENCE);
+        for (Language language : Language.values()) {
+            String code = language == Language.EN ? null : language.code();
+            try {
+                gateway.call(0, SetMyCommands.builder().commands(botCommands(ChatCommands.menu(language)))
+                        .languageCode(code).build(), TelegramGateway.SHORT_PATIENCE);
+                java.util.List<CommandInfo> adminMenu = new java.util.ArrayList<>(ChatCommands.menu(language));
+                adminMenu.addAll(ChatCommands.adminMenu(language));
+                for (long admin : admins) {
+                    gateway.call(0, SetMyCommands.builder().commands(botCommands(adminMenu))
+                            .scope(new BotCommandScopeChat(String.valueOf(admin))).languageCode(code).build(),
+                            TelegramGateway.SHORT_PATIENCE);
+                }
+            } catch (TelegramGateway.RejectedCall e) {
+                log.warn("could not publish the command menu ({}): {}", language.code(), e.getMessage());
             }
-        } catch (TelegramGateway.RejectedCall e) {
-            log.warn("could not publish the command menu: {}", e.getMessage());
         }
     }
 

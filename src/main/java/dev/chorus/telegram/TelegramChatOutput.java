@@ -113,6 +113,11 @@ final class TelegramChatOutput implements ChatOutput {
     }
 
     @Override
+    public AnswerStream startAnswer(IntConsumer previewShown, String waitingNotice) {
+        return LiveAnswer.start(chatId, replyToMessageId, this, gateway, previewShown, pacer, waitingNotice);
+    }
+
+    @Override
     public void acknowledge(String callbackId, String text) {
         try {
             gateway.call(chatId, AnswerCallbackQuery.builder().callbackQueryId(callbackId).text(text).build(),

@@ -19,8 +19,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
  */
 final class UpdateHandler implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(UpdateHandler.class);
-    static final String BUSY = "I still have many messages of this chat to work through. Please wait a moment "
-            + "before sending more.";
+    // The notices sent from here go by the language Telegram reports, not a /language choice: they are
+    // sent on the polling thread or after a failure, where no lookup in the store should be needed.
 
     private final UpdateTranslator translator;
     private final ChatCommands commands;
@@ -50,7 +50,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                     if (!executor.submit(new ChatSerialExecutor.Lane(callback.chatId(),
                             callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.userId() : 0),
                             () -> handle(callback))) {
-                        outputFor(callback).acknowledge(callback.callbackId(), BUSY);
+                        outputFor(callback).acknowledge(callback.callbackId(), callback.texts().get("error.busy"));
                     }
                 });
                 continue;
@@ -64,7 +64,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
                     group ? message.getFrom().getId() : 0);
             if (!executor.submit(lane, () -> handle(message)) && translator.translate(message).isPresent()) {
                 // Straight to the outbox: the chat's queue is what is full.
-                outputFor(message).send(Reply.plain(BUSY));
+                outputFor(message).send(Reply.plain(telegramTexts(message).get("error.busy")));
             }
         }
     }
@@ -77,6 +77,10 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             return update.getMessage().hasText() ? "message" : "other_message";
         }
         return update.hasEditedMessage() ? "edited" : update.hasChannelPost() ? "channel_post" : "other";
+    }
+
+    private static dev.chorus.i18n.Texts telegramTexts(Message message) {
+        return dev.chorus.i18n.Texts.forCode(message.getFrom() == null ? null : message.getFrom().getLanguageCode());
     }
 
     private TelegramChatOutput outputFor(Callback callback) {
@@ -98,7 +102,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         } catch (RuntimeException e) {
             outcome = "error";
             log.error("failed to handle a button press in chat {}", callback.chatId(), e);
-            out.acknowledge(callback.callbackId(), "Sorry, something went wrong on my side.");
+            out.acknowledge(callback.callbackId(), callback.texts().get("error.button"));
         } finally {
             end(callback.chatKind().name(), "button:" + callback.data().split(":", 2)[0], started, outcome);
         }
@@ -136,7 +140,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         TelegramChatOutput out = outputFor(message);
         if (incoming.isEmpty()) {
             if (UpdateTranslator.isPrivate(message) && message.getText() == null) {
-                out.send(Reply.plain("I can only read text messages for now. Please type your question."));
+                out.send(Reply.plain(telegramTexts(message).get("error.text_only")));
             }
             return;
         }
@@ -148,7 +152,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         } catch (RuntimeException e) {
             outcome = "error";
             log.error("failed to handle a message in chat {}", message.getChatId(), e);
-            out.send(Reply.plain("Sorry, something went wrong on my side. Please try again."));
+            out.send(Reply.plain(incoming.get().texts().get("error.generic")));
         } finally {
             end(incoming.get().chatKind().name(), dev.chorus.command.CommandLine.parse(incoming.get().text())
                     .map(c -> "/" + c.name()).orElse("text"), started, outcome);

@@ -37,9 +37,10 @@ final class UpdateTranslator {
         Integer repliedToBot = message.getReplyToMessage() != null && message.getReplyToMessage().getFrom() != null
                 && message.getReplyToMessage().getFrom().getId() == bot.id() ? message.getReplyToMessage().getMessageId()
                 : null;
+        String language = message.getFrom().getLanguageCode();
         if (message.isUserMessage()) {
             return Optional.of(new Incoming(chatId, ChatKind.PRIVATE, userId, text, true, names, repliedToBot,
-                    message.getMessageId()));
+                    message.getMessageId(), language));
         }
         if (!message.isGroupMessage() && !message.isSuperGroupMessage()) {
             return Optional.empty();
@@ -52,12 +53,12 @@ final class UpdateTranslator {
             boolean named = text.regionMatches(true, commandLength(text), "@" + bot.username(), 0,
                     bot.username().length() + 1);
             return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, text, named || replyToBot, names,
-                    repliedToBot, message.getMessageId()));
+                    repliedToBot, message.getMessageId(), language));
         }
         if (replyToBot || mentioned) {
             String question = mention.matcher(text).replaceAll(" ").strip().replaceAll("\\s{2,}", " ");
             return Optional.of(new Incoming(chatId, ChatKind.GROUP, userId, question, true, names, repliedToBot,
-                    message.getMessageId()));
+                    message.getMessageId(), language));
         }
         return Optional.empty();
     }
@@ -69,7 +70,8 @@ final class UpdateTranslator {
             return Optional.empty();
         }
         return Optional.of(new Callback(message.getChatId(), message.isUserMessage() ? ChatKind.PRIVATE : ChatKind.GROUP,
-                query.getFrom().getId(), message.getMessageId(), query.getId(), query.getData()));
+                query.getFrom().getId(), message.getMessageId(), query.getId(), query.getData(),
+                query.getFrom().getLanguageCode()));
     }
 
     /** Whether the chat is private, for a message the translator did not accept. */

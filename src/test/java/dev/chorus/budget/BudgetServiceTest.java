@@ -63,7 +63,7 @@ class BudgetServiceTest {
         Database db = Database.open(file);
         BudgetLedger ledger = new BudgetLedger(db);
         return new BudgetService(ledger, settings, admins, clock,
-                new BudgetAlerts(ledger, new JdbiDirectory(db, clock), clock, alerts::add));
+                new BudgetAlerts(ledger, new JdbiDirectory(db, clock), clock, alert -> alerts.add(alert.english())));
     }
 
     static BudgetSettings settings(String user, String group, String memberCap, String global) {
@@ -181,10 +181,10 @@ class BudgetServiceTest {
         granted(ann.admit(MODEL, 0, 1000)).settle(1000, false);
         granted(ann.admit(MODEL, 0, 1000)).settle(1000, false);
         assertThat(ann.admit(MODEL, 0, 1000)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class,
-                d -> assertThat(d.reason()).startsWith("Your share of this group's budget for today is used up"));
+                d -> assertThat(d.reason().english()).startsWith("Your share of this group's budget for today is used up"));
         granted(bob.admit(MODEL, 0, 1000)).settle(1000, false);
         assertThat(bob.admit(MODEL, 0, 1000)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class,
-                d -> assertThat(d.reason()).startsWith("This group's budget for today is used up"));
+                d -> assertThat(d.reason().english()).startsWith("This group's budget for today is used up"));
         // A free local model still answers at the limit.
         assertThat(bob.admit(FREE, 0, 1000)).isInstanceOf(SpendGate.Admission.Granted.class);
     }
@@ -249,19 +249,19 @@ class BudgetServiceTest {
     void aQuestionThatOnlyHoldsAreInTheWayOfIsToldItIsBusyNotUsedUp() {
         // 0.001 $ fits one first hold of 512 µ$ at a time, and two answers' real cost
         BudgetService budgets = new BudgetService(ledger(), settings("0.001/day", "5/day", null, null), Set.of(),
-                clock, new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alerts::add),
+                clock, new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alert -> alerts.add(alert.english())),
                 Duration.ofMillis(300), new SimpleMeterRegistry());
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         SpendGate.Spend inFlight = granted(gate.admit(MODEL, 0, 4096));
         assertThat(gate.admit(MODEL, 0, 4096)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class, d -> {
             assertThat(d.busy()).isTrue();
-            assertThat(d.reason()).isEqualTo("Your budget is tied up by answers still being written right now. "
+            assertThat(d.reason().english()).isEqualTo("Your budget is tied up by answers still being written right now. "
                     + "Please ask again in a few seconds.");
         });
         inFlight.settle(600, false);
         assertThat(gate.admit(MODEL, 0, 4096)).isInstanceOfSatisfying(SpendGate.Admission.Denied.class, d -> {
             assertThat(d.busy()).isFalse();
-            assertThat(d.reason()).startsWith("Your budget for today is used up");
+            assertThat(d.reason().english()).startsWith("Your budget for today is used up");
         });
     }
 
@@ -303,7 +303,7 @@ class BudgetServiceTest {
     void aChargeAboveTheHoldIsChargedAndReportedOncePerModel() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         BudgetService budgets = new BudgetService(ledger(), settings("1/day", "5/day", null, null), Set.of(), clock,
-                new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alerts::add),
+                new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alert -> alerts.add(alert.english())),
                 Duration.ofSeconds(1), metrics);
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         granted(gate.admit(MODEL, 0, 100)).settle(30_000, false);

@@ -69,6 +69,7 @@ class ChatCommandsTest {
     List<String> alerts = new ArrayList<>();
     Database database;
     ChatSessions sessions;
+    Services services;
 
     @BeforeEach
     void setUp() {
@@ -79,22 +80,23 @@ class ChatCommandsTest {
         database = Database.open(dir.resolve("users.db"));
         BudgetService budgets = new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L),
                 Clock.systemUTC(), new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database,
-                Clock.systemUTC()), Clock.systemUTC(), alerts::add));
+                Clock.systemUTC()), Clock.systemUTC(), alert -> alerts.add(alert.english())));
         AskService asks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100,
                 asker -> budgets.gate(asker.inGroup() ? Spender.inGroup(asker.userId(), asker.chatId())
                         : Spender.privately(asker.userId()), "answer"));
         sessions = new ChatSessions(new Conversations(database, Clock.systemUTC()), Preferences.DEFAULT);
-        commands = new ChatCommands("ChorusBot", new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
+        services = new Services(asks, new JdbiDirectory(database, Clock.systemUTC()),
                 Set.of(99L), () -> List.of(new ProviderHealth("openai", "CLOSED", Duration.ofMillis(800),
                         Duration.ofMillis(2100), 0f), new ProviderHealth("anthropic", "OPEN", null, null, 100f)),
                 budgets, (chat, user) -> user == 77L, sessions, () -> ModelCatalog.builtIn().all(),
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(asks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> List.of(dev.chorus.i18n.Phrase.of("catalog.reloaded", 0)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
-                        Clock.systemUTC())));
+                        Clock.systemUTC()));
+        commands = new ChatCommands("ChorusBot", services);
     }
 
     @Test
@@ -237,7 +239,7 @@ class ChatCommandsTest {
                 BudgetSettings.DEFAULTS.user(), BudgetSettings.DEFAULTS.group(), java.util.Optional.empty(),
                 java.util.Optional.empty(), true, java.time.ZoneId.of("UTC")), Set.of(99L), Clock.systemUTC(),
                 new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database, Clock.systemUTC()),
-                        Clock.systemUTC(), alerts::add));
+                        Clock.systemUTC(), alert -> alerts.add(alert.english())));
         AskService strictAsks = TestAsks.service(client, new JdbiCallLog(database), "gpt-4o-mini", 100);
         ChatCommands allowList = new ChatCommands("ChorusBot", new Services(strictAsks,
                 new JdbiDirectory(database, Clock.systemUTC()), Set.of(99L), List::of, strict, ChatAdmins.NONE,
@@ -245,7 +247,7 @@ class ChatCommandsTest {
                 new JdbiQuestionJournal(database, Clock.systemUTC()), LIMITS, () -> new Deliveries(0, 0),
                 Clock.systemUTC(), new JFreeChartRenderer(), multiOver(strictAsks), new JdbiTraceStore(database),
                 new dev.chorus.store.JdbiRatings(database, Clock.systemUTC()), List::of, noProbes(),
-                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> "Catalog reloaded: 0 models.",
+                dev.chorus.orchestration.delegation.Capabilities.CATALOG, () -> List.of(dev.chorus.i18n.Phrase.of("catalog.reloaded", 0)),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry(),
                 new dev.chorus.orchestration.cache.CachedAnswers(dev.chorus.orchestration.cache.AnswerCache.NONE,
                         Clock.systemUTC())));
@@ -298,6 +300,70 @@ class ChatCommandsTest {
         assertThat(out.replies).extracting(Reply::body)
                 .containsExactly("I no longer know why that answer's model was chosen.");
         assertThat(out.acknowledged).containsExactly("cb1:null", "cb2:That button no longer does anything.");
+    }
+
+    @Test
+    void aRussianUserIsAnsweredInRussianAndAnEnglishOneInEnglishInTheSameGroup() {
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 1, "/weather@ChorusBot", true, Incoming.Names.UNKNOWN, null,
+                null, "ru"), out);
+        commands.handle(new Incoming(-5, ChatKind.GROUP, 2, "/weather@ChorusBot", true, Incoming.Names.UNKNOWN, null,
+                null, "en-GB"), out);
+        commands.handle(new Incoming(3, ChatKind.PRIVATE, 3, "/help", true, Incoming.Names.UNKNOWN, null, null,
+                "ru-RU"), out);
+        commands.handle(new Incoming(3, ChatKind.PRIVATE, 3, "what is rust", true, Incoming.Names.UNKNOWN, null, null,
+                "ru-RU"), out);
+        assertThat(out.replies.get(0).body()).isEqualTo("Я не знаю команды /weather. Что я умею — в /help.");
+        assertThat(out.replies.get(1).body()).isEqualTo("I don't know /weather. Send /help to see what I can do.");
+        assertThat(out.replies.get(2).body()).startsWith("Команды:\n/ask — Задать вопрос")
+                .contains("/language — ", "В этом чате можно просто написать вопрос.");
+        // the model's answer is as it wrote it; the buttons around it are in the asker's language
+        Reply answer = out.replies.get(3);
+        assertThat(answer.body()).isEqualTo("**Answer** to what is rust");
+        assertThat(answer.buttons()).extracting(Reply.Button::text)
+                .contains("Почему эта модель?", "Трассировка", "↻ Модель сильнее", "👍");
+        String why = answer.buttons().stream().filter(b -> b.data().startsWith("why:")).findFirst().orElseThrow().data();
+        commands.handle(new Callback(3, ChatKind.PRIVATE, 3, 10, "cb1", why, "ru"), out);
+        assertThat(out.replies.getLast().body()).startsWith("Почему gpt-4o-mini?\nЗадача: ").contains("Выбор: ");
+    }
+
+    @Test
+    void languageCommandShowsSwitchesAndRemembersTheChoiceAcrossARestart() {
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/language", true, Incoming.Names.UNKNOWN, null, null,
+                "en"), out);
+        assertThat(out.replies.getLast().body()).startsWith("I speak English with you.");
+        assertThat(out.replies.getLast().buttons()).extracting(Reply.Button::text, Reply.Button::data)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("English", "lang:en"),
+                        org.assertj.core.groups.Tuple.tuple("Русский", "lang:ru"));
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/language klingon", true, Incoming.Names.UNKNOWN, null,
+                null, "en"), out);
+        assertThat(out.replies.getLast().body()).isEqualTo("I don't speak 'klingon'. Choose /language en or /language ru.");
+        commands.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/language ru", true, Incoming.Names.UNKNOWN, null, null,
+                "en"), out);
+        assertThat(out.replies.getLast().body()).isEqualTo("Теперь я говорю с вами: русский.");
+
+        // a new handler on the same database, as after a restart: the choice wins over the app's English
+        ChatCommands restarted = new ChatCommands("ChorusBot", services);
+        restarted.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/weather", true, Incoming.Names.UNKNOWN, null, null,
+                "en"), out);
+        assertThat(out.replies.getLast().body()).isEqualTo("Я не знаю команды /weather. Что я умею — в /help.");
+        assertThat(restarted.textsOf(5).language()).isEqualTo(dev.chorus.i18n.Language.RU);
+
+        // the button switches back
+        restarted.handle(new Callback(5, ChatKind.PRIVATE, 5, 10, "cb9", "lang:en", "ru"), out);
+        assertThat(out.acknowledged).contains("cb9:null");
+        assertThat(out.replies.getLast().body()).isEqualTo("From now on I speak English with you.");
+        restarted.handle(new Incoming(5, ChatKind.PRIVATE, 5, "/weather", true, Incoming.Names.UNKNOWN, null, null,
+                "ru"), out);
+        assertThat(out.replies.getLast().body()).isEqualTo("I don't know /weather. Send /help to see what I can do.");
+    }
+
+    @Test
+    void someoneNotWritingIsAddressedInTheLanguageTheirAppLastReported() {
+        assertThat(commands.textsOf(77).language()).isEqualTo(dev.chorus.i18n.Language.EN);
+        commands.handle(new Incoming(77, ChatKind.PRIVATE, 77, "/help", true, Incoming.Names.UNKNOWN, null, null,
+                "ru"), out);
+        assertThat(commands.textsOf(77).language()).isEqualTo(dev.chorus.i18n.Language.RU);
+        assertThat(commands.textsOf(77).render(dev.chorus.i18n.Phrase.of("alert.who.global"))).isEqualTo("всего бота");
     }
 
     private long budgetRows() {

@@ -109,6 +109,36 @@ class AskServiceTest {
         assertThat(outcome).isEqualTo(new AskOutcome.Declined("I can't help with that.", "gpt-4o-mini", 21));
     }
 
+    @Test
+    void theModelIsToldToAnswerInTheLanguageOfTheQuestion() {
+        ScriptedChatClient client = new ScriptedChatClient(r -> new ChatOutcome.Completed("Ответ", Usage.ZERO, "m",
+                FinishReason.STOP));
+        AskService asks = service(client, 1000);
+        asks.ask(AskRequest.simple(new Asker(1, 1), "Как работает сборщик мусора в Java и зачем он нужен?"),
+                AnswerProgress.IGNORE);
+        asks.ask(AskRequest.simple(new Asker(1, 1), "How does garbage collection work in Java, and why is it needed?"),
+                AnswerProgress.IGNORE);
+        asks.ask(AskRequest.simple(new Asker(1, 1), "12 * 7 = ?"), AnswerProgress.IGNORE);
+        assertThat(client.requests()).extracting(r -> r.messages().getFirst().content()).containsExactly(
+                "Be brief.\n\nAnswer in Russian.", "Be brief.\n\nAnswer in English.",
+                "Be brief.\n\nAnswer in the language of the question.");
+    }
+
+    @Test
+    void theLanguageLineIsCountedInThePromptsTokens() {
+        AskService asks = service(new ScriptedChatClient(r -> new ChatOutcome.Completed("x", Usage.ZERO, "m",
+                FinishReason.STOP)), 1000);
+        String question = "Как работает сборщик мусора в Java и зачем он нужен?";
+        AskService.RoutedQuestion routed = asks.route(AskRequest.simple(new Asker(1, 1), question));
+        long sent = dev.chorus.provider.TokenEstimator.estimate(List.of(
+                dev.chorus.provider.ChatMessage.system(AskService.systemPrompt("Be brief.", "ru")),
+                dev.chorus.provider.ChatMessage.user(question)));
+        assertThat(routed.profile().language()).isEqualTo("ru");
+        assertThat(routed.profile().needs().promptTokens()).isEqualTo(sent);
+        assertThat(AskService.systemPrompt("", "und")).isEqualTo("Answer in the language of the question.");
+        assertThat(AskService.systemPrompt("Be brief.", "uk")).isEqualTo("Be brief.\n\nAnswer in Ukrainian.");
+    }
+
     private AskService service(ScriptedChatClient client, int maxTokens) {
         return TestAsks.service(client, calls, "gpt-4o-mini", maxTokens);
     }

@@ -20,7 +20,7 @@ class DatabaseTest {
         Path file = dir.resolve("nested/folder/chorus.db");
         Database db = Database.open(file);
         assertThat(file).exists();
-        assertThat(db.schemaVersion()).isEqualTo("10");
+        assertThat(db.schemaVersion()).isEqualTo("11");
         assertThat(db.isReachable()).isTrue();
         List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
@@ -43,7 +43,7 @@ class DatabaseTest {
                 "Completed", 23, 0, 8, 9, false, 812));
 
         Database reopened = Database.open(file);
-        assertThat(reopened.schemaVersion()).isEqualTo("10");
+        assertThat(reopened.schemaVersion()).isEqualTo("11");
         List<CallRecord> calls = new JdbiCallLog(reopened).recent(10);
         assertThat(calls).containsExactly(new CallRecord(at, 7L, -100L, "gpt-4o-mini", "answer", "Completed",
                 23, 0, 8, 9, false, 812));
@@ -59,6 +59,32 @@ class DatabaseTest {
         directory.seen(5, "ann_new", "Ann", -42, "supergroup", "Team 2");
         assertThat(text(db, "SELECT username FROM users WHERE id = 5")).isEqualTo("ann_new");
         assertThat(text(db, "SELECT title FROM chats WHERE id = -42")).isEqualTo("Team 2");
+    }
+
+    @Test
+    void aChosenLanguageSurvivesARestartAndWinsOverTelegrams() {
+        Path file = dir.resolve("chorus.db");
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T00:00:00Z"), ZoneOffset.UTC);
+        Database db = Database.open(file);
+        Directory directory = new JdbiDirectory(db, clock);
+        directory.seen(5, "ann", "Ann", 5, "private", null, "en-US");
+        assertThat(directory.chosenLanguage(5)).isEmpty();
+        assertThat(directory.language(5)).contains("en-US");
+        directory.chooseLanguage(5, "ru");
+        // a later message without language_code keeps what Telegram said before
+        directory.seen(5, "ann", "Ann", 5, "private", null, null);
+        // someone never seen can still choose (a button pressed before any message was recorded)
+        directory.chooseLanguage(6, "en");
+        db.close();
+
+        Database reopened = Database.open(file);
+        Directory again = new JdbiDirectory(reopened, clock);
+        assertThat(again.chosenLanguage(5)).contains("ru");
+        assertThat(again.language(5)).contains("ru");
+        assertThat(again.chosenLanguage(6)).contains("en");
+        assertThat(again.language(7)).isEmpty();
+        assertThat(text(reopened, "SELECT telegram_language FROM users WHERE id = 5")).isEqualTo("en-US");
+        reopened.close();
     }
 
     private static String text(Database db, String sql) {

@@ -155,6 +155,9 @@ public final class TelegramEmulator implements AutoCloseable {
         ObjectNode query = JSON.createObjectNode();
         ObjectNode from = query.putObject("from");
         from.put("id", user.id()).put("is_bot", false).put("first_name", user.firstName());
+        if (user.languageCode() != null) {
+            from.put("language_code", user.languageCode());
+        }
         ObjectNode message = query.putObject("message");
         message.put("message_id", messageId).put("date", Instant.now().getEpochSecond());
         message.set("chat", chatId < 0 ? groupChat(chatId) : privateChat(user));
@@ -268,6 +271,9 @@ public final class TelegramEmulator implements AutoCloseable {
         from.put("id", user.id()).put("is_bot", false).put("first_name", user.firstName());
         if (user.username() != null) {
             from.put("username", user.username());
+        }
+        if (user.languageCode() != null) {
+            from.put("language_code", user.languageCode());
         }
         message.put("text", text);
         ArrayNode entities = message.putArray("entities");

@@ -1,5 +1,6 @@
 package dev.chorus.orchestration.delegation;
 
+import dev.chorus.i18n.Phrase;
 import dev.chorus.provider.catalog.ModelSpec;
 
 /**
@@ -7,10 +8,15 @@ import dev.chorus.provider.catalog.ModelSpec;
  *
  * @param quality expected quality for this task, 0..1
  * @param estimatedCostMicros likely cost of the answer
- * @param rejected why it cannot take this question (context, privacy, budget), or null
+ * @param rejection why it cannot take this question (context, privacy, budget), or null
  */
-public record Candidate(ModelSpec model, double quality, long estimatedCostMicros, String rejected) {
+public record Candidate(ModelSpec model, double quality, long estimatedCostMicros, Phrase rejection) {
     public boolean eligible() {
-        return rejected == null;
+        return rejection == null;
+    }
+
+    /** Why it cannot take this question, in English; null when it can. */
+    public String rejected() {
+        return rejection == null ? null : rejection.english();
     }
 }

@@ -1,5 +1,6 @@
 package dev.chorus.orchestration.delegation;
 
+import dev.chorus.i18n.Phrase;
 import dev.chorus.provider.catalog.ModelSpec;
 import java.util.List;
 
@@ -8,16 +9,21 @@ import java.util.List;
  *
  * @param chosen the model that answers first
  * @param fallbacks the models that stand in, in order (chosen excluded)
- * @param reason one line a person can read: why this model
+ * @param why one line a person can read, in their language once rendered: why this model
  * @param bar the quality the task needs, 0..1
  * @param candidates every model considered, with its expected quality, cost and any rejection
  * @param escalated true when a hard question was sent to a stronger model than the cheapest adequate one
  */
-public record Decision(ModelSpec chosen, List<ModelSpec> fallbacks, String reason, double bar,
+public record Decision(ModelSpec chosen, List<ModelSpec> fallbacks, Phrase why, double bar,
                        List<Candidate> candidates, boolean escalated) {
     public Decision {
         fallbacks = List.copyOf(fallbacks);
         candidates = List.copyOf(candidates);
+    }
+
+    /** Why this model, in English (the command line, logs). */
+    public String reason() {
+        return why.english();
     }
 
     /** The chosen model followed by its fallbacks. */

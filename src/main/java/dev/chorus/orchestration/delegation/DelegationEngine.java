@@ -1,5 +1,7 @@
 package dev.chorus.orchestration.delegation;
 
+import dev.chorus.i18n.Phrase;
+
 import dev.chorus.orchestration.analysis.TaskProfile;
 import dev.chorus.provider.Usage;
 import dev.chorus.provider.catalog.Domain;
@@ -72,8 +74,7 @@ public final class DelegationEngine {
                 }
                 return cloud;
             }
-            return new Routing.NoModel("No local model can take this question, and this chat is set to keep "
-                    + "everything on the bot's own machine (/mode local). An admin can configure a local model.", local);
+            return new Routing.NoModel(Phrase.of("route.no_local"), local);
         }
         return route(profile, question, assessment, models, prefs, headroomMicros, mustStayLocal);
     }
@@ -85,23 +86,23 @@ public final class DelegationEngine {
         if (eligible.isEmpty()) {
             // Only the budget stands in the way: route to the cheapest and let the budget say no, with
             // the reset time, rather than a vague "no model".
-            Optional<Candidate> cheapest = all.stream().filter(c -> OVER_BUDGET.equals(c.rejected()))
+            Optional<Candidate> cheapest = all.stream().filter(c -> OVER_BUDGET.equals(c.rejection()))
                     .min(Comparator.comparingLong(Candidate::estimatedCostMicros));
             if (cheapest.isPresent()) {
                 return new Routing.Routed(new Decision(cheapest.get().model(), List.of(),
-                        "every model costs more than the budget has left", 0, all, false));
+                        Phrase.of("route.all_over_budget"), 0, all, false));
             }
-            return new Routing.NoModel("No configured model can take this question: " + why(all) + ".", all);
+            return new Routing.NoModel(Phrase.of("route.none", why(all)), all);
         }
         double bar = bar(prefs.mode());
         Candidate chosen = choose(prefs, eligible, bar);
-        String reason;
+        Phrase reason;
         boolean escalated = false;
         Optional<Candidate> pinned = prefs.pinnedModel().flatMap(id -> eligible.stream()
                 .filter(c -> c.model().id().equals(id)).findFirst());
         if (pinned.isPresent()) {
             chosen = pinned.get();
-            reason = "pinned with /model";
+            reason = Phrase.of("route.pinned");
         } else {
             // fast mode escalates only among fast models: a slow answer is what the asker ruled out
             Candidate best = strongest(prefs.mode() == Mode.FAST && chosen.model().latency() == LatencyClass.FAST
@@ -110,35 +111,32 @@ public final class DelegationEngine {
             if (prefs.allowEscalation() && prefs.mode() != Mode.QUALITY && prefs.mode() != Mode.CHEAP && best != chosen
                     && profile.complexity() > ESCALATION_COMPLEXITY
                     && costBenefit(chosen, best, headroom) > ESCALATION_COST_BENEFIT) {
-                reason = String.format(Locale.ROOT, "hard question (%.2f): escalated from %s (%.2f) to the "
-                        + "stronger %s (%.2f)", profile.complexity(), chosen.model().id(), chosen.quality(),
-                        best.model().id(), best.quality());
+                reason = Phrase.of("route.escalated", score(profile.complexity()), chosen.model().id(),
+                        score(chosen.quality()), best.model().id(), score(best.quality()));
                 chosen = best;
                 escalated = true;
             } else {
                 reason = reason(prefs.mode(), profile, chosen, bar);
                 Optional<Candidate> trial = explore(prefs.mode(), question, assessment, eligible, chosen, bar);
                 if (trial.isPresent()) {
-                    reason = String.format(Locale.ROOT, "%s, complexity %.2f: trying the cheaper %s (%.2f), which "
-                            + "has few ratings for questions like this; %s was the safe choice (%.2f)",
-                            profile.domain().key(), profile.complexity(), trial.get().model().id(),
-                            trial.get().quality(), chosen.model().id(), chosen.quality());
+                    reason = Phrase.of("route.exploring", task(profile), trial.get().model().id(),
+                            score(trial.get().quality()), chosen.model().id(), score(chosen.quality()));
                     chosen = trial.get();
                 }
             }
             // a pin that cannot take this question is set aside for it, and the asker is told why
             String pin = prefs.pinnedModel().orElse(null);
             if (pin != null) {
-                String why = all.stream().filter(c -> c.model().id().equals(pin)).map(Candidate::rejected)
-                        .findFirst().orElse("not available");
-                reason = "pinned " + pin + " set aside (" + why + "); " + reason;
+                Phrase why = all.stream().filter(c -> c.model().id().equals(pin)).map(Candidate::rejection)
+                        .filter(java.util.Objects::nonNull).findFirst().orElse(Phrase.of("reject.not_available"));
+                reason = Phrase.of("route.pin_set_aside", pin, why, reason);
             }
         }
         return new Routing.Routed(new Decision(chosen.model(), fallbacks(eligible, chosen, bar), reason, bar, all,
                 escalated));
     }
 
-    static final String OVER_BUDGET = "costs more than the budget has left";
+    static final Phrase OVER_BUDGET = Phrase.of("reject.over_budget");
 
     /** How much better a model must be expected to do to count as the better model to ask again. */
     static final double CLEARLY_BETTER = 0.05;
@@ -161,8 +159,7 @@ public final class DelegationEngine {
                 .orElseGet(() -> strongest(better));
         List<ModelSpec> fallbacks = better.stream().filter(c -> c != chosen)
                 .sorted(Comparator.comparingDouble(Candidate::quality).reversed()).map(Candidate::model).toList();
-        String reason = String.format(Locale.ROOT, "asked again for a better answer than %s's: %s is expected to do "
-                + "better (%.2f against %.2f)", first, chosen.model().id(), chosen.quality(), firstQuality);
+        Phrase reason = Phrase.of("route.better", first, chosen.model().id(), score(chosen.quality()), score(firstQuality));
         return Optional.of(new Decision(chosen.model(), fallbacks, reason, decision.bar(), decision.candidates(), false));
     }
 
@@ -207,11 +204,11 @@ public final class DelegationEngine {
             int thinking = model.reasoning().reasons() ? Reasoning.typical(model.reasoning().defaultEffort()) : 0;
             int output = Math.min(expectedOutput + thinking, model.maxOutput());
             long cost = model.price().costMicros(Usage.estimated(promptTokens, output));
-            String rejected = null;
+            Phrase rejected = null;
             if (promptTokens + output > model.contextWindow()) {
-                rejected = "context window too small";
+                rejected = Phrase.of("reject.context");
             } else if (localOnly && !model.local()) {
-                rejected = "not a local model";
+                rejected = Phrase.of("reject.not_local");
             } else if (cost > headroom) {
                 rejected = OVER_BUDGET;
             }
@@ -307,26 +304,44 @@ public final class DelegationEngine {
         return (int) base;
     }
 
-    private static String reason(Mode mode, TaskProfile profile, Candidate chosen, double bar) {
-        String task = String.format(Locale.ROOT, "%s, complexity %.2f", profile.domain().key(), profile.complexity());
+    private static Phrase reason(Mode mode, TaskProfile profile, Candidate chosen, double bar) {
+        Phrase task = task(profile);
         return switch (mode) {
-            case QUALITY -> task + ": the strongest model for it (quality mode)";
-            case LOCAL -> task + ": the strongest local model (local mode)";
+            case QUALITY -> Phrase.of("route.quality", task);
+            case LOCAL -> Phrase.of("route.local", task);
             case CHEAP, BALANCED, FAST -> chosen.quality() >= bar
-                    ? String.format(Locale.ROOT, "%s: cheapest%s model expected to do well enough (%.2f needed, it has %.2f)", task,
-                    mode == Mode.FAST && chosen.model().latency() == LatencyClass.FAST ? " fast" : "", bar,
-                    chosen.quality())
-                    : String.format(Locale.ROOT, "%s: no model reaches %.2f; the strongest one (%.2f)", task, bar,
-                    chosen.quality());
+                    ? Phrase.of(mode == Mode.FAST && chosen.model().latency() == LatencyClass.FAST ? "route.cheapest_fast"
+                    : "route.cheapest", task, score(bar), score(chosen.quality()))
+                    : Phrase.of("route.none_reaches", task, score(bar), score(chosen.quality()));
         };
     }
 
-    private static String why(List<Candidate> all) {
-        return all.stream().map(Candidate::rejected).distinct().reduce((a, b) -> a + "; " + b).orElse("none configured");
+    /** "factual, complexity 0.10". */
+    private static Phrase task(TaskProfile profile) {
+        return Phrase.of("route.task", profile.domain().key(), score(profile.complexity()));
     }
 
-    private static String describe(TaskProfile profile) {
-        return String.join(", ", profile.needs().privateData().stream()
-                .map(k -> k.toString().toLowerCase(Locale.ROOT).replace('_', ' ')).toList());
+    /** Scores and complexities as the explanations show them: two decimals, a point in every language. */
+    private static String score(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    /** Every distinct reason the models were turned down, as one phrase. */
+    private static Phrase why(List<Candidate> all) {
+        List<Phrase> reasons = all.stream().map(Candidate::rejection).distinct().toList();
+        if (reasons.isEmpty()) {
+            return Phrase.of("reject.none_configured");
+        }
+        Phrase joined = reasons.getFirst();
+        for (Phrase next : reasons.subList(1, reasons.size())) {
+            joined = Phrase.of("list.semicolon", joined, next);
+        }
+        return joined;
+    }
+
+    /** "email, phone", in the reader's language. */
+    private static Phrase describe(TaskProfile profile) {
+        return Phrase.list(profile.needs().privateData().stream()
+                .map(k -> Phrase.of("private." + k.name().toLowerCase(Locale.ROOT))).toList());
     }
 }

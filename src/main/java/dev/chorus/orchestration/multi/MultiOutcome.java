@@ -73,6 +73,6 @@ public sealed interface MultiOutcome {
     }
 
     /** The run could not start; {@code message} says why, for the user (budget, no model, private data). */
-    record NotRun(String message) implements MultiOutcome {
+    record NotRun(dev.chorus.i18n.Phrase message) implements MultiOutcome {
     }
 }

@@ -1,5 +1,7 @@
 package dev.chorus.orchestration.multi;
 
+import dev.chorus.i18n.Phrase;
+
 import dev.chorus.orchestration.Step;
 
 import dev.chorus.orchestration.AnswerProgress;
@@ -110,18 +112,16 @@ public final class MultiService {
         Decision decision;
         switch (routed.routing()) {
             case Routing.NoModel none -> {
-                return new MultiOutcome.NotRun(none.reason());
+                return new MultiOutcome.NotRun(none.why());
             }
             case Routing.NeedsConsent consent -> {
-                return new MultiOutcome.NotRun("Your question contains private data (" + consent.privateData()
-                        + ") and no local model is set up, so I do not send it to several models. Use /ask to decide "
-                        + "whether it may go to one.");
+                return new MultiOutcome.NotRun(Phrase.of("multi.private", consent.privateData()));
             }
             case Routing.Routed r -> decision = r.decision();
         }
         TaskProfile profile = routed.profile();
         Strategy strategy = asked.orElse(Strategy.forDomain(profile.domain()));
-        List<ChatMessage> conversation = asks.conversation(request);
+        List<ChatMessage> conversation = asks.conversation(request, profile.language());
         int maxTokens = asks.settings().maxTokens();
         long prompt = TokenEstimator.estimate(conversation);
         long room = Math.min(headroom.applyAsLong(request.asker()), maxCostMicros);
@@ -133,13 +133,11 @@ public final class MultiService {
             case PIPELINE -> pipelineMembers(decision);
         };
         if (strategy == Strategy.PIPELINE && pipeline.isEmpty()) {
-            return new MultiOutcome.NotRun("No pipeline is set up: an admin defines its steps in multi.pipeline "
-                    + "(such as draft:gpt-4o-mini,critique:claude-3-5-haiku,final:gpt-4.1).");
+            return new MultiOutcome.NotRun(Phrase.of("multi.no_pipeline"));
         }
         if (strategy == Strategy.PIPELINE && members.size() < pipeline.size()) {
-            return new MultiOutcome.NotRun("The pipeline cannot take this question: its models "
-                    + String.join(", ", pipeline.stream().map(PipelineStep::modelId).distinct().toList())
-                    + " must all be allowed for it (privacy, context and budget rules apply as for /ask).");
+            return new MultiOutcome.NotRun(Phrase.of("multi.pipeline_not_allowed",
+                    String.join(", ", pipeline.stream().map(PipelineStep::modelId).distinct().toList())));
         }
         if (members.size() < 2 && strategy != Strategy.PIPELINE) {
             return new MultiOutcome.Single(asks.ask(request, progress));
@@ -151,8 +149,7 @@ public final class MultiService {
             case PIPELINE -> Teams.pipelineWorstCase(members, prompt, maxTokens);
         };
         if (strategy == Strategy.PIPELINE && worst > room) {
-            return new MultiOutcome.NotRun("The pipeline may cost up to " + dev.chorus.money.MoneyFormat.dollars(worst)
-                    + ", more than this run may spend.");
+            return new MultiOutcome.NotRun(Phrase.of("multi.pipeline_too_dear", dev.chorus.money.MoneyFormat.dollars(worst)));
         }
         if (!confirmed && worst > confirmAboveMicros) {
             return new MultiOutcome.NeedsConfirmation(strategy.key(), members.size(), worst);
@@ -187,52 +184,46 @@ public final class MultiService {
                         .thenComparing(c -> -c.estimatedCostMicros())).orElseThrow().model();
                 RunResult result = new ParallelRun(calls, grace).run(conversation, request.question(), models,
                         members.stream().map(Candidate::quality).toList(), merger, record, deadline, progress);
-                String how = "Parallel: " + members.size() + " models allowed for this question answered at once (" + ids
-                        + "), different providers first; " + merger.id() + ", the strongest of them for "
-                        + profile.domain().key() + ", merged their answers.";
+                Phrase how = Phrase.of("multi.how.parallel", members.size(), ids, merger.id(), profile.domain().key());
                 yield new Described(result, how);
             }
             case VERIFY -> {
                 RunResult result = new VerifyRun(calls).run(conversation, request.question(), models.get(0), models.get(1), record,
                         deadline, progress);
-                String how = "Verify: " + models.get(0).id() + " answered and " + models.get(1).id()
-                        + " checked the answer for real problems" + (result.ending() == MultiOutcome.Ending.REVISED
-                        ? "; it found some, and the answer was revised once." : ".");
+                Phrase how = Phrase.of(result.ending() == MultiOutcome.Ending.REVISED ? "multi.how.verify_revised"
+                        : "multi.how.verify", models.get(0).id(), models.get(1).id());
                 yield new Described(result, how);
             }
             case INSTRUCT -> {
                 RunResult result = new InstructRun(calls).run(conversation, request.question(), models.get(0), models.get(1),
                         record, deadline, progress);
-                String how = "Instruct: " + models.get(0).id() + ", the strongest model allowed, wrote step-by-step "
-                        + "instructions, and " + models.get(1).id() + ", the cheapest, answered following them.";
+                Phrase how = Phrase.of("multi.how.instruct", models.get(0).id(), models.get(1).id());
                 yield new Described(result, how);
             }
             case MASTER_WORKER -> {
                 List<ModelSpec> workers = models.subList(1, models.size());
                 RunResult result = new MasterWorkerRun(calls, plans).run(conversation, request.question(), models.get(0), workers,
                         record, deadline, progress);
-                String how = "Master-worker: " + models.get(0).id() + ", the strongest model allowed, split the task into "
-                        + result.parts() + " subtasks, which " + String.join(", ", workers.stream().map(ModelSpec::id)
-                        .toList()) + " solved at once; it then put the results together.";
+                Phrase how = Phrase.of("multi.how.master_worker", models.get(0).id(), result.parts(),
+                        String.join(", ", workers.stream().map(ModelSpec::id).toList()));
                 yield new Described(result, how);
             }
             case PIPELINE -> {
                 RunResult result = new PipelineRun(calls).run(conversation, request.question(), pipeline, models, record,
                         deadline, progress);
-                String how = "Pipeline: the admins' steps " + String.join(" → ", pipeline.stream()
-                        .map(s -> s.name() + " (" + s.modelId() + ")").toList()) + ", one after another.";
+                Phrase how = Phrase.of("multi.how.pipeline", String.join(" → ", pipeline.stream()
+                        .map(s -> s.name() + " (" + s.modelId() + ")").toList()));
                 yield new Described(result, how);
             }
         };
         RunResult result = done.result();
-        String how = done.how();
+        Phrase how = done.how();
         Duration took = Duration.between(started, clock.instant());
         if (result.text() == null) {
             return new MultiOutcome.Failed(strategy.key(), record.steps(), record.costMicros());
         }
-        String why = how + " " + (escalated ? "This hard question was escalated to " + strategy.key()
-                + " (escalation.strategy)." : Strategy.rule(profile.domain(), strategy, asked.isPresent()))
-                + "\n\n" + Explanations.of(profile, decision);
+        Phrase why = Phrase.of("multi.why", how, escalated ? Phrase.of("multi.rule.escalated", strategy.key())
+                : Strategy.rule(profile.domain(), strategy, asked.isPresent()), Explanations.of(profile, decision));
         return new MultiOutcome.Answered(strategy.key(), result.text(), result.ending(), result.answeredBy(),
                 result.missing(), result.problems(), record.steps(), record.costMicros(), took,
                 new AskOutcome.Routing(profile.domain().key(), profile.complexity(), escalated, why),
@@ -240,7 +231,7 @@ public final class MultiService {
     }
 
     /** A run's result and, for "Why these models?", how the strategy went about it. */
-    private record Described(RunResult result, String how) {
+    private record Described(RunResult result, Phrase how) {
     }
 
     /** The pipeline's models in step order, each only if the engine allowed it for this question. */

@@ -44,10 +44,8 @@ public enum Strategy {
     }
 
     /** The rule above in one line, for "Why these models?". */
-    static String rule(Domain domain, Strategy chosen, boolean asked) {
-        return asked || chosen != VERIFY && chosen != PARALLEL ? chosen.key() + " was asked for."
-                : chosen.key() + " because this is a " + domain.key() + " question: code, maths, reasoning and facts are "
-                + "answered once and checked by a second model; writing, creative, summaries, translation and chat "
-                + "get several answers merged.";
+    static dev.chorus.i18n.Phrase rule(Domain domain, Strategy chosen, boolean asked) {
+        return asked || chosen != VERIFY && chosen != PARALLEL ? dev.chorus.i18n.Phrase.of("multi.rule.asked", chosen.key())
+                : dev.chorus.i18n.Phrase.of("multi.rule.domain", chosen.key(), domain.key());
     }
 }

@@ -112,7 +112,7 @@ public final class FallbackChain {
                 continue;
             }
             SpendGate.Spend spend = null;
-            String denial = null;
+            dev.chorus.i18n.Phrase denial = null;
             while (spend == null) {
                 switch (gate.admit(model, promptTokens, maxOut, hidden(model, asked, maxOut, maxOutputTokens))) {
                     case SpendGate.Admission.Denied denied -> denial = denied.reason();

@@ -38,7 +38,8 @@ public interface SpendGate {
         record Granted(SpendGate gate, Runnable release) implements RunAdmission {
         }
 
-        record Denied(String reason) implements RunAdmission {
+        /** @param reason for the user, in their language once rendered */
+        record Denied(dev.chorus.i18n.Phrase reason) implements RunAdmission {
         }
     }
 
@@ -48,12 +49,17 @@ public interface SpendGate {
         }
 
         /**
-         * @param reason written for the user ("your budget for today is used up ...")
+         * @param reason for the user ("your budget for today is used up ..."), in their language once rendered
          * @param busy true when the money is only held by answers still in progress, not spent
          */
-        record Denied(String reason, boolean busy) implements Admission {
-            public Denied(String reason) {
+        record Denied(dev.chorus.i18n.Phrase reason, boolean busy) implements Admission {
+            public Denied(dev.chorus.i18n.Phrase reason) {
                 this(reason, false);
+            }
+
+            /** A denial whose reason is already final text. */
+            public Denied(String reason) {
+                this(dev.chorus.i18n.Phrase.verbatim(reason), false);
             }
         }
     }

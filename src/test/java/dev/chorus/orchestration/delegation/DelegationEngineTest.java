@@ -85,7 +85,7 @@ class DelegationEngineTest {
         TaskProfile p = withPrivate(profile(Domain.WRITING, 0.3, 100));
         Routing routing = engine.route(p, FLEET, Preferences.DEFAULT, Long.MAX_VALUE, false);
         assertThat(routing).isInstanceOfSatisfying(Routing.NeedsConsent.class, c -> {
-            assertThat(c.privateData()).isEqualTo("email");
+            assertThat(c.privateData().english()).isEqualTo("email");
             assertThat(c.cloud().chosen().local()).isFalse();
         });
     }

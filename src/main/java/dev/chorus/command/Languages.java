@@ -1,0 +1,44 @@
+package dev.chorus.command;
+
+import dev.chorus.i18n.Language;
+import dev.chorus.store.Directory;
+
+/**
+ * Which language each person reads: the one they chose with {@code /language}, else the one their
+ * Telegram app reports, else English. Per person, so in a group everyone gets their own.
+ */
+final class Languages {
+    private final Directory directory;
+
+    Languages(Directory directory) {
+        this.directory = directory;
+    }
+
+    /** The language of {@code userId}, whose Telegram app reports {@code telegramCode} (may be null). */
+    Language of(long userId, String telegramCode) {
+        return directory.chosenLanguage(userId).flatMap(Language::parse)
+                .orElseGet(() -> Language.fromTelegram(telegramCode));
+    }
+
+    /** The language of someone not writing right now (an admin being alerted), as last known; English if never. */
+    Language of(long userId) {
+        return Language.fromTelegram(directory.language(userId).orElse(null));
+    }
+
+    /** What the bot says to {@code userId} when they did not just write: in their language as last known. */
+    dev.chorus.i18n.Texts texts(long userId) {
+        return dev.chorus.i18n.Texts.of(of(userId));
+    }
+
+    Incoming resolve(Incoming in) {
+        return in.withLanguage(of(in.userId(), in.languageCode()).code());
+    }
+
+    Callback resolve(Callback callback) {
+        return callback.withLanguage(of(callback.userId(), callback.languageCode()).code());
+    }
+
+    void choose(long userId, Language language) {
+        directory.chooseLanguage(userId, language.code());
+    }
+}
