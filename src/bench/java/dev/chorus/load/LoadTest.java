@@ -95,6 +95,7 @@ public final class LoadTest {
                     }
                     waiting.computeIfAbsent(chat, c -> new ConcurrentLinkedDeque<>()).addLast(q);
                     askedAt.put(q, System.nanoTime());
+                    chatOf.put(q, chat);
                     api.message(chat, 10_000 + user, text);
                     peakHeap = Math.max(peakHeap, usedHeap());
                 }
@@ -109,6 +110,8 @@ public final class LoadTest {
             }
         }
     }
+
+    private static final Map<Long, Long> chatOf = new ConcurrentHashMap<>();
 
     private static void report(int users, int chats, int seconds, double rate, long asked, Map<Long, Long> askedAt,
                                Map<Long, Long> answeredAt, FakeLlm llm, FakeBotApi api, double arrivalSeconds,
@@ -141,6 +144,19 @@ public final class LoadTest {
         Collections.sort(polled);
         Collections.sort(before);
         Collections.sort(after);
+        // the slowest ten, to tell warm-up (early questions) from pacing (a busy chat) from the rest
+        answeredAt.entrySet().stream()
+                .filter(e -> api.handedOut(e.getKey()) != null && llm.window(e.getKey()) != null)
+                .sorted(java.util.Comparator.comparingLong((Map.Entry<Long, Long> e) ->
+                        -(e.getValue() - askedAt.get(e.getKey()) - llm.providerNanos(e.getKey()))))
+                .limit(10)
+                .forEach(e -> {
+                    long[] w = llm.window(e.getKey());
+                    long handed = api.handedOut(e.getKey());
+                    System.out.printf(Locale.ROOT, "  slow: question %d in chat %d: poll %.0f, to the provider %.0f, "
+                                    + "after it %.0f ms%n", e.getKey(), chatOf.get(e.getKey()),
+                            (handed - askedAt.get(e.getKey())) / 1e6, (w[0] - handed) / 1e6, (e.getValue() - w[1]) / 1e6);
+                });
         System.out.printf(Locale.ROOT, "== load: %d users in %d chats (%d private, %d groups), %d s of Poisson "
                 + "arrivals at %.1f questions/s%n", users, chats, chats / 2, chats - chats / 2, seconds, rate);
         System.out.printf(Locale.ROOT, "questions asked %d (%.2f/s), answered %d, lost %d; messages the bot sent %d%n",
