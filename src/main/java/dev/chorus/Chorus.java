@@ -235,7 +235,11 @@ public final class Chorus implements AutoCloseable {
                         endpoint.apiKey().map(Secret::reveal).orElse(null), cache.remote().get().model(),
                         new ObjectMapper());
             } else {
-                embedder = new LocalMiniLm();
+                LocalMiniLm local = new LocalMiniLm();
+                // ONNX Runtime's first run sets up its session and took half a second of the first
+                // questions' time under load; it runs here, beside the start, instead
+                Thread.ofVirtual().name("embedding-warm-up").start(() -> local.embed("How do vaccines work?"));
+                embedder = local;
             }
             log.info("answer cache: matching by meaning with {} at similarity {}", embedder.name(), cache.similarity());
             return Optional.of(embedder);
