@@ -71,6 +71,7 @@ class MetricsEndToEndTest {
                 .containsPattern("chorus_budget_spent_micros_total\\{scope=\"user\"} [1-9]")
                 .containsPattern("chorus_outbox_pending [0-9]")
                 .containsPattern("chorus_provider_breaker\\{provider=\"openai\"} 0")
+                .containsPattern("chorus_cache_lookups_total\\{result=\"miss\"} [1-9]")
                 .doesNotContain(BotHarness.TOKEN).doesNotContain(BotHarness.API_KEY).doesNotContain("What is Rust");
     }
 

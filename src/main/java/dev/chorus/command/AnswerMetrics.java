@@ -58,6 +58,11 @@ final class AnswerMetrics {
         }
     }
 
+    /** Every lookup of a question the cache may serve, so that hits can be read as a rate. */
+    void cacheLookedUp(boolean hit) {
+        registry.counter("chorus.cache.lookups", "result", hit ? "hit" : "miss").increment();
+    }
+
     void servedFromCache(CachedAnswers.Hit hit) {
         AnswerCache.Entry kept = hit.entry();
         registry.counter("chorus.cache.hits", "kind", hit.match() == CachedAnswers.Match.EXACT ? "exact" : "semantic")

@@ -155,6 +155,7 @@ final class AskFlow {
             language = routed.profile().language();
             if (useCache && cacheable && resumed == null) {
                 Optional<CachedAnswers.Hit> kept = cache.find(scope, in.text(), routed.profile().language());
+                metrics.cacheLookedUp(kept.isPresent());
                 if (kept.isPresent()) {
                     serveKept(in, session, kept.get(), stream, t);
                     return;
