@@ -146,7 +146,7 @@ public final class Chorus implements AutoCloseable {
         TelegramBot telegram;
         try {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
-                    metrics,
+                    metrics, new dev.chorus.store.SeenUpdates(database, clock),
                     (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
                             providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
@@ -252,11 +252,11 @@ public final class Chorus implements AutoCloseable {
     private static HealthServer startHealth(int port, TelegramBot telegram, Database database, ProviderFleet providers,
                                             PrometheusMeterRegistry metrics) {
         try {
-            HealthServer server = HealthServer.start(port, () -> !telegram.isPolling() ? "not polling Telegram"
+            HealthServer server = HealthServer.start(port, () -> !telegram.isPolling() ? "not taking Telegram updates"
                     : !database.isReachable() ? "database not reachable" : null, () -> {
                         List<String> lines = new java.util.ArrayList<>();
                         lines.add("store: " + (database.isReachable() ? "ok" : "not reachable"));
-                        lines.add("telegram: " + (telegram.isPolling() ? "polling" : "not polling"));
+                        lines.add("telegram: " + (telegram.isPolling() ? telegram.intake() : "not " + telegram.intake()));
                         providers.health().forEach(h -> lines.add("provider " + h.provider() + ": breaker " + h.breaker()
                                 + (h.failureRate() < 0 ? ", too few calls to rate"
                                 : String.format(java.util.Locale.ROOT, ", %.0f%% failing", h.failureRate()))));

@@ -82,7 +82,7 @@ public final class ConfigLoader {
         TelegramSettings telegram = new TelegramSettings(
                 Secret.of(forBot ? required(ConfigKey.TELEGRAM_TOKEN) : optional(ConfigKey.TELEGRAM_TOKEN).orElse("")),
                 url(ConfigKey.TELEGRAM_BASE_URL),
-                Duration.ofSeconds(integer(ConfigKey.TELEGRAM_POLL_TIMEOUT, 1, 100)));
+                Duration.ofSeconds(integer(ConfigKey.TELEGRAM_POLL_TIMEOUT, 1, 100)), webhook());
         Map<String, ProviderEndpoint> providers = new HashMap<>();
         PROVIDER_KEYS.forEach((name, keys) -> {
             // A provider without a base URL (Ollama by default) is simply not there.
@@ -118,6 +118,48 @@ public final class ConfigLoader {
                         dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline(),
                         Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))),
                 cache(providers.keySet()));
+    }
+
+    /** The webhook's keys are checked in either mode: a bad value is a mistake even before it is used. */
+    private Optional<TelegramSettings.Webhook> webhook() {
+        String mode = required(ConfigKey.TELEGRAM_MODE).strip().toLowerCase(java.util.Locale.ROOT);
+        if (!mode.equals("polling") && !mode.equals("webhook")) {
+            throw new ConfigException("Config error: " + ConfigKey.TELEGRAM_MODE.label() + " must be polling or webhook");
+        }
+        int port = integer(ConfigKey.TELEGRAM_WEBHOOK_PORT, 1, 65535);
+        String path = required(ConfigKey.TELEGRAM_WEBHOOK_PATH).strip();
+        if (!path.matches("/[A-Za-z0-9/_.-]*")) {
+            throw new ConfigException("Config error: " + ConfigKey.TELEGRAM_WEBHOOK_PATH.label()
+                    + " must be a path such as /telegram");
+        }
+        String secret = optional(ConfigKey.TELEGRAM_WEBHOOK_SECRET).orElse("").strip();
+        if (!secret.isEmpty() && !secret.matches("[A-Za-z0-9_-]{16,256}")) {
+            // Telegram allows 1..256 of these; fewer than 16 is guessable
+            throw new ConfigException("Config error: " + ConfigKey.TELEGRAM_WEBHOOK_SECRET.label()
+                    + " must be 16 to 256 of A-Z a-z 0-9 _ -");
+        }
+        Optional<URI> publicUrl = optional(ConfigKey.TELEGRAM_WEBHOOK_URL).map(String::strip).filter(u -> !u.isEmpty())
+                .map(u -> {
+                    URI uri;
+                    try {
+                        uri = URI.create(u);
+                    } catch (IllegalArgumentException e) {
+                        uri = null;
+                    }
+                    if (uri == null || !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+                        throw new ConfigException("Config error: " + ConfigKey.TELEGRAM_WEBHOOK_URL.label()
+                                + " must be an https URL such as https://bot.example.com/telegram (Telegram posts only to https)");
+                    }
+                    return uri;
+                });
+        if (mode.equals("polling")) {
+            return Optional.empty();
+        }
+        if (secret.isEmpty()) {
+            throw new ConfigException("Config error: " + ConfigKey.TELEGRAM_WEBHOOK_SECRET.label()
+                    + " is required in webhook mode");
+        }
+        return Optional.of(new TelegramSettings.Webhook(port, path, Secret.of(secret), publicUrl));
     }
 
     private CacheSettings cache(java.util.Set<String> providers) {

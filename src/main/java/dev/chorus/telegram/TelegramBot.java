@@ -10,6 +10,7 @@ import dev.chorus.store.Outbox;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,7 +37,8 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 public final class TelegramBot implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TelegramBot.class);
 
-    private final TelegramBotsLongPollingApplication application;
+    private final TelegramBotsLongPollingApplication application; // null in webhook mode
+    private final WebhookServer webhook; // null in polling mode
     private final ScheduledExecutorService pollScheduler;
     private final ChatSerialExecutor executor;
     private final OutboxSender sender;
@@ -45,11 +47,13 @@ public final class TelegramBot implements AutoCloseable {
     private final String username;
     private final ChatCommands commands;
 
-    private TelegramBot(TelegramBotsLongPollingApplication application, ScheduledExecutorService pollScheduler,
+    private TelegramBot(TelegramBotsLongPollingApplication application, WebhookServer webhook,
+                        ScheduledExecutorService pollScheduler,
                         ChatSerialExecutor executor, OutboxSender sender, Outputs outputs, OkHttpClient http,
                         String username, ChatCommands commands) {
         this.commands = commands;
         this.application = application;
+        this.webhook = webhook;
         this.pollScheduler = pollScheduler;
         this.executor = executor;
         this.sender = sender;
@@ -93,6 +97,17 @@ public final class TelegramBot implements AutoCloseable {
     public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
                                     Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
                                     BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
+        return start(settings, admins, outbox, outboxExpiry, clock, metrics, null, commandsFor);
+    }
+
+    /**
+     * @param seen the record of updates taken in webhook mode (null only in polling mode), so one
+     *     posted again is handled once
+     */
+    public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
+                                    Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
+                                    dev.chorus.store.SeenUpdates seen,
+                                    BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
         // The read timeout must outlast a long poll, or every idle poll ends in an error.
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
@@ -127,23 +142,47 @@ public final class TelegramBot implements AutoCloseable {
         sender.start();
         Outputs outputs = new Outputs(gateway, new MessageFormatter(), Mailroom.of(outbox, sender), pacer);
         ChatSerialExecutor executor = new ChatSerialExecutor();
-        ScheduledExecutorService pollScheduler = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("telegram-poll").daemon().factory());
-        TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
-                ObjectMapper::new, () -> http, () -> pollScheduler);
-        int pollSeconds = (int) settings.pollTimeout().toSeconds();
-        try {
-            application.registerBot(token, () -> url,
-                    offset -> GetUpdates.builder().offset(offset + 1).timeout(pollSeconds).limit(100).build(),
-                    new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor, metrics));
-        } catch (TelegramApiException e) {
-            sender.close();
-            executor.close();
-            pollScheduler.shutdownNow();
-            closeHttp(http);
-            throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
+        UpdateHandler updates = new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor, metrics);
+        TelegramBotsLongPollingApplication application = null;
+        WebhookServer webhook = null;
+        ScheduledExecutorService pollScheduler = null;
+        if (settings.webhook().isPresent()) {
+            TelegramSettings.Webhook hook = settings.webhook().get();
+            try {
+                webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, update -> updates.consume(List.of(update)));
+            } catch (java.io.IOException e) {
+                sender.close();
+                executor.close();
+                closeHttp(http);
+                throw new TelegramStartException("cannot listen for webhook updates on port " + hook.port() + ": "
+                        + e.getMessage() + "; check telegram.webhook-port (env CHORUS_TELEGRAM_WEBHOOK_PORT)");
+            }
+            log.debug("forgot {} update ids older than two days", seen.prune(Duration.ofDays(2)));
+            if (hook.publicUrl().isPresent()) {
+                register(new OkHttpTelegramClient(http, token, url), hook);
+            }
+            log.info("Telegram bot @{} (id {}) takes webhook updates on port {} at {}{}", identity.username(),
+                    identity.id(), webhook.port(), hook.path(), hook.publicUrl().map(u -> " (registered as " + u + ")")
+                            .orElse(" (register it with setWebhook, or set telegram.webhook-url)"));
+        } else {
+            pollScheduler = Executors.newSingleThreadScheduledExecutor(
+                    Thread.ofPlatform().name("telegram-poll").daemon().factory());
+            ScheduledExecutorService scheduler = pollScheduler;
+            application = new TelegramBotsLongPollingApplication(ObjectMapper::new, () -> http, () -> scheduler);
+            int pollSeconds = (int) settings.pollTimeout().toSeconds();
+            try {
+                application.registerBot(token, () -> url,
+                        offset -> GetUpdates.builder().offset(offset + 1).timeout(pollSeconds).limit(100).build(),
+                        updates);
+            } catch (TelegramApiException e) {
+                sender.close();
+                executor.close();
+                pollScheduler.shutdownNow();
+                closeHttp(http);
+                throw new TelegramStartException("cannot start long polling: " + TelegramGateway.describe(e));
+            }
+            log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
         }
-        log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
         java.util.List<ChatCommands.Resumption> unfinished = commands.unfinished();
         if (!unfinished.isEmpty()) {
             log.warn("{} questions were being answered when the bot last stopped; picking them up", unfinished.size());
@@ -152,12 +191,33 @@ public final class TelegramBot implements AutoCloseable {
             executor.submit(resumption.chatId(),
                     () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
         }
-        return new TelegramBot(application, pollScheduler, executor, sender, outputs, http, identity.username(), commands);
+        return new TelegramBot(application, webhook, pollScheduler, executor, sender, outputs, http, identity.username(),
+                commands);
     }
 
-    /** Whether long polling is running. */
+    /** Whether updates are coming in: long polling is running, or the webhook server is listening. */
     public boolean isPolling() {
-        return application.isRunning();
+        return application == null ? webhook != null : application.isRunning();
+    }
+
+    /** How updates come in, for /health: polling or webhook. */
+    public String intake() {
+        return application == null ? "webhook" : "polling";
+    }
+
+    /**
+     * Tells Telegram where to post: the public URL, the secret it must send, and only the update kinds
+     * the bot handles. Refused, the bot still starts (the URL may be set by hand), saying why.
+     */
+    private static void register(OkHttpTelegramClient client, TelegramSettings.Webhook hook) {
+        try {
+            // not through the gateway: setWebhook is a multipart call (it may carry a certificate)
+            client.execute(org.telegram.telegrambots.meta.api.methods.updates.SetWebhook.builder()
+                    .url(hook.publicUrl().orElseThrow().toString()).secretToken(hook.secret().reveal())
+                    .allowedUpdates(List.of("message", "callback_query")).build());
+        } catch (TelegramApiException e) {
+            log.warn("Telegram refused setWebhook for {}: {}", hook.publicUrl().get(), TelegramGateway.describe(e));
+        }
     }
 
     public String username() {
@@ -215,12 +275,17 @@ public final class TelegramBot implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            application.close();
-        } catch (Exception e) {
-            log.warn("error while stopping long polling: {}", TelegramGateway.describe(e));
+        if (webhook != null) {
+            webhook.close();
         }
-        pollScheduler.shutdownNow();
+        if (application != null) {
+            try {
+                application.close();
+            } catch (Exception e) {
+                log.warn("error while stopping long polling: {}", TelegramGateway.describe(e));
+            }
+            pollScheduler.shutdownNow();
+        }
         executor.close();
         sender.close();
         closeHttp(http);

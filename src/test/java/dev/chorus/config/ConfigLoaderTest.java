@@ -70,6 +70,27 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webhookModeNeedsASecretAndAnHttpsUrlIfOneIsGiven() {
+        assertThat(ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN)).telegram().webhook()).isEmpty();
+        ChorusConfig webhook = ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CHORUS_TELEGRAM_MODE", "webhook",
+                "CHORUS_TELEGRAM_WEBHOOK_SECRET", "s3cret-of-twenty-chars", "CHORUS_TELEGRAM_WEBHOOK_URL",
+                "https://bot.example.com/telegram"));
+        assertThat(webhook.telegram().webhook()).hasValueSatisfying(w -> {
+            assertThat(w.port()).isEqualTo(8081);
+            assertThat(w.path()).isEqualTo("/telegram");
+            assertThat(w.secret().reveal()).isEqualTo("s3cret-of-twenty-chars");
+            assertThat(w.publicUrl()).hasValue(java.net.URI.create("https://bot.example.com/telegram"));
+        });
+        assertThat(webhook.toString()).doesNotContain("s3cret-of-twenty-chars");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CHORUS_TELEGRAM_MODE",
+                "webhook"))).hasMessage("Config error: telegram.webhook-secret (env CHORUS_TELEGRAM_WEBHOOK_SECRET) is "
+                + "required in webhook mode");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of("TELEGRAM_BOT_TOKEN", TOKEN, "CHORUS_TELEGRAM_MODE",
+                "webhook", "CHORUS_TELEGRAM_WEBHOOK_SECRET", "s3cret-of-twenty-chars", "CHORUS_TELEGRAM_WEBHOOK_URL",
+                "http://bot.example.com/telegram"))).hasMessageStartingWith("Config error: telegram.webhook-url");
+    }
+
+    @Test
     void missingTokenNamesTheKeyAndTheVariable() {
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of()))
                 .isInstanceOf(ConfigException.class)

@@ -20,7 +20,7 @@ class DatabaseTest {
         Path file = dir.resolve("nested/folder/chorus.db");
         Database db = Database.open(file);
         assertThat(file).exists();
-        assertThat(db.schemaVersion()).isEqualTo("11");
+        assertThat(db.schemaVersion()).isEqualTo("12");
         assertThat(db.isReachable()).isTrue();
         List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
@@ -43,7 +43,7 @@ class DatabaseTest {
                 "Completed", 23, 0, 8, 9, false, 812));
 
         Database reopened = Database.open(file);
-        assertThat(reopened.schemaVersion()).isEqualTo("11");
+        assertThat(reopened.schemaVersion()).isEqualTo("12");
         List<CallRecord> calls = new JdbiCallLog(reopened).recent(10);
         assertThat(calls).containsExactly(new CallRecord(at, 7L, -100L, "gpt-4o-mini", "answer", "Completed",
                 23, 0, 8, 9, false, 812));
@@ -101,5 +101,20 @@ class DatabaseTest {
         try (Database again = Database.open(dir.resolve("closing.db"))) {
             assertThat(again.isReachable()).isTrue();
         }
+    }
+
+    @Test
+    void anUpdateIdIsTakenOnceAcrossAReopenUntilItIsPruned() {
+        Path file = dir.resolve("seen.db");
+        dev.chorus.testing.TestClock clock = new dev.chorus.testing.TestClock(Instant.parse("2026-12-03T10:00:00Z"));
+        SeenUpdates seen = new SeenUpdates(Database.open(file), clock);
+        assertThat(seen.first(42)).isTrue();
+        assertThat(seen.first(42)).isFalse();
+        SeenUpdates reopened = new SeenUpdates(Database.open(file), clock);
+        assertThat(reopened.first(42)).as("after a restart").isFalse();
+        assertThat(reopened.first(43)).isTrue();
+        clock.advance(java.time.Duration.ofDays(3));
+        assertThat(reopened.prune(java.time.Duration.ofDays(2))).isEqualTo(2);
+        assertThat(reopened.first(42)).isTrue();
     }
 }
