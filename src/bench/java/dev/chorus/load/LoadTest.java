@@ -112,6 +112,8 @@ public final class LoadTest {
     }
 
     private static final Map<Long, Long> chatOf = new ConcurrentHashMap<>();
+    /** Questions at the start that meet a cold process, reported apart as well as in the whole. */
+    private static final int WARM_UP = 10;
 
     private static void report(int users, int chats, int seconds, double rate, long asked, Map<Long, Long> askedAt,
                                Map<Long, Long> answeredAt, FakeLlm llm, FakeBotApi api, double arrivalSeconds,
@@ -163,6 +165,16 @@ public final class LoadTest {
                 asked, asked / arrivalSeconds, answeredAt.size(), asked - answeredAt.size(), api.delivered());
         System.out.printf(Locale.ROOT, "bot adds beyond the provider, ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
                 pct(added, 50), pct(added, 95), pct(added, 99), added.isEmpty() ? 0 : added.getLast());
+        List<Double> warm = new ArrayList<>();
+        for (Map.Entry<Long, Long> e : answeredAt.entrySet()) {
+            Long provider = llm.providerNanos(e.getKey());
+            if (provider != null && e.getKey() > WARM_UP) {
+                warm.add(Math.max(0, e.getValue() - askedAt.get(e.getKey()) - provider) / 1e6);
+            }
+        }
+        Collections.sort(warm);
+        System.out.printf(Locale.ROOT, "  after the first %d questions (a process just started: JIT, first statements), "
+                + "ms: p50 %.1f, p95 %.1f, p99 %.1f%n", WARM_UP, pct(warm, 50), pct(warm, 95), pct(warm, 99));
         System.out.printf(Locale.ROOT, "  of which, ms (p50 / p95 / p99): update waiting for getUpdates %.1f / %.1f / %.1f; "
                 + "handed to the bot until the provider call %.1f / %.1f / %.1f; provider done until the answer is at "
                 + "Telegram %.1f / %.1f / %.1f%n", pct(polled, 50), pct(polled, 95), pct(polled, 99), pct(before, 50),

@@ -65,10 +65,14 @@ public final class ProviderFleet implements AutoCloseable {
         this.sleeper = sleeper;
         // The guard enforces the first-token and total timeouts precisely; these are a backstop.
         Duration total = config.resilience().totalTimeout().plusSeconds(5);
+        // OkHttp keeps 5 idle connections by default: a burst past that (the bulkhead allows
+        // provider.max-concurrent-calls per provider) then paid a fresh TCP and TLS handshake each.
+        int idle = Math.max(5, config.resilience().maxConcurrentCalls());
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(total)
                 .callTimeout(total)
+                .connectionPool(new okhttp3.ConnectionPool(idle, 5, java.util.concurrent.TimeUnit.MINUTES))
                 .build();
     }
 
