@@ -82,9 +82,11 @@ public final class Chorus implements AutoCloseable {
     private final ModelCatalog catalog;
     private final ProviderFleet providers;
     private final LearnedQuality learned;
+    private final dev.chorus.command.Allowances allowances;
 
     private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
-                   ProviderFleet providers, LearnedQuality learned) {
+                   ProviderFleet providers, LearnedQuality learned, dev.chorus.command.Allowances allowances) {
+        this.allowances = allowances;
         this.learned = learned;
         this.telegram = telegram;
         this.database = database;
@@ -143,6 +145,9 @@ public final class Chorus implements AutoCloseable {
                 model == null ? "each question routed to the cheapest good-enough model"
                         : "every question pinned to " + model.id() + " (model.default)");
 
+        dev.chorus.command.Allowances allowances = config.redisUrl()
+                .<dev.chorus.command.Allowances>map(url -> new dev.chorus.shared.RedisAllowances(url.reveal()))
+                .orElseGet(dev.chorus.command.Allowances::local);
         TelegramBot telegram;
         try {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
@@ -160,8 +165,9 @@ public final class Chorus implements AutoCloseable {
                                     () -> budgets.gate(Spender.BOT, "probe"), learned::recalibrate), capabilities,
                             () -> reloadCatalog(config, providers), metrics,
                             new CachedAnswers(new JdbiAnswerCache(database, clock), clock, embedder(config),
-                                    config.cache().similarity()))));
+                                    config.cache().similarity()), allowances)));
         } catch (RuntimeException e) {
+            closeQuietly(allowances);
             providers.close();
             learned.close();
             database.close();
@@ -182,7 +188,7 @@ public final class Chorus implements AutoCloseable {
         }
         HealthServer health = config.healthPort() == 0 ? null
                 : startHealth(config.healthPort(), telegram, database, providers, metrics);
-        return new Chorus(telegram, database, health, catalog, providers, learned);
+        return new Chorus(telegram, database, health, catalog, providers, learned, allowances);
     }
 
     /**
@@ -298,8 +304,19 @@ public final class Chorus implements AutoCloseable {
             health.close();
         }
         telegram.close();
+        closeQuietly(allowances);
         providers.close();
         learned.close();
         database.close();
+    }
+
+    private static void closeQuietly(dev.chorus.command.Allowances allowances) {
+        if (allowances instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                log.warn("error while closing the shared allowances: {}", e.toString());
+            }
+        }
     }
 }

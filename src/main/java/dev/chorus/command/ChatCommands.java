@@ -56,7 +56,7 @@ public final class ChatCommands {
                 id -> services.probes().measured(id).isPresent(),
                 new Permissions(services.admins(), services.chatAdmins()));
         QuestionLimiter limiter = new QuestionLimiter(services.limits().userQuestionsPerMinute(),
-                services.limits().groupQuestionsPerMinute());
+                services.limits().groupQuestionsPerMinute(), services.allowances());
         this.multi = new MultiFlow(services.multi(), services.sessions(), services.budgets(), limiter,
                 services.traces(), services.journal());
         this.ratings = new RatingFlow(services.ratings(), services.sessions());

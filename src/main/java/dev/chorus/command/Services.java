@@ -33,6 +33,7 @@ import java.util.function.Supplier;
  * @param catalogReload reads the catalog file again and puts it in place; says what changed, a line each, for {@code /catalog reload}
  * @param metrics where commands, answers, refusals and fallbacks are counted
  * @param cache answers kept for questions a chat asks again
+ * @param allowances where the question allowances live: this process, or Redis for all replicas
  */
 public record Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
                        BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
@@ -43,9 +44,26 @@ public record Services(AskService asks, Directory directory, Set<Long> admins, S
                        dev.chorus.orchestration.probe.ProbeService probes,
                        dev.chorus.orchestration.delegation.Capabilities capabilities,
                        Supplier<List<dev.chorus.i18n.Phrase>> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics,
-                       dev.chorus.orchestration.cache.CachedAnswers cache) {
+                       dev.chorus.orchestration.cache.CachedAnswers cache, Allowances allowances) {
     public Services {
         admins = Set.copyOf(admins);
+    }
+
+    /** With the allowances in this process. */
+    public Services(AskService asks, Directory directory, Set<Long> admins, Supplier<List<ProviderHealth>> fleetHealth,
+                    BudgetService budgets, ChatAdmins chatAdmins, ChatSessions sessions,
+                    Supplier<List<ModelSpec>> models, QuestionJournal journal, ChatLimits limits,
+                    Supplier<Deliveries> deliveries, Clock clock, ChartRenderer charts,
+                    dev.chorus.orchestration.multi.MultiService multi, dev.chorus.orchestration.TraceStore traces,
+                    dev.chorus.orchestration.Ratings ratings,
+                    Supplier<List<dev.chorus.orchestration.learning.RatingTally>> ratingTallies,
+                    dev.chorus.orchestration.probe.ProbeService probes,
+                    dev.chorus.orchestration.delegation.Capabilities capabilities,
+                    Supplier<List<dev.chorus.i18n.Phrase>> catalogReload, io.micrometer.core.instrument.MeterRegistry metrics,
+                    dev.chorus.orchestration.cache.CachedAnswers cache) {
+        this(asks, directory, admins, fleetHealth, budgets, chatAdmins, sessions, models, journal, limits, deliveries,
+                clock, charts, multi, traces, ratings, ratingTallies, probes, capabilities, catalogReload, metrics, cache,
+                Allowances.local());
     }
 }
 

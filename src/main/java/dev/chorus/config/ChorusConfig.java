@@ -23,7 +23,8 @@ public record ChorusConfig(
         CatalogSettings catalog,
         BudgetSettings budget,
         ChatLimits limits,
-        CacheSettings cache) {
+        CacheSettings cache,
+        Optional<Secret> redisUrl) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

@@ -23,6 +23,8 @@ public enum ConfigKey {
             "Secret Telegram sends in X-Telegram-Bot-Api-Secret-Token with every update, 16..256 of A-Z a-z 0-9 _ -; required in webhook mode."),
     TELEGRAM_WEBHOOK_URL("telegram.webhook-url", "CHORUS_TELEGRAM_WEBHOOK_URL", "", false,
             "Public https URL of the webhook, registered with setWebhook at start; empty: registered by hand (or by another replica)."),
+    REDIS_URL("redis.url", "CHORUS_REDIS_URL", "", true,
+            "Redis for what replicas share (question limits), such as redis://localhost:6379; empty: kept in this process."),
     ADMINS("admins", "CHORUS_ADMINS", "", false,
             "Comma-separated Telegram user ids of the bot's admins."),
     DB_PATH("db.path", "CHORUS_DB_PATH", "./data/chorus.db", false,

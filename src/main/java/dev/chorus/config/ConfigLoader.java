@@ -117,7 +117,16 @@ public final class ConfigLoader {
                         integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
                         dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline(),
                         Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))),
-                cache(providers.keySet()));
+                cache(providers.keySet()), redis());
+    }
+
+    private Optional<Secret> redis() {
+        Optional<String> url = optional(ConfigKey.REDIS_URL).map(String::strip).filter(u -> !u.isEmpty());
+        if (url.isPresent() && !url.get().matches("rediss?://[^\\s]+")) {
+            throw new ConfigException("Config error: " + ConfigKey.REDIS_URL.label()
+                    + " must be a redis:// or rediss:// URL such as redis://localhost:6379");
+        }
+        return url.map(Secret::of);
     }
 
     /** The webhook's keys are checked in either mode: a bad value is a mistake even before it is used. */
