@@ -96,6 +96,8 @@ class WebhookEndToEndTest {
         assertThat(post(SECRET, "{\"update_id\": ")).isEqualTo(400);
         assertThat(post(SECRET, "[1, 2, 3]")).isEqualTo(400);
         assertThat(post(SECRET, "{\"message\": {\"text\": \"no id\"}}")).isEqualTo(400);
+        assertThat(post(SECRET, "{\"update_id\": 1, \"pad\": \"" + "x".repeat(1_100_000) + "\"}")).as("far too big")
+                .isEqualTo(413);
         assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook")).GET().build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(405);
         Thread.sleep(1_000);

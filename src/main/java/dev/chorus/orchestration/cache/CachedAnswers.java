@@ -33,6 +33,11 @@ public final class CachedAnswers {
     /** Questions of one scope searched by meaning: a chat's day of questions. */
     static final int SCOPE_CAPACITY = 1_000;
     private static final int MEMORY_ENTRIES = 10_000;
+    /**
+     * Longer questions are matched word for word only: the sentence model reads about 256 tokens, a
+     * long paste is rarely asked again in other words, and embedding one costs tens of milliseconds.
+     */
+    static final int MAX_EMBEDDED = 1_000;
     /** The cosine from which two swapped words count as meaning the same (measured alone: synonyms 0.80–0.93, contrasts 0.36–0.68). */
     static final double SYNONYM_SIMILARITY = 0.80;
 
@@ -182,7 +187,7 @@ public final class CachedAnswers {
 
     /** The question's embedding, or null when there is no model, it does not know the language, or it failed. */
     private float[] embedding(String key, String question, String language) {
-        if (embedder.isEmpty() || !embedder.get().understands(language)) {
+        if (embedder.isEmpty() || !embedder.get().understands(language) || question.length() > MAX_EMBEDDED) {
             return null;
         }
         float[] known = asked.getIfPresent(key);

@@ -96,6 +96,17 @@ class CachedAnswersTest {
     }
 
     @Test
+    void aLongPasteIsMatchedWordForWordOnly() {
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = semantic(db);
+            String paste = "Please review this log: " + "ERROR connection refused at line 42. ".repeat(40);
+            cache.put("chat:1", paste, "en", "The server is down.", "m", 10);
+            assertThat(cache.find("chat:1", paste, "en")).isPresent();
+            assertThat(cache.find("chat:1", paste.replace("Please review", "Review"), "en")).isEmpty();
+        }
+    }
+
+    @Test
     void aLanguageTheModelDoesNotKnowIsMatchedWordForWordOnly() {
         try (Database db = Database.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
