@@ -61,12 +61,24 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             }
             boolean group = message.getChat() != null && !message.getChat().isUserChat() && message.getFrom() != null;
             ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(message.getChatId(),
-                    group ? message.getFrom().getId() : 0);
+                    group ? message.getFrom().getId() : 0, group && changesTheChat(message.getText()));
             if (!executor.submit(lane, () -> handle(message)) && translator.translate(message).isPresent()) {
                 // Straight to the outbox: the chat's queue is what is full.
                 outputFor(message).send(Reply.plain(telegramTexts(message).get("error.busy")));
             }
         }
+    }
+
+    /**
+     * Whether a group message is a command other than a question: it may change what every member
+     * gets (a budget, the mode), so later questions of everyone wait for it.
+     */
+    static boolean changesTheChat(String text) {
+        if (text == null || !text.startsWith("/")) {
+            return false;
+        }
+        String command = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return !command.equals("ask") && !command.equals("multi");
     }
 
     private static String typeOf(Update update) {

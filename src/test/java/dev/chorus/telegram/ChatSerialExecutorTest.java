@@ -71,6 +71,48 @@ class ChatSerialExecutorTest {
     }
 
     @Test
+    void aChatWideCommandWaitsForItsSendersEarlierTasksAndEveryonesLaterOnesWaitForIt() throws Exception {
+        CountDownLatch releaseBob = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(4);
+        List<String> order = new CopyOnWriteArrayList<>();
+        try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
+            executor.submit(new ChatSerialExecutor.Lane(-7, 2), () -> {
+                await(releaseBob);
+                order.add("bob asks");
+                done.countDown();
+            });
+            executor.submit(new ChatSerialExecutor.Lane(-7, 2, true), () -> {
+                order.add("bob sets the mode");
+                done.countDown();
+            });
+            executor.submit(new ChatSerialExecutor.Lane(-7, 1), () -> {
+                order.add("alice asks");
+                done.countDown();
+            });
+            executor.submit(new ChatSerialExecutor.Lane(-7, 3), () -> {
+                order.add("carol asks");
+                done.countDown();
+            });
+            Thread.sleep(200);
+            assertThat(order).as("everyone waits for Bob's command, which waits for his question").isEmpty();
+            releaseBob.countDown();
+            assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(order.subList(0, 2)).containsExactly("bob asks", "bob sets the mode");
+        assertThat(order.subList(2, 4)).containsExactlyInAnyOrder("alice asks", "carol asks");
+    }
+
+    @Test
+    void onlyGroupCommandsThatAreNoQuestionsAreChatWide() {
+        assertThat(UpdateHandler.changesTheChat("/budget@bot set group 3/week")).isTrue();
+        assertThat(UpdateHandler.changesTheChat("/mode cheap")).isTrue();
+        assertThat(UpdateHandler.changesTheChat("/ask@bot What is Rust?")).isFalse();
+        assertThat(UpdateHandler.changesTheChat("/multi What is Rust?")).isFalse();
+        assertThat(UpdateHandler.changesTheChat("@bot what is rust")).isFalse();
+        assertThat(UpdateHandler.changesTheChat(null)).isFalse();
+    }
+
+    @Test
     void aFailingTaskDoesNotStopTheChatsQueue() throws Exception {
         CountDownLatch ran = new CountDownLatch(1);
         try (ChatSerialExecutor executor = new ChatSerialExecutor()) {
