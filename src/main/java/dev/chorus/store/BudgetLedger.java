@@ -89,13 +89,8 @@ public final class BudgetLedger {
     }
 
     public Optional<BudgetRow> budget(ScopeKey scope) {
-        Optional<BudgetRow> known = budgets.getIfPresent(scope);
-        if (known != null) {
-            return known;
-        }
-        Optional<BudgetRow> row = guard(() -> dao.budget(scope), "read budget of " + scope);
-        budgets.put(scope, row);
-        return row;
+        // loaded through the cache, so a budget set meanwhile (which invalidates) is never put back stale
+        return budgets.get(scope, key -> guard(() -> dao.budget(key), "read budget of " + key));
     }
 
     public void setBudget(ScopeKey scope, long limitMicros, String period, Instant at, long by) {

@@ -102,6 +102,16 @@ public final class JdbiAnswerCache implements AnswerCache {
         }
     }
 
+    @Override
+    public int prune(Instant before) {
+        try {
+            return database.jdbi().withHandle(h -> h.createUpdate("DELETE FROM answer_cache WHERE at < :before")
+                    .bind("before", before.toString()).execute());
+        } catch (JdbiException e) {
+            throw new StoreException("cannot prune the answer cache", e);
+        }
+    }
+
     private static byte[] bytes(float[] vector) {
         ByteBuffer buffer = ByteBuffer.allocate(vector.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         buffer.asFloatBuffer().put(vector);

@@ -25,6 +25,11 @@ public interface AnswerCache {
     /** Forgets every answer kept in a chat, in all of its scopes; returns how many. */
     int clear(long chatId);
 
+    /** Forgets the answers kept before {@code before}, which are never served; returns how many. */
+    default int prune(Instant before) {
+        return 0;
+    }
+
     /**
      * One kept answer.
      *

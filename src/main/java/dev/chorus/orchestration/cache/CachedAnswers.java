@@ -38,6 +38,8 @@ public final class CachedAnswers {
      * long paste is rarely asked again in other words, and embedding one costs tens of milliseconds.
      */
     static final int MAX_EMBEDDED = 1_000;
+    private static final Duration EMBEDDER_BACK_OFF = Duration.ofSeconds(30);
+    private static final int PRUNE_EVERY = 500;
     /** The cosine from which two swapped words count as meaning the same (measured alone: synonyms 0.80–0.93, contrasts 0.36–0.68). */
     static final double SYNONYM_SIMILARITY = 0.80;
 
@@ -52,6 +54,8 @@ public final class CachedAnswers {
     // read for every group question, changed by an admin now and then
     private final Cache<Long, Boolean> sharing = Caffeine.newBuilder().maximumSize(10_000)
             .expireAfterWrite(Duration.ofMinutes(1)).build();
+    private final java.util.concurrent.atomic.AtomicLong kept = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long embedderDownUntil = Long.MIN_VALUE;
     private final Cache<String, float[]> words = Caffeine.newBuilder().maximumSize(10_000).build();
     // the embedding of a question just looked up, so keeping its answer does not embed it again
     private final Cache<String, float[]> asked = Caffeine.newBuilder()
@@ -101,14 +105,30 @@ public final class CachedAnswers {
         return cleared;
     }
 
-    /** @param language the question's language (ISO 639-1), as the analyzer found it */
+    /**
+     * The kept answer for {@code question}, if one may serve it. A cache that cannot be read only
+     * misses: the question is answered as usual.
+     *
+     * @param language the question's language (ISO 639-1), as the analyzer found it
+     */
     public Optional<Hit> find(String scope, String question, String language) {
+        try {
+            return lookUp(scope, question, language);
+        } catch (RuntimeException e) {
+            log.warn("the answer cache could not be read; answering without it: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private Optional<Hit> lookUp(String scope, String question, String language) {
         String key = key(question);
         if (key.isEmpty()) {
             return Optional.empty();
         }
         Instant since = clock.instant().minus(TTL);
-        Optional<AnswerCache.Entry> exact = entry(scope, key).filter(e -> e.at().isAfter(since));
+        // the same key, and nothing the normalising dropped that tells the two apart
+        Optional<AnswerCache.Entry> exact = entry(scope, key).filter(e -> e.at().isAfter(since))
+                .filter(e -> !(KeyTerms.of(question).compare(KeyTerms.of(e.question())) instanceof KeyTerms.Verdict.Different));
         if (exact.isPresent()) {
             return Optional.of(new Hit(exact.get(), Match.EXACT, 1.0));
         }
@@ -125,7 +145,16 @@ public final class CachedAnswers {
                         .map(e -> new Hit(e, Match.SIMILAR, m.similarity())));
     }
 
+    /** Keeps an answer; a cache that cannot be written only says so in the log. */
     public void put(String scope, String question, String language, String answer, String model, long costMicros) {
+        try {
+            keep(scope, question, language, answer, model, costMicros);
+        } catch (RuntimeException e) {
+            log.warn("an answer could not be kept in the cache: {}", e.toString());
+        }
+    }
+
+    private void keep(String scope, String question, String language, String answer, String model, long costMicros) {
         String key = key(question);
         if (key.isEmpty()) {
             return;
@@ -133,6 +162,9 @@ public final class CachedAnswers {
         AnswerCache.Entry entry = new AnswerCache.Entry(question, answer, model, costMicros, clock.instant());
         float[] vector = embedding(key, question, language);
         store.put(scope, key, entry, vector);
+        if (kept.incrementAndGet() % PRUNE_EVERY == 0) {
+            store.prune(clock.instant().minus(TTL)); // a day's worth is all that is ever served
+        }
         memory.put(scope + "\n" + key, entry);
         if (vector != null) {
             index(scope).add(key, question, vector, entry.at());
@@ -176,8 +208,15 @@ public final class CachedAnswers {
      * while "tall" and "height" stay close (above 0.8).
      */
     private boolean synonyms(String a, String b) {
-        float[] x = words.get(a, w -> embedder.get().embed(w));
-        float[] y = words.get(b, w -> embedder.get().embed(w));
+        float[] x;
+        float[] y;
+        try {
+            x = words.get(a, w -> embedder.get().embed(w));
+            y = words.get(b, w -> embedder.get().embed(w));
+        } catch (RuntimeException e) {
+            embedderFailed(e);
+            return false; // not known to mean the same: not served
+        }
         double dot = 0;
         for (int i = 0; i < x.length; i++) {
             dot += x[i] * y[i];
@@ -187,7 +226,8 @@ public final class CachedAnswers {
 
     /** The question's embedding, or null when there is no model, it does not know the language, or it failed. */
     private float[] embedding(String key, String question, String language) {
-        if (embedder.isEmpty() || !embedder.get().understands(language) || question.length() > MAX_EMBEDDED) {
+        if (embedder.isEmpty() || !embedder.get().understands(language) || question.length() > MAX_EMBEDDED
+                || System.nanoTime() < embedderDownUntil) {
             return null;
         }
         float[] known = asked.getIfPresent(key);
@@ -199,23 +239,36 @@ public final class CachedAnswers {
             asked.put(key, vector);
             return vector;
         } catch (RuntimeException e) {
-            // a cache that cannot embed only misses; the question is answered as usual
-            log.warn("cannot embed a question for the answer cache ({}): {}", embedder.get().name(), e.toString());
+            embedderFailed(e); // a cache that cannot embed only misses; the question is answered as usual
             return null;
+        }
+    }
+
+    /** After a failure the model is left alone for a while: a provider's endpoint that is down must not slow every question. */
+    private void embedderFailed(RuntimeException e) {
+        boolean wasUp = System.nanoTime() >= embedderDownUntil;
+        embedderDownUntil = System.nanoTime() + EMBEDDER_BACK_OFF.toNanos();
+        if (wasUp) {
+            log.warn("cannot embed for the answer cache ({}): {}; matching word for word for {} s", embedder.get().name(),
+                    e.toString(), EMBEDDER_BACK_OFF.toSeconds());
         }
     }
 
     /**
      * The text as the cache compares it: "What's Rust?", "whats  rust" and "What’s Rust, then" less its
-     * last word are the same question. Case, spacing, apostrophes, quotes, brackets and sentence
-     * punctuation go; a dot, hyphen or comma inside a word or number stays (os.path, B-tree, 2,5), and
-     * so do # and + (C#, C++). ё is written е, as most Russian typing does.
+     * last word are the same question. Case, spacing, apostrophes, quotes and sentence punctuation go;
+     * what can change a question's meaning stays: brackets, a dot, comma or hyphen inside a word or
+     * before a digit (os.path, 2,5, .5, -5, B-tree), "!" after a digit (10!), ":" between digits (3:30),
+     * # and + (C#, C++). ё is written е, as most Russian typing does. An exact hit is still checked
+     * against the kept question's numbers, signs and names, which the text may have lost here.
      */
     static String key(String question) {
         String text = Normalizer.normalize(question, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('ё', 'е').replaceAll("['’‘`]", "")
-                .replaceAll("[\"“”„«»—–()\\[\\]{}!?…;:]", " ")
-                .replaceAll("(?<![\\p{L}\\p{N}])[.,-]+|[.,-]+(?![\\p{L}\\p{N}])", " ");
+                .replaceAll("[\"“”„«»—–?…;]", " ")
+                .replaceAll("(?<!\\p{N})!", " ")
+                .replaceAll("(?<!\\p{N}):|:(?!\\p{N})", " ")
+                .replaceAll("(?<![\\p{L}\\p{N}])[.,-]+(?!\\p{N})|[.,-]+(?![\\p{L}\\p{N}])", " ");
         return text.replaceAll("\\s+", " ").strip();
     }
 }

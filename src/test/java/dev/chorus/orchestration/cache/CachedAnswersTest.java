@@ -96,6 +96,21 @@ class CachedAnswersTest {
     }
 
     @Test
+    void symbolsThatChangeTheAnswerKeepQuestionsApart() {
+        assertThat(CachedAnswers.key("What is (2 + 3) * 4?")).isNotEqualTo(CachedAnswers.key("What is 2 + 3 * 4?"));
+        assertThat(CachedAnswers.key("what is -5 + 3")).isNotEqualTo(CachedAnswers.key("what is 5 + 3"));
+        assertThat(CachedAnswers.key("what is 10! / 8!")).isNotEqualTo(CachedAnswers.key("what is 10 / 8"));
+        assertThat(CachedAnswers.key("Is 0.5 > .5?")).isNotEqualTo(CachedAnswers.key("Is 0.5 > 5?"));
+        assertThat(CachedAnswers.key("Is 3:30 too late?")).isNotEqualTo(CachedAnswers.key("Is 3 30 too late?"));
+        assertThat(CachedAnswers.key("What's Rust, then?!")).isEqualTo(CachedAnswers.key("whats rust then"));
+        try (Database db = Database.open(dir.resolve("c.db"))) {
+            CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock);
+            cache.put("chat:1", "what is 5 - 3", "en", "2", "m", 10);
+            assertThat(cache.find("chat:1", "what is 5 3", "en")).as("same key, another sign").isEmpty();
+        }
+    }
+
+    @Test
     void aLongPasteIsMatchedWordForWordOnly() {
         try (Database db = Database.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
