@@ -38,6 +38,7 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
     private final Supplier<Duration> now;
     private final Allowances local = Allowances.local();
     private final AtomicLong downUntilNanos = new AtomicLong(Long.MIN_VALUE);
+    private final java.util.concurrent.locks.ReentrantLock connecting = new java.util.concurrent.locks.ReentrantLock();
     private volatile StatefulRedisConnection<String, byte[]> connection;
     private volatile ProxyManager<String> buckets;
 
@@ -52,6 +53,9 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
         RedisURI uri = RedisURI.create(url);
         uri.setTimeout(TIMEOUT);
         this.client = RedisClient.create(uri);
+        // a connection attempt to a Redis that is down must not hold a question for Lettuce's 10 s default
+        client.setOptions(io.lettuce.core.ClientOptions.builder()
+                .socketOptions(io.lettuce.core.SocketOptions.builder().connectTimeout(TIMEOUT).build()).build());
         this.now = () -> Duration.ofNanos(System.nanoTime());
         try {
             connect();
@@ -60,10 +64,23 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
         }
     }
 
-    private synchronized void connect() {
-        if (buckets != null) {
-            return;
+    /** Connects if not connected; false when another caller is connecting right now. */
+    private boolean connect() {
+        // one caller connects; the others meanwhile use the local allowances instead of queueing
+        if (!connecting.tryLock()) {
+            return false;
         }
+        try {
+            if (buckets == null) {
+                open();
+            }
+            return true;
+        } finally {
+            connecting.unlock();
+        }
+    }
+
+    private void open() {
         StatefulRedisConnection<String, byte[]> opened = client.connect(RedisCodec.of(StringCodec.UTF8,
                 ByteArrayCodec.INSTANCE));
         connection = opened;
@@ -101,8 +118,8 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
             return fallback.get();
         }
         try {
-            if (buckets == null) {
-                connect();
+            if (buckets == null && !connect()) {
+                return fallback.get();
             }
             T result = redis.get();
             if (until != Long.MIN_VALUE && downUntilNanos.compareAndSet(until, Long.MIN_VALUE)) {

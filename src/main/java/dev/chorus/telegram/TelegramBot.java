@@ -149,7 +149,8 @@ public final class TelegramBot implements AutoCloseable {
         if (settings.webhook().isPresent()) {
             TelegramSettings.Webhook hook = settings.webhook().get();
             try {
-                webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, update -> updates.consume(List.of(update)));
+                webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, seen::forget,
+                        update -> updates.consume(List.of(update)));
             } catch (java.io.IOException e) {
                 sender.close();
                 executor.close();
@@ -157,7 +158,7 @@ public final class TelegramBot implements AutoCloseable {
                 throw new TelegramStartException("cannot listen for webhook updates on port " + hook.port() + ": "
                         + e.getMessage() + "; check telegram.webhook-port (env CHORUS_TELEGRAM_WEBHOOK_PORT)");
             }
-            log.debug("forgot {} update ids older than two days", seen.prune(Duration.ofDays(2)));
+            log.debug("forgot {} update ids older than two days", seen.prune(dev.chorus.store.SeenUpdates.KEPT));
             if (hook.publicUrl().isPresent()) {
                 register(new OkHttpTelegramClient(http, token, url), hook);
             }

@@ -36,6 +36,7 @@ final class WebhookServer implements AutoCloseable {
     private final byte[] secret;
     private final ObjectMapper json;
     private final LongPredicate firstTime;
+    private final java.util.function.LongConsumer forget;
     private final Consumer<Update> handler;
 
     /**
@@ -43,7 +44,8 @@ final class WebhookServer implements AutoCloseable {
      * @param handler takes each new update; it must not block for long (it queues the work)
      */
     private WebhookServer(TelegramSettings.Webhook settings, ObjectMapper json, LongPredicate firstTime,
-                          Consumer<Update> handler) throws IOException {
+                          java.util.function.LongConsumer forget, Consumer<Update> handler) throws IOException {
+        this.forget = forget;
         this.secret = settings.secret().reveal().getBytes(StandardCharsets.UTF_8);
         this.json = json;
         this.firstTime = firstTime;
@@ -53,9 +55,10 @@ final class WebhookServer implements AutoCloseable {
         server.createContext(settings.path(), this::handle);
     }
 
+    /** @param forget undoes {@code firstTime} for an update that could not be queued after all */
     static WebhookServer start(TelegramSettings.Webhook settings, ObjectMapper json, LongPredicate firstTime,
-                               Consumer<Update> handler) throws IOException {
-        WebhookServer webhook = new WebhookServer(settings, json, firstTime, handler);
+                               java.util.function.LongConsumer forget, Consumer<Update> handler) throws IOException {
+        WebhookServer webhook = new WebhookServer(settings, json, firstTime, forget, handler);
         webhook.server.start();
         return webhook;
     }
@@ -105,7 +108,15 @@ final class WebhookServer implements AutoCloseable {
                 return;
             }
             if (fresh) {
-                handler.accept(update);
+                try {
+                    handler.accept(update);
+                } catch (RuntimeException e) {
+                    // not taken after all: forget it and let Telegram post it again
+                    log.error("webhook: update {} could not be queued: {}", update.getUpdateId(), e.toString());
+                    forget.accept(update.getUpdateId());
+                    reply(exchange, 503);
+                    return;
+                }
             } else {
                 log.debug("webhook: update {} again; already taken", update.getUpdateId());
             }

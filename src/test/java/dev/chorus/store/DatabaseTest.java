@@ -113,6 +113,8 @@ class DatabaseTest {
         SeenUpdates reopened = new SeenUpdates(Database.open(file), clock);
         assertThat(reopened.first(42)).as("after a restart").isFalse();
         assertThat(reopened.first(43)).isTrue();
+        reopened.forget(43);
+        assertThat(reopened.first(43)).as("forgotten when it could not be taken").isTrue();
         clock.advance(java.time.Duration.ofDays(3));
         assertThat(reopened.prune(java.time.Duration.ofDays(2))).isEqualTo(2);
         assertThat(reopened.first(42)).isTrue();
