@@ -24,6 +24,8 @@ import org.slf4j.LoggerFactory;
 final class ChatSerialExecutor implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatSerialExecutor.class);
     static final int MAX_QUEUED_PER_CHAT = 20;
+    /** All of a group's lanes together: many accounts flooding one group cannot pile up work without end either. */
+    static final int MAX_QUEUED_PER_GROUP = 200;
     private static final long CHAT_WIDE = Long.MIN_VALUE;
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
@@ -32,6 +34,8 @@ final class ChatSerialExecutor implements AutoCloseable {
     // guarded by itself: a task's two tails (its lane's and its chat's) are read and set together
     private final Map<Key, CompletableFuture<Void>> tails = new HashMap<>();
     private final ConcurrentHashMap<Key, Integer> queued = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Integer> queuedInChat = new ConcurrentHashMap<>();
+    private final int maxQueuedInChat;
 
     /**
      * Whose tasks run in order: a chat, and within a group one member (0 for the chat itself).
@@ -52,7 +56,12 @@ final class ChatSerialExecutor implements AutoCloseable {
     }
 
     ChatSerialExecutor(int maxQueuedPerChat) {
-        this.maxQueued = maxQueuedPerChat;
+        this(maxQueuedPerChat, MAX_QUEUED_PER_GROUP);
+    }
+
+    ChatSerialExecutor(int maxQueuedPerLane, int maxQueuedPerChat) {
+        this.maxQueued = maxQueuedPerLane;
+        this.maxQueuedInChat = maxQueuedPerChat;
     }
 
     /** Queues {@code task} behind the chat's earlier ones; false (and nothing queued) when the chat's queue is full. */
@@ -74,6 +83,15 @@ final class ChatSerialExecutor implements AutoCloseable {
         if (!accepted[0]) {
             return false;
         }
+        queuedInChat.compute(chatId, (id, count) -> {
+            int now = count == null ? 0 : count;
+            accepted[0] = now < maxQueuedInChat;
+            return accepted[0] ? now + 1 : count;
+        });
+        if (!accepted[0]) {
+            queued.computeIfPresent(own, (key, count) -> count <= 1 ? null : count - 1);
+            return false;
+        }
         CompletableFuture<Void> mine;
         synchronized (tails) {
             CompletableFuture<Void> ownTail = tails.getOrDefault(own, DONE);
@@ -86,6 +104,7 @@ final class ChatSerialExecutor implements AutoCloseable {
                 } finally {
                     // a lane with nothing left queued leaves the map, so quiet chats cost nothing
                     queued.computeIfPresent(own, (key, count) -> count <= 1 ? null : count - 1);
+                    queuedInChat.computeIfPresent(chatId, (key, count) -> count <= 1 ? null : count - 1);
                 }
                 return null;
             }, threads);

@@ -103,6 +103,27 @@ class ChatSerialExecutorTest {
     }
 
     @Test
+    void manyMembersFloodingOneGroupHitTheGroupsCapWhileOtherChatsGoOn() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (ChatSerialExecutor executor = new ChatSerialExecutor(20, 5)) {
+            for (int member = 1; member <= 5; member++) {
+                assertThat(executor.submit(new ChatSerialExecutor.Lane(-9, member), () -> await(release))).isTrue();
+            }
+            assertThat(executor.submit(new ChatSerialExecutor.Lane(-9, 6), () -> { }))
+                    .as("the sixth member's task in a full group").isFalse();
+            assertThat(executor.submit(new ChatSerialExecutor.Lane(-10, 1), () -> { })).as("another group").isTrue();
+            release.countDown();
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            boolean accepted = false;
+            while (!accepted && System.nanoTime() < until) {
+                Thread.sleep(20);
+                accepted = executor.submit(new ChatSerialExecutor.Lane(-9, 6), () -> { });
+            }
+            assertThat(accepted).as("room again once the group's tasks ran").isTrue();
+        }
+    }
+
+    @Test
     void onlyGroupCommandsThatAreNoQuestionsAreChatWide() {
         assertThat(UpdateHandler.changesTheChat("/budget@bot set group 3/week")).isTrue();
         assertThat(UpdateHandler.changesTheChat("/mode cheap")).isTrue();
