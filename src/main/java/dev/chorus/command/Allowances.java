@@ -24,9 +24,13 @@ public interface Allowances {
 
     /** {@code burst} questions at once, then {@code perMinute} a minute. */
     record Limit(int burst, int perMinute) {
+        Bandwidth bandwidth() {
+            return Bandwidth.builder().capacity(Math.min(burst, perMinute)).refillGreedy(perMinute, Duration.ofMinutes(1))
+                    .build();
+        }
+
         public BucketConfiguration configuration() {
-            return BucketConfiguration.builder().addLimit(Bandwidth.builder().capacity(Math.min(burst, perMinute))
-                    .refillGreedy(perMinute, Duration.ofMinutes(1)).build()).build();
+            return BucketConfiguration.builder().addLimit(bandwidth()).build();
         }
     }
 
@@ -44,7 +48,7 @@ public interface Allowances {
         }
 
         private Bucket bucket(String key, Limit limit) {
-            return buckets.get(key, k -> Bucket.builder().addLimit(limit.configuration().getBandwidths()[0]).build());
+            return buckets.get(key, k -> Bucket.builder().addLimit(limit.bandwidth()).build());
         }
 
         @Override

@@ -9,6 +9,11 @@ import dev.chorus.store.Directory;
  */
 final class Languages {
     private final Directory directory;
+    // read for every update, changed by /language now and then; a minute bounds what another replica's
+    // change takes to be seen here
+    private final com.github.benmanes.caffeine.cache.Cache<Long, java.util.Optional<Language>> chosen =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(100_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     Languages(Directory directory) {
         this.directory = directory;
@@ -16,7 +21,7 @@ final class Languages {
 
     /** The language of {@code userId}, whose Telegram app reports {@code telegramCode} (may be null). */
     Language of(long userId, String telegramCode) {
-        return directory.chosenLanguage(userId).flatMap(Language::parse)
+        return chosen.get(userId, id -> directory.chosenLanguage(id).flatMap(Language::parse))
                 .orElseGet(() -> Language.fromTelegram(telegramCode));
     }
 
@@ -40,5 +45,6 @@ final class Languages {
 
     void choose(long userId, Language language) {
         directory.chooseLanguage(userId, language.code());
+        chosen.invalidate(userId);
     }
 }

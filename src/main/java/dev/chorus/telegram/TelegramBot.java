@@ -63,17 +63,10 @@ public final class TelegramBot implements AutoCloseable {
     }
 
     /**
-     * Sends {@code text} to each user's private chat through the outbox, so it is delivered in order
-     * with what else that chat is owed, after an outage too. A user who never started the bot cannot
-     * be written to (Telegram answers 403); that is logged once.
+     * Sends {@code text} to each user's private chat through the outbox, in that user's language, so
+     * it is delivered in order with what else that chat is owed, after an outage too. A user who never
+     * started the bot cannot be written to (Telegram answers 403); that is logged once.
      */
-    public void sendPrivately(Set<Long> userIds, String text) {
-        for (long userId : userIds) {
-            outputs.forChat(userId, null).send(dev.chorus.command.Reply.plain(text));
-        }
-    }
-
-    /** As {@link #sendPrivately(Set, String)}, each user reading {@code text} in their own language. */
     public void sendPrivately(Set<Long> userIds, dev.chorus.i18n.Phrase text) {
         for (long userId : userIds) {
             outputs.forChat(userId, null).send(dev.chorus.command.Reply.plain(commands.textsOf(userId).render(text)));

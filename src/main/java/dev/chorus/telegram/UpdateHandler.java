@@ -74,11 +74,8 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
      * gets (a budget, the mode), so later questions of everyone wait for it.
      */
     static boolean changesTheChat(String text) {
-        if (text == null || !text.startsWith("/")) {
-            return false;
-        }
-        String command = text.substring(1).split("[\\s@]", 2)[0].toLowerCase(java.util.Locale.ROOT);
-        return !command.equals("ask") && !command.equals("multi");
+        return dev.chorus.command.CommandLine.parse(text)
+                .filter(c -> !c.name().equals("ask") && !c.name().equals("multi")).isPresent();
     }
 
     private static String typeOf(Update update) {

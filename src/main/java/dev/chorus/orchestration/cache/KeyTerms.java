@@ -40,38 +40,6 @@ record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> si
     // an arithmetic sign next to a digit, a lone variable or a bracket: "3x - 7", "x^2 * sin(x)", "r = 5"
     private static final Pattern SIGN = Pattern.compile(
             "(?<=(?:\\p{N}|\\p{N}\\p{L}|\\b\\p{L}|\\))\\s?)[-+*/×÷=^<>](?=\\s?(?:\\p{N}|\\p{L}\\b|\\())");
-    private static final Map<String, String> NUMBER_WORDS = Map.ofEntries(Map.entry("two", "2"), Map.entry("three", "3"),
-            Map.entry("four", "4"), Map.entry("five", "5"), Map.entry("six", "6"), Map.entry("seven", "7"),
-            Map.entry("eight", "8"), Map.entry("nine", "9"), Map.entry("ten", "10"), Map.entry("eleven", "11"),
-            Map.entry("twelve", "12"), Map.entry("first", "1"), Map.entry("1st", "1"), Map.entry("second", "2"),
-            Map.entry("2nd", "2"), Map.entry("third", "3"), Map.entry("3rd", "3"), Map.entry("fourth", "4"),
-            Map.entry("4th", "4"), Map.entry("fifth", "5"), Map.entry("5th", "5"));
-    private static final Set<String> NEGATIONS = Set.of("not", "no", "never", "without", "none", "nothing", "cannot",
-            "не", "нет", "без", "никогда", "ни", "нельзя");
-    private static final Set<String> ASKS = Set.of("when", "why", "where", "who", "когда", "почему", "зачем", "где",
-            "куда", "откуда", "кто");
-    private static final Set<String> CONNECTORS = Set.of("to", "into", "from", "than", "vs", "versus", "in", "per",
-            "в", "во", "из", "на", "чем");
-    // Words that carry the asking, not what is asked: leaving one out or putting it in changes no answer.
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "am", "do", "does", "did", "doing",
-            "i", "me", "my", "mine", "you", "your", "we", "our", "us", "it", "its", "they", "them", "their", "he", "she",
-            "this", "that", "these", "those", "there", "here", "what", "whats", "which", "how", "hows", "when", "why",
-            "where", "who", "whom", "whose", "of", "to", "in", "on", "at", "by", "for", "with", "about", "as", "into",
-            "from", "than", "and", "or", "but", "if", "so", "then", "can", "could", "would", "should", "will", "shall",
-            "may", "might", "must", "please", "tell", "explain", "show", "give", "way", "ways", "some", "any", "just",
-            "really", "actually", "exactly", "get", "go", "make", "use", "using", "need", "want", "like", "know", "let",
-            "s", "t", "vs", "versus", "one", "thing", "things", "stuff", "etc", "also", "ok", "okay", "hi", "hey",
-            "difference", "differences", "differ", "differs", "different", "between", "compare", "compared", "pls",
-            "mean", "means", "meaning", "work", "works", "done", "find", "out", "up", "write", "quick",
-            "разница", "отличие", "отличается", "отличаются", "между", "работает", "значит",
-            "и", "в", "во", "на", "с", "со", "к", "ко", "по", "о", "об", "от", "до", "из", "за", "для", "у", "а", "но",
-            "или", "ли", "же", "бы", "что", "чем", "как", "какой", "какая", "какие", "каких", "каким", "это", "этот",
-            "эта", "эти", "мне", "меня", "я", "ты", "вы", "мы", "он", "она", "оно", "они", "его", "её", "ее", "их",
-            "можно", "нужно", "надо", "пожалуйста", "скажи", "скажите", "объясни", "объясните", "подскажите",
-            "подскажи", "сколько", "когда", "почему", "зачем", "где", "кто", "чтобы", "есть", "быть", "так", "там",
-            "тут", "вот", "ну", "уже", "ещё", "еще", "очень", "ведь", "просто");
-
     static KeyTerms of(String raw) {
         // "x²" is x^2, "15%" is 15 percent, "100MB" is 100 MB and "97 prime or not?" asks, it does not negate
         String question = raw.replace("²", "^2").replace("³", "^3").replace("%", " percent")
@@ -108,10 +76,10 @@ record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> si
             lower = lower.replace("'", "");
             words.add(lower);
             tokens.add(lower);
-            if (NUMBER_WORDS.containsKey(lower)) {
-                numbers.add(NUMBER_WORDS.get(lower));
+            if (Vocabulary.NUMBER_WORDS.containsKey(lower)) {
+                numbers.add(Vocabulary.NUMBER_WORDS.get(lower));
             }
-            negated |= NEGATIONS.contains(lower) || token.toLowerCase(Locale.ROOT).endsWith("n't");
+            negated |= Vocabulary.NEGATIONS.contains(lower) || token.toLowerCase(Locale.ROOT).endsWith("n't");
             for (int i = 0; i < token.length(); i++) {
                 Character.UnicodeScript script = Character.UnicodeScript.of(token.codePointAt(i));
                 if (script == Character.UnicodeScript.CYRILLIC) {
@@ -131,7 +99,7 @@ record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> si
         List<String[]> directions = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
-            if (ASKS.contains(token)) {
+            if (Vocabulary.ASKS.contains(token)) {
                 asks.add(token);
             }
             if (NUMBER.matcher(token).matches() && i + 1 < tokens.size() && !isFunction(tokens.get(i + 1))) {
@@ -145,7 +113,7 @@ record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> si
                     }
                 }
             }
-            if (CONNECTORS.contains(token)) {
+            if (Vocabulary.CONNECTORS.contains(token)) {
                 String before = neighbour(tokens, i, -1);
                 String after = neighbour(tokens, i, +1);
                 if (before != null && after != null) {
@@ -282,7 +250,7 @@ record KeyTerms(Set<String> numbers, Map<String, String> counted, Set<String> si
     }
 
     private static boolean isFunction(String word) {
-        return FUNCTION_WORDS.contains(word);
+        return Vocabulary.FUNCTION_WORDS.contains(word);
     }
 
     /** A crude stem, enough to meet "liters" with "liter" and "reversing" with "reverse". */
