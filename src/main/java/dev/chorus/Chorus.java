@@ -56,6 +56,7 @@ import dev.chorus.startup.StartChecks;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Conversations;
 import dev.chorus.store.Database;
+import dev.chorus.store.Databases;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.JdbiQuestionJournal;
@@ -83,9 +84,12 @@ public final class Chorus implements AutoCloseable {
     private final ProviderFleet providers;
     private final LearnedQuality learned;
     private final dev.chorus.command.Allowances allowances;
+    private final ReplicaDuties duties;
 
     private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
-                   ProviderFleet providers, LearnedQuality learned, dev.chorus.command.Allowances allowances) {
+                   ProviderFleet providers, LearnedQuality learned, dev.chorus.command.Allowances allowances,
+                   ReplicaDuties duties) {
+        this.duties = duties;
         this.allowances = allowances;
         this.learned = learned;
         this.telegram = telegram;
@@ -112,8 +116,8 @@ public final class Chorus implements AutoCloseable {
         StartChecks.checkFallbacks(config, catalog, providers);
         List<PipelineStep> pipeline = StartChecks.checkedPipeline(config, catalog, providers);
 
-        Database database = Database.open(config.dbPath());
-        log.info("database {} at schema version {}", config.dbPath().toAbsolutePath(), database.schemaVersion());
+        Database database = Databases.open(config);
+        log.info("database {} at schema version {}", Databases.describe(config), database.schemaVersion());
 
         AdminAlerts alerts = new AdminAlerts(clock, Duration.ofHours(1));
         JdbiDirectory directory = new JdbiDirectory(database, clock);
@@ -188,7 +192,10 @@ public final class Chorus implements AutoCloseable {
         }
         HealthServer health = config.healthPort() == 0 ? null
                 : startHealth(config.healthPort(), telegram, database, providers, metrics);
-        return new Chorus(telegram, database, health, catalog, providers, learned, allowances);
+        // replicas sharing PostgreSQL: beat, and take over what a replica that stopped beating left
+        ReplicaDuties duties = database.dialect() == Database.Dialect.POSTGRESQL
+                ? ReplicaDuties.start(database, budgets, telegram) : null;
+        return new Chorus(telegram, database, health, catalog, providers, learned, allowances, duties);
     }
 
     /**
@@ -300,6 +307,9 @@ public final class Chorus implements AutoCloseable {
     /** Stops polling, lets the chats' work and the outbox's sends in progress end, then closes providers and the database. */
     @Override
     public void close() {
+        if (duties != null) {
+            duties.close();
+        }
         if (health != null) {
             health.close();
         }

@@ -348,7 +348,7 @@ public final class BudgetService {
     }
 
     public int reconcile() {
-        List<OpenReservation> open = ledger.open();
+        List<OpenReservation> open = ledger.abandoned();
         for (OpenReservation r : open) {
             long charge = r.sent() ? r.estimateMicros() : 0;
             ledger.close(r.id(), charge, r.sent(), "reconciled", clock.instant());

@@ -26,6 +26,7 @@ import dev.chorus.startup.Analyzers;
 import dev.chorus.startup.StartChecks;
 import dev.chorus.startup.Learning;
 import dev.chorus.store.Database;
+import dev.chorus.store.Databases;
 import dev.chorus.store.JdbiCallLog;
 import dev.chorus.store.StoreException;
 import java.io.OutputStream;
@@ -74,7 +75,7 @@ public final class AskCommand {
             StartChecks.checkFallbacks(config, catalog, providers);
             preferences = new Preferences(args.mode().orElse(Preferences.DEFAULT.mode()),
                     Optional.ofNullable(pinned).map(ModelSpec::id), Preferences.DEFAULT.allowEscalation());
-            Database database = Database.open(config.dbPath());
+            Database database = Databases.open(config);
             // a refused key ends in the failure line below; there is no admin to alert
             FallbackChain chain = providers.chain((provider, message) -> { });
             JdbiCallLog calls = new JdbiCallLog(database);

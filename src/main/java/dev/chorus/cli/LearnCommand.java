@@ -11,6 +11,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.startup.Learning;
 import dev.chorus.orchestration.Ratings;
 import dev.chorus.store.Database;
+import dev.chorus.store.Databases;
 import dev.chorus.store.JdbiRatings;
 import dev.chorus.store.StoreException;
 import java.io.BufferedReader;
@@ -45,7 +46,7 @@ public final class LearnCommand {
         try {
             ChorusConfig config = ConfigLoader.loadOffline(args.configFileToRead(), env);
             catalog = ModelCatalog.load(config.catalog());
-            database = Database.open(config.dbPath());
+            database = Databases.open(config);
         } catch (ConfigException | StoreException e) {
             err.println(e.getMessage());
             return 2;

@@ -16,6 +16,7 @@ import dev.chorus.provider.catalog.ModelSpec;
 import dev.chorus.orchestration.learning.LearnedQuality;
 import dev.chorus.startup.Learning;
 import dev.chorus.store.Database;
+import dev.chorus.store.Databases;
 import dev.chorus.store.StoreException;
 import java.nio.file.Files;
 import java.time.Clock;
@@ -73,7 +74,7 @@ public final class OfflineRouter implements AutoCloseable {
         }
         Preferences preferences = new Preferences(mode.orElse(Preferences.DEFAULT.mode()), pinned,
                 Preferences.DEFAULT.allowEscalation());
-        if (!Files.isRegularFile(config.dbPath())) {
+        if (config.dbServer().isEmpty() && !Files.isRegularFile(config.dbPath())) {
             return new OfflineRouter(catalog.all(), preferences, config.answerMaxTokens(), QualityModel.PRIOR, () -> { });
         }
         Database database = openDatabase(config);
@@ -91,7 +92,7 @@ public final class OfflineRouter implements AutoCloseable {
 
     private static Database openDatabase(ChorusConfig config) {
         try {
-            return Database.open(config.dbPath());
+            return Databases.open(config);
         } catch (StoreException e) {
             throw new ConfigException("Config error: " + ConfigKey.DB_PATH.label() + ": cannot open the database ("
                     + e.getMessage().lines().findFirst().orElse("") + ")");

@@ -22,6 +22,7 @@ import dev.chorus.provider.resilience.Sleeper;
 import dev.chorus.startup.Learning;
 import dev.chorus.store.BudgetLedger;
 import dev.chorus.store.Database;
+import dev.chorus.store.Databases;
 import dev.chorus.store.JdbiDirectory;
 import dev.chorus.store.JdbiProbes;
 import dev.chorus.store.StoreException;
@@ -69,7 +70,7 @@ public final class ProbeCommand {
                 return 2;
             }
             model = found.get();
-            database = Database.open(config.dbPath());
+            database = Databases.open(config);
         } catch (ConfigException | StoreException e) {
             err.println(e.getMessage().lines().findFirst().orElse(""));
             return 2;

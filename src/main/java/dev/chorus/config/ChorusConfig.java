@@ -24,7 +24,8 @@ public record ChorusConfig(
         BudgetSettings budget,
         ChatLimits limits,
         CacheSettings cache,
-        Optional<Secret> redisUrl) {
+        Optional<Secret> redisUrl,
+        Optional<DatabaseServer> dbServer) {
 
     public ChorusConfig {
         admins = Set.copyOf(admins);

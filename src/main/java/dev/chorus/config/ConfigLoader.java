@@ -117,7 +117,19 @@ public final class ConfigLoader {
                         integer(ConfigKey.GROUP_QUESTIONS_PER_MINUTE, 1, 600), escalationStrategy(),
                         dollars(ConfigKey.MULTI_MAX_COST), dollars(ConfigKey.MULTI_CONFIRM_ABOVE), pipeline(),
                         Duration.ofSeconds(integer(ConfigKey.MULTI_GRACE, 1, 120))),
-                cache(providers.keySet()), redis());
+                cache(providers.keySet()), redis(), databaseServer());
+    }
+
+    private Optional<DatabaseServer> databaseServer() {
+        Optional<String> url = optional(ConfigKey.DB_URL).map(String::strip).filter(u -> !u.isEmpty());
+        if (url.isPresent() && !url.get().matches("jdbc:postgresql://[^\\s]+")) {
+            throw new ConfigException("Config error: " + ConfigKey.DB_URL.label()
+                    + " must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/chorus");
+        }
+        int poolSize = integer(ConfigKey.DB_POOL_SIZE, 1, 200);
+        return url.map(u -> new DatabaseServer(Secret.of(u),
+                optional(ConfigKey.DB_USER).map(String::strip).filter(s -> !s.isEmpty()),
+                optional(ConfigKey.DB_PASSWORD).filter(s -> !s.isEmpty()).map(Secret::of), poolSize));
     }
 
     private Optional<Secret> redis() {

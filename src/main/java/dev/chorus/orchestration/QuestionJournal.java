@@ -20,7 +20,7 @@ public interface QuestionJournal {
     /** Its reply is on its way (in the outbox): nothing more to do after a restart. */
     void finished(long id);
 
-    /** Questions a process that died was answering, oldest first. */
+    /** Questions a process that stopped was answering, now taken over by this one, oldest first. */
     List<Unfinished> unfinished();
 
     /** The question was offered again with a button; it waits for that press. */

@@ -7,12 +7,13 @@ import java.util.Optional;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Budgets, reservations and the append-only spend ledger in SQLite. A reservation checks every
- * scope's limit and records its holds in one immediate transaction, so concurrent calls cannot
- * overspend; closing it releases the holds and charges the real cost, idempotently. Thread-safe.
+ * Budgets, reservations and the append-only spend ledger. A reservation locks its scopes, checks
+ * every scope's limit and records its holds in one transaction, so concurrent calls (of any
+ * replica) cannot overspend; a reservation belongs to the process that made it until that one stops; closing it releases the holds and charges the real cost, idempotently. Thread-safe.
  */
 public final class BudgetLedger {
     private final LedgerDao dao;
+    private final Database database;
     // Budgets change when an admin sets one and are read about a dozen times per question (every
     // scope, for routing, the hold and the settling): kept briefly, dropped here when set. The short
     // life bounds how long a budget set by another process goes unseen.
@@ -22,16 +23,17 @@ public final class BudgetLedger {
 
     public BudgetLedger(Database database) {
         this.dao = database.jdbi().onDemand(LedgerDao.class);
+        this.database = database;
     }
 
     /** Reserves {@code reservation.reservedMicros()} against every hold's scope, or none if one does not fit. */
     public ReserveResult reserve(NewReservation reservation, List<Hold> holds) {
-        return guard(() -> dao.reserve(reservation, holds), "reserve " + reservation.id());
+        return guard(() -> dao.reserve(reservation, holds, database.replicaId()), "reserve " + reservation.id());
     }
 
     /** Reserves a call of a run, taking {@code fromPool} of the run's hold {@code poolId} for it. */
     public ReserveResult reserveFromPool(String poolId, long fromPool, NewReservation reservation, List<Hold> holds) {
-        return guard(() -> dao.reserveFromPool(poolId, fromPool, reservation, holds), "reserve " + reservation.id());
+        return guard(() -> dao.reserveFromPool(poolId, fromPool, reservation, holds, database.replicaId()), "reserve " + reservation.id());
     }
 
     /** Holds {@code extraMicros} more for an open reservation, or nothing if a scope has no room. */
@@ -75,8 +77,12 @@ public final class BudgetLedger {
         return guard(() -> dao.spent(scope, periodStart), "read spend of " + scope);
     }
 
-    public List<OpenReservation> open() {
-        return guard(dao::open, "read open reservations");
+    /**
+     * Open reservations of processes that stopped: every other one on SQLite (one process per file),
+     * on PostgreSQL those of replicas that have not beaten for {@link Database#LEASE}.
+     */
+    public List<OpenReservation> abandoned() {
+        return guard(() -> dao.abandoned(database.replicaId(), database.aliveSince()), "read open reservations");
     }
 
     /** Charged micro-dollars per model, most first. */

@@ -58,8 +58,9 @@ interface ConversationDao {
                    @Bind("strategy") String strategy, @Bind("at") String at);
 
     @SqlUpdate("""
-            INSERT OR REPLACE INTO answer_messages (chat_id, message_id, answer_id)
+            INSERT INTO answer_messages (chat_id, message_id, answer_id)
             SELECT chat_id, :message, id FROM answers WHERE id = :id
+            ON CONFLICT (chat_id, message_id) DO UPDATE SET answer_id = excluded.answer_id
             """)
     void linkAnswer(@Bind("id") long answerId, @Bind("message") int messageId);
 

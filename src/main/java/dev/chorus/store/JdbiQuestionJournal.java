@@ -10,23 +10,26 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * {@link QuestionJournal} in SQLite. A question counts as finished as soon as a reply to it is in
+ * {@link QuestionJournal} in the database. A question belongs to the process answering it; only once
+ * that process stopped does another take it over and answer it again. A question counts as finished as soon as a reply to it is in
  * the outbox, even when the process died before marking it: the outbox delivers that reply, so
  * answering again would answer twice. Thread-safe.
  */
 public final class JdbiQuestionJournal implements QuestionJournal {
     private final QuestionDao dao;
+    private final Database database;
     private final Clock clock;
 
     public JdbiQuestionJournal(Database database, Clock clock) {
         this.dao = database.jdbi().onDemand(QuestionDao.class);
+        this.database = database;
         this.clock = clock;
     }
 
     @Override
     public long started(JournaledQuestion q) {
         return guard(() -> dao.insert(q.chatId(), q.userId(), q.inGroup(), q.text(), q.messageId(), q.repliedToBot(),
-                q.cloudAllowed(), q.command(), q.confirmed(), clock.instant().toString()));
+                q.cloudAllowed(), q.command(), q.confirmed(), clock.instant().toString(), database.replicaId()));
     }
 
     @Override
@@ -44,7 +47,10 @@ public final class JdbiQuestionJournal implements QuestionJournal {
         return guard(() -> {
             dao.closeAnswered();
             dao.prune(clock.instant().minus(Duration.ofDays(7)).toString());
-            return dao.unfinished().stream().map(JdbiQuestionJournal::unfinished).toList();
+            // each taken over first, so of replicas looking at once only one answers it again
+            return dao.abandoned(database.replicaId(), database.aliveSince()).stream()
+                    .filter(r -> dao.takeOver(r.id(), r.owner(), database.replicaId()) > 0)
+                    .map(JdbiQuestionJournal::unfinished).toList();
         });
     }
 
@@ -55,7 +61,7 @@ public final class JdbiQuestionJournal implements QuestionJournal {
 
     @Override
     public Optional<Unfinished> takeOffered(long id) {
-        return guard(() -> dao.take(id) > 0 ? dao.find(id).map(JdbiQuestionJournal::unfinished) : Optional.empty());
+        return guard(() -> dao.take(id, database.replicaId()) > 0 ? dao.find(id).map(JdbiQuestionJournal::unfinished) : Optional.empty());
     }
 
     @Override

@@ -26,15 +26,32 @@ interface LedgerDao {
 
     @SqlUpdate("""
             INSERT INTO reservations (id, created_at, user_id, chat_id, model, purpose, reserved_micros,
-                                      estimate_micros, state)
-            VALUES (:id, :at, :userId, :chatId, :model, :purpose, :reservedMicros, :estimateMicros, 'open')
+                                      estimate_micros, state, owner)
+            VALUES (:r.id, :r.at, :r.userId, :r.chatId, :r.model, :r.purpose, :r.reservedMicros, :r.estimateMicros,
+                    'open', :owner)
             """)
-    void insertReservation(@BindMethods NewReservation reservation);
+    void insertReservation(@BindMethods("r") NewReservation reservation, @Bind("owner") String owner);
 
     @SqlUpdate("""
-            INSERT OR IGNORE INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start,
-                                          kind, amount_micros, model, at)
+            INSERT INTO scope_locks (scope_key, touched_at) VALUES (:key, :at)
+            ON CONFLICT (scope_key) DO UPDATE SET touched_at = excluded.touched_at
+            """)
+    void lockScope(@Bind("key") String key, @Bind("at") String at);
+
+    /**
+     * Takes the lock row of every scope of {@code holds}, in one order so that two transactions
+     * never wait for each other: on PostgreSQL another replica's check of the same scope now waits
+     * for this transaction's end. (SQLite's immediate transaction already holds the whole file.)
+     */
+    default void lockScopes(List<Hold> holds, String at) {
+        holds.stream().map(h -> key(h.scope())).distinct().sorted().forEach(k -> lockScope(k, at));
+    }
+
+    @SqlUpdate("""
+            INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start,
+                                kind, amount_micros, model, at)
             VALUES (:key, :reservation, :s.column, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
+            ON CONFLICT (entry_key) DO NOTHING
             """)
     int insertEntry(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
                     @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
@@ -45,7 +62,8 @@ interface LedgerDao {
      * its holds: one transaction, so two concurrent calls can never both take the last dollar.
      */
     @Transaction
-    default ReserveResult reserve(NewReservation reservation, List<Hold> holds) {
+    default ReserveResult reserve(NewReservation reservation, List<Hold> holds, String owner) {
+        lockScopes(holds, reservation.at().toString());
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
             if (hold.limitMicros() >= 0 && used + reservation.reservedMicros() > hold.limitMicros()) {
@@ -53,7 +71,7 @@ interface LedgerDao {
                         hold.limitMicros());
             }
         }
-        insertReservation(reservation);
+        insertReservation(reservation, owner);
         String at = reservation.at().toString();
         for (Hold hold : holds) {
             insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
@@ -68,7 +86,9 @@ interface LedgerDao {
      * what is left), and checked against the limits with that share freed, in one transaction.
      */
     @Transaction
-    default ReserveResult reserveFromPool(String poolId, long poolShare, NewReservation reservation, List<Hold> holds) {
+    default ReserveResult reserveFromPool(String poolId, long poolShare, NewReservation reservation, List<Hold> holds,
+                                          String owner) {
+        lockScopes(holds, reservation.at().toString());
         long fromPool = isOpen(poolId) ? poolShare : 0;
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
@@ -79,7 +99,7 @@ interface LedgerDao {
         }
         String at = reservation.at().toString();
         takeFromPool(poolId, fromPool, reservation.id(), at);
-        insertReservation(reservation);
+        insertReservation(reservation, owner);
         for (Hold hold : holds) {
             insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
@@ -164,6 +184,7 @@ interface LedgerDao {
     @Transaction
     default boolean extendFromPool(String id, long extraMicros, List<Hold> holds, int step, String at,
                                    String poolId, long poolShare) {
+        lockScopes(holds, at);
         long fromPool = poolId != null && isOpen(poolId) ? Math.min(poolShare, extraMicros) : 0;
         for (Hold hold : holds) {
             long used = used(hold.scope(), hold.periodStart());
@@ -183,9 +204,14 @@ interface LedgerDao {
         return true;
     }
 
-    @SqlQuery("SELECT id, state, reserved_micros, estimate_micros, model FROM reservations WHERE state IN ('open', 'sent')")
+    /** Open reservations whose process stopped: not {@code me}, and not beaten since {@code alive}. */
+    @SqlQuery("""
+            SELECT id, state, reserved_micros, estimate_micros, model FROM reservations
+            WHERE state IN ('open', 'sent')
+              AND (owner IS NULL OR (owner <> :me AND owner NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive)))
+            """)
     @RegisterConstructorMapper(OpenReservation.class)
-    List<OpenReservation> open();
+    List<OpenReservation> abandoned(@Bind("me") String me, @Bind("alive") String alive);
 
     @SqlQuery("""
             SELECT model, SUM(amount_micros) AS micros FROM ledger
@@ -226,8 +252,9 @@ interface LedgerDao {
                     @Bind("at") String at, @Bind("by") long by);
 
     @SqlUpdate("""
-            INSERT OR IGNORE INTO alerts_sent (scope_kind, scope_id, group_id, period_start, threshold, sent_at)
+            INSERT INTO alerts_sent (scope_kind, scope_id, group_id, period_start, threshold, sent_at)
             VALUES (:s.column, :s.id, :s.groupId, :periodStart, :threshold, :at)
+            ON CONFLICT (scope_kind, scope_id, group_id, period_start, threshold) DO NOTHING
             """)
     int markAlert(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart,
                   @Bind("threshold") int threshold, @Bind("at") String at);

@@ -11,18 +11,24 @@ import java.util.function.Supplier;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * Messages the bot owes its chats, kept in SQLite until Telegram has accepted them: an answer is
+ * Messages the bot owes its chats, kept in the database until Telegram has accepted them: an answer is
  * written here before it is sent, so neither a Telegram outage nor a restart loses it. Messages of
  * one chat leave in the order they were written. When a sent message belongs to an answer, its
  * Telegram id is linked to that answer in the same transaction (replies and buttons find it).
+ * Processes sharing the database claim a message before sending it, so only one sends it.
  * Thread-safe.
  */
 public final class Outbox {
+    /** How long a process may take to send one message before another may send it instead. */
+    static final Duration CLAIM = Duration.ofSeconds(30);
+
     private final OutboxDao dao;
+    private final Database database;
     private final Clock clock;
 
     public Outbox(Database database, Clock clock) {
         this.dao = database.jdbi().onDemand(OutboxDao.class);
+        this.database = database;
         this.clock = clock;
     }
 
@@ -107,7 +113,7 @@ public final class Outbox {
 
     /** Chats whose next message may be tried now, at most {@code limit}. */
     public List<Long> chatsDue(int limit) {
-        return guard(() -> dao.chatsDue(clock.instant().toString(), limit));
+        return guard(() -> dao.chatsDue(clock.instant().toString(), database.replicaId(), limit));
     }
 
     /** The chat's oldest pending message: nothing after it goes out before it. */
@@ -115,9 +121,21 @@ public final class Outbox {
         return guard(() -> dao.head(chatId).map(Outbox::pending));
     }
 
+    /**
+     * The chat's oldest pending message, taken for this process to send (for {@link #CLAIM} at
+     * most) if it is due: empty when there is none or another process is sending it, so no two
+     * send one message. One not due yet is returned without being taken.
+     */
+    public Optional<Pending> claimHead(long chatId) {
+        Instant now = clock.instant();
+        return guard(() -> dao.head(chatId).map(Outbox::pending)
+                .filter(head -> head.nextAttemptAt().isAfter(now)
+                        || dao.claim(head.id(), database.replicaId(), now.toString(), now.plus(CLAIM).toString()) > 0));
+    }
+
     /** When the next pending message is due, if any is pending. */
     public Optional<Instant> nextDue() {
-        return guard(() -> dao.nextDue().map(Instant::parse));
+        return guard(() -> dao.nextDue(database.replicaId()).map(Instant::parse));
     }
 
     /** Telegram accepted it as {@code messageId} (null when Telegram did not say, as for some edits). */

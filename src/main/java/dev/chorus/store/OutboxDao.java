@@ -26,14 +26,28 @@ interface OutboxDao {
         }
     }
 
-    /** Chats whose oldest pending message may be tried now, longest waiting first. */
+    /**
+     * Chats whose oldest pending message may be tried now and is not being sent by another process,
+     * longest waiting first.
+     */
     @SqlQuery("""
             SELECT o.chat_id FROM outbox o
             WHERE o.state = 'pending' AND o.next_attempt_at <= :now
+              AND (o.claimed_by IS NULL OR o.claimed_by = :me OR o.claimed_until < :now)
               AND o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id AND state = 'pending')
             ORDER BY o.id LIMIT :limit
             """)
-    List<Long> chatsDue(@Bind("now") String now, @Bind("limit") int limit);
+    List<Long> chatsDue(@Bind("now") String now, @Bind("me") String me, @Bind("limit") int limit);
+
+    /**
+     * Takes message {@code id} to send it until {@code until}: 0 when another process has it. The
+     * one that has it sends it; the others leave it alone until that one's claim has run out.
+     */
+    @SqlUpdate("""
+            UPDATE outbox SET claimed_by = :me, claimed_until = :until
+            WHERE id = :id AND state = 'pending' AND (claimed_by IS NULL OR claimed_by = :me OR claimed_until < :now)
+            """)
+    int claim(@Bind("id") long id, @Bind("me") String me, @Bind("now") String now, @Bind("until") String until);
 
     @SqlQuery("""
             SELECT id, chat_id, kind, text, html, reply_to, edit_message_id, markup, answer_id, question_id,
@@ -43,15 +57,21 @@ interface OutboxDao {
     @RegisterConstructorMapper(Row.class)
     Optional<Row> head(@Bind("chat") long chatId);
 
-    @SqlQuery("SELECT MIN(next_attempt_at) FROM outbox WHERE state = 'pending'")
-    Optional<String> nextDue();
+    /** When a pending message is next due; one another process is sending counts from its claim's end. */
+    @SqlQuery("""
+            SELECT MIN(CASE WHEN claimed_by IS NOT NULL AND claimed_by <> :me AND claimed_until > next_attempt_at
+                            THEN claimed_until ELSE next_attempt_at END)
+            FROM outbox WHERE state = 'pending'
+            """)
+    Optional<String> nextDue(@Bind("me") String me);
 
     @SqlUpdate("UPDATE outbox SET state = 'sent', message_id = :message, attempts = attempts + 1 WHERE id = :id")
     void markSent(@Bind("id") long id, @Bind("message") Integer messageId);
 
     @SqlUpdate("""
-            INSERT OR REPLACE INTO answer_messages (chat_id, message_id, answer_id)
+            INSERT INTO answer_messages (chat_id, message_id, answer_id)
             SELECT chat_id, :message, answer_id FROM outbox WHERE id = :id AND answer_id IS NOT NULL
+            ON CONFLICT (chat_id, message_id) DO UPDATE SET answer_id = excluded.answer_id
             """)
     void linkAnswer(@Bind("id") long id, @Bind("message") int messageId);
 
@@ -64,7 +84,7 @@ interface OutboxDao {
     }
 
     @SqlUpdate("""
-            UPDATE outbox SET next_attempt_at = :at, attempts = attempts + 1, last_error = :error
+            UPDATE outbox SET next_attempt_at = :at, attempts = attempts + 1, last_error = :error, claimed_by = NULL
             WHERE id = :id AND state = 'pending'
             """)
     void retry(@Bind("id") long id, @Bind("at") String at, @Bind("error") String error);

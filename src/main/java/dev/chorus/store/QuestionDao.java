@@ -12,14 +12,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface QuestionDao {
     @SqlUpdate("""
             INSERT INTO questions (chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed,
-                                   command, confirmed, started_at)
-            VALUES (:chat, :user, :group, :text, :message, :repliedTo, :cloud, :command, :confirmed, :at)
+                                   command, confirmed, started_at, owner)
+            VALUES (:chat, :user, :group, :text, :message, :repliedTo, :cloud, :command, :confirmed, :at, :owner)
             """)
     @GetGeneratedKeys("id")
     long insert(@Bind("chat") long chatId, @Bind("user") long userId, @Bind("group") boolean inGroup,
                 @Bind("text") String text, @Bind("message") Integer messageId, @Bind("repliedTo") Integer repliedToBot,
                 @Bind("cloud") boolean cloudAllowed, @Bind("command") String command,
-                @Bind("confirmed") boolean confirmed, @Bind("at") String at);
+                @Bind("confirmed") boolean confirmed, @Bind("at") String at, @Bind("owner") String owner);
 
     @SqlUpdate("UPDATE questions SET preview_message_id = :message WHERE id = :id")
     void preview(@Bind("id") long id, @Bind("message") int messageId);
@@ -27,26 +27,37 @@ interface QuestionDao {
     @SqlUpdate("UPDATE questions SET state = :state WHERE id = :id")
     void setState(@Bind("id") long id, @Bind("state") String state);
 
-    @SqlUpdate("UPDATE questions SET state = 'running' WHERE id = :id AND state = 'offered'")
-    int take(@Bind("id") long id);
+    @SqlUpdate("UPDATE questions SET state = 'running', owner = :me WHERE id = :id AND state = 'offered'")
+    int take(@Bind("id") long id, @Bind("me") String me);
 
     @SqlUpdate("UPDATE questions SET state = 'running', runs = runs + 1, started_at = :at WHERE id = :id")
     void rerun(@Bind("id") long id, @Bind("at") String at);
 
-    /** Running questions whose reply never reached the outbox. */
+    /**
+     * Running questions whose reply never reached the outbox and whose process stopped: not
+     * {@code me}, and not beaten since {@code alive}.
+     */
     @SqlQuery("""
             SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
-                   runs, started_at, command, confirmed
+                   runs, started_at, command, confirmed, owner
             FROM questions q
             WHERE state = 'running' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
+              AND (owner IS NULL OR (owner <> :me AND owner NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive)))
             ORDER BY id
             """)
     @RegisterConstructorMapper(Row.class)
-    List<Row> unfinished();
+    List<Row> abandoned(@Bind("me") String me, @Bind("alive") String alive);
+
+    /** Takes a question over from the process {@code was} (null: none); 0 when another took it first. */
+    @SqlUpdate("""
+            UPDATE questions SET owner = :me
+            WHERE id = :id AND state = 'running' AND (owner = :was OR (owner IS NULL AND :was IS NULL))
+            """)
+    int takeOver(@Bind("id") long id, @Bind("was") String was, @Bind("me") String me);
 
     @SqlQuery("""
             SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
-                   runs, started_at, command, confirmed
+                   runs, started_at, command, confirmed, owner
             FROM questions WHERE id = :id
             """)
     @RegisterConstructorMapper(Row.class)
@@ -60,6 +71,6 @@ interface QuestionDao {
 
     record Row(long id, long chatId, long userId, boolean inGroup, String text, Integer messageId, Integer repliedToBot,
                boolean cloudAllowed, Integer previewMessageId, int runs, String startedAt, String command,
-               boolean confirmed) {
+               boolean confirmed, String owner) {
     }
 }

@@ -51,7 +51,7 @@ interface RatingDao {
     Optional<Long> latestAnswer(@Bind("chat") long chatId);
 
     @SqlQuery("""
-            SELECT model, COUNT(*) AS ratings, SUM(score >= 4) AS good FROM ratings r
+            SELECT model, COUNT(*) AS ratings, SUM(CASE WHEN score >= 4 THEN 1 ELSE 0 END) AS good FROM ratings r
             WHERE user_id = :user AND (answer_id IS NULL OR id = (SELECT MAX(id) FROM ratings y
                 WHERE y.answer_id = r.answer_id AND y.user_id = r.user_id))
             GROUP BY model ORDER BY ratings DESC, model

@@ -10,9 +10,13 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 /** SQL for the steps of answers. */
 interface TraceDao {
     @SqlUpdate("""
-            INSERT OR REPLACE INTO answer_steps (answer_id, idx, model, role, name, state, input_tokens, output_tokens,
-                                                 cost_micros, took_ms, note)
+            INSERT INTO answer_steps (answer_id, idx, model, role, name, state, input_tokens, output_tokens,
+                                      cost_micros, took_ms, note)
             VALUES (:answer, :idx, :model, :role, :name, :state, :input, :output, :cost, :took, :note)
+            ON CONFLICT (answer_id, idx) DO UPDATE SET model = excluded.model, role = excluded.role,
+                name = excluded.name, state = excluded.state, input_tokens = excluded.input_tokens,
+                output_tokens = excluded.output_tokens, cost_micros = excluded.cost_micros,
+                took_ms = excluded.took_ms, note = excluded.note
             """)
     void insert(@Bind("answer") long answerId, @Bind("idx") int index, @Bind("model") String model,
                 @Bind("role") String role, @Bind("name") String name, @Bind("state") String state, @Bind("input") long input,

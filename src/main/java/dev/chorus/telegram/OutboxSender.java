@@ -149,7 +149,7 @@ final class OutboxSender implements AutoCloseable {
     private void drain(long chatId) {
         try {
             while (running) {
-                Optional<Outbox.Pending> head = outbox.head(chatId);
+                Optional<Outbox.Pending> head = outbox.claimHead(chatId);
                 if (head.isEmpty() || head.get().nextAttemptAt().isAfter(clock.instant())) {
                     return;
                 }

@@ -177,16 +177,28 @@ public final class TelegramBot implements AutoCloseable {
             }
             log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
         }
+        TelegramBot bot = new TelegramBot(application, webhook, pollScheduler, executor, sender, outputs, http,
+                identity.username(), commands);
+        bot.pickUpAbandoned();
+        return bot;
+    }
+
+    /**
+     * Answers again the questions a stopped process was answering (at start: the last run; with
+     * replicas: any replica that stopped beating), each taken over by this process only.
+     */
+    public int pickUpAbandoned() {
         java.util.List<ChatCommands.Resumption> unfinished = commands.unfinished();
         if (!unfinished.isEmpty()) {
-            log.warn("{} questions were being answered when the bot last stopped; picking them up", unfinished.size());
+            log.warn("{} questions were being answered by a process that stopped; picking them up", unfinished.size());
         }
         for (ChatCommands.Resumption resumption : unfinished) {
             executor.submit(resumption.chatId(),
                     () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
         }
-        return new TelegramBot(application, webhook, pollScheduler, executor, sender, outputs, http, identity.username(),
-                commands);
+        // messages a stopped replica had taken to send are free again once its claims run out
+        sender.wake();
+        return unfinished.size();
     }
 
     /** Whether updates are coming in: long polling is running, or the webhook server is listening. */

@@ -1,5 +1,9 @@
 package dev.chorus.budget;
 
+import dev.chorus.testing.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.config.Amounts;
@@ -37,7 +41,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Budgets on a real SQLite file; the clock is moved by hand. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class BudgetServiceTest {
+    @Parameter
+    StoreKind kind;
+
     /** Input is free and output costs $1 per million tokens: a call capped at 1,000 output tokens costs at most 1,000 µ$. */
     static final ModelSpec MODEL = new ModelSpec("test-model", "test", WireProtocol.OPENAI_CHAT, null, 100_000, 4096,
             new ModelPrice(BigDecimal.ZERO, null, BigDecimal.ONE, null), Map.of(), LatencyClass.FAST, false);
@@ -55,12 +65,17 @@ class BudgetServiceTest {
         file = dir.resolve("chorus.db");
     }
 
+    /** Every process that used the database stopped beating longer than the lease ago (a kill -9). */
+    void diedLongAgo() {
+        kind.open(file).jdbi().useHandle(h -> h.execute("UPDATE replicas SET seen_at = '2000-01-01T00:00:00Z'"));
+    }
+
     BudgetLedger ledger() {
-        return new BudgetLedger(Database.open(file));
+        return new BudgetLedger(kind.open(file));
     }
 
     BudgetService service(BudgetSettings settings, Set<Long> admins) {
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         BudgetLedger ledger = new BudgetLedger(db);
         return new BudgetService(ledger, settings, admins, clock,
                 new BudgetAlerts(ledger, new JdbiDirectory(db, clock), clock, alert -> alerts.add(alert.english())));
@@ -106,7 +121,7 @@ class BudgetServiceTest {
         ScopeState state = budgets.states(Spender.privately(7)).getFirst();
         assertThat(state.usedMicros()).isEqualTo(25_000);
         assertThat(state.remainingMicros()).isZero();
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         // The ledger balances to the micro-dollar: holds and releases cancel, charges are the spend.
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
         assertThat(sum(db, "kind = 'charge'")).isEqualTo(25_000);
@@ -132,13 +147,14 @@ class BudgetServiceTest {
         granted(gate.admit(MODEL, 100, 1000)); // reserved, never sent
         // The process dies here: neither is settled. Both still hold their first share (512 output tokens).
         assertThat(before.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1024);
+        diedLongAgo();
 
         BudgetService after = service(settings("1/day", "5/day", null, null), Set.of());
         assertThat(after.reconcile()).isEqualTo(2);
         // The sent one is charged its estimate (min(1000, 500) output tokens × $1/M); the other is released.
         assertThat(after.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(500);
         assertThat(after.reconcile()).isZero();
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
         assertThat(count(db, "SELECT COUNT(*) FROM reservations WHERE state = 'reconciled'")).isEqualTo(2);
         // A settle arriving late (a retry) changes nothing.
@@ -249,7 +265,7 @@ class BudgetServiceTest {
     void aQuestionThatOnlyHoldsAreInTheWayOfIsToldItIsBusyNotUsedUp() {
         // 0.001 $ fits one first hold of 512 µ$ at a time, and two answers' real cost
         BudgetService budgets = new BudgetService(ledger(), settings("0.001/day", "5/day", null, null), Set.of(),
-                clock, new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alert -> alerts.add(alert.english())),
+                clock, new BudgetAlerts(ledger(), new JdbiDirectory(kind.open(file), clock), clock, alert -> alerts.add(alert.english())),
                 Duration.ofMillis(300), new SimpleMeterRegistry());
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         SpendGate.Spend inFlight = granted(gate.admit(MODEL, 0, 4096));
@@ -294,7 +310,7 @@ class BudgetServiceTest {
         assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(2000);
         spend.settle(1500, false);
         assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1500);
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
         assertThat(alerts).noneMatch(a -> a.contains("billed"));
     }
@@ -303,7 +319,7 @@ class BudgetServiceTest {
     void aChargeAboveTheHoldIsChargedAndReportedOncePerModel() {
         SimpleMeterRegistry metrics = new SimpleMeterRegistry();
         BudgetService budgets = new BudgetService(ledger(), settings("1/day", "5/day", null, null), Set.of(), clock,
-                new BudgetAlerts(ledger(), new JdbiDirectory(Database.open(file), clock), clock, alert -> alerts.add(alert.english())),
+                new BudgetAlerts(ledger(), new JdbiDirectory(kind.open(file), clock), clock, alert -> alerts.add(alert.english())),
                 Duration.ofSeconds(1), metrics);
         SpendGate gate = budgets.gate(Spender.privately(7), "answer");
         granted(gate.admit(MODEL, 0, 100)).settle(30_000, false);
@@ -341,7 +357,7 @@ class BudgetServiceTest {
         call.settle(100, false);
         run.release().run();
         assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(100);
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
         assertThat(sum(db, "kind = 'charge'")).isEqualTo(100);
     }
@@ -359,7 +375,7 @@ class BudgetServiceTest {
         call.settle(1_700, false);
         run.release().run();
         assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_700);
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
     }
 
@@ -373,7 +389,7 @@ class BudgetServiceTest {
         assertThat(call.extendTo(1_500)).isTrue();
         call.settle(1_500, false);
         assertThat(budgets.states(Spender.privately(7)).getFirst().usedMicros()).isEqualTo(1_500);
-        Database db = Database.open(file);
+        Database db = kind.open(file);
         assertThat(sum(db, "kind IN ('hold', 'release')")).isZero();
     }
 

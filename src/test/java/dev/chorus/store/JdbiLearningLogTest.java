@@ -1,5 +1,9 @@
 package dev.chorus.store;
 
+import dev.chorus.testing.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.orchestration.Ratings;
@@ -21,7 +25,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the router learns lives in SQLite: derived from the rating log, saved, rebuilt, identical after a restart. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class JdbiLearningLogTest {
+    @Parameter
+    StoreKind kind;
+
     static final List<ModelSpec> CATALOG = ModelCatalog.builtIn().all();
     static final ModelSpec MINI = CATALOG.stream().filter(m -> m.id().equals("gpt-4o-mini")).findFirst().orElseThrow();
     static final String ASKED = "Write a limerick about a cat who hates Mondays and loves lasagna";
@@ -37,7 +47,7 @@ class JdbiLearningLogTest {
     void aRestartGivesTheSameEstimatesAndALostSnapshotIsRebuiltToThem() {
         Path file = dir.resolve("chorus.db");
         double learned;
-        try (Database db = Database.open(file)) {
+        try (Database db = kind.open(file)) {
             JdbiRatings ratings = new JdbiRatings(db, clock);
             LearnedQuality quality = Learning.open(db, CATALOG, clock);
             double before = expected(quality, SIMILAR);
@@ -52,9 +62,10 @@ class JdbiLearningLogTest {
             assertThat(moved).as("an unrelated question is moved far less").isLessThan((before - learned) / 3);
             quality.close();
         }
-        try (Database db = Database.open(file)) {
+        try (Database db = kind.open(file)) {
             assertThat(expected(Learning.open(db, CATALOG, clock), SIMILAR)).isEqualTo(learned);
-            db.jdbi().useHandle(h -> h.execute("UPDATE quality_snapshot SET state = X'0001020304'"));
+            db.jdbi().useHandle(h -> h.createUpdate("UPDATE quality_snapshot SET state = :junk")
+                    .bind("junk", new byte[] {0, 1, 2, 3, 4}).execute());
             assertThat(expected(Learning.open(db, CATALOG, clock), SIMILAR)).as("an unreadable snapshot is rebuilt")
                     .isEqualTo(learned);
             db.jdbi().useHandle(h -> h.execute("DELETE FROM quality_snapshot"));
@@ -65,7 +76,7 @@ class JdbiLearningLogTest {
     @Test
     void aChangedVoteReplacesTheEarlierOneInWhatIsLearned() {
         double changed;
-        try (Database db = Database.open(dir.resolve("a.db"))) {
+        try (Database db = kind.open(dir.resolve("a.db"))) {
             long answer = new Conversations(db, clock).recordAnswer(5, null, "gpt-4o-mini", "why", ASKED, null);
             LearnedQuality quality = Learning.open(db, CATALOG, clock);
             LearningRatings ratings = new LearningRatings(new JdbiRatings(db, clock), quality);
@@ -73,7 +84,7 @@ class JdbiLearningLogTest {
             ratings.record(new Ratings.Rating(answer, 5, 7, "gpt-4o-mini", null, ASKED, 5, null, Ratings.Source.BUTTON));
             changed = expected(quality, ASKED);
         }
-        try (Database db = Database.open(dir.resolve("b.db"))) {
+        try (Database db = kind.open(dir.resolve("b.db"))) {
             long answer = new Conversations(db, clock).recordAnswer(5, null, "gpt-4o-mini", "why", ASKED, null);
             LearnedQuality quality = Learning.open(db, CATALOG, clock);
             new LearningRatings(new JdbiRatings(db, clock), quality).record(
@@ -84,7 +95,7 @@ class JdbiLearningLogTest {
 
     @Test
     void aMultiAnswerCreditsItsMembersAndItsStrategy() {
-        try (Database db = Database.open(dir.resolve("m.db"))) {
+        try (Database db = kind.open(dir.resolve("m.db"))) {
             long answer = new Conversations(db, clock).recordAnswer(5, null, "gpt-4o", "why", ASKED, "parallel");
             db.jdbi().useHandle(h -> {
                 h.execute("INSERT INTO answer_steps (answer_id, idx, model, role, state) VALUES (?, 0, 'gpt-4o-mini', 'answer', 'done')", answer);

@@ -1,5 +1,9 @@
 package dev.chorus.telegram;
 
+import dev.chorus.testing.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -26,7 +30,13 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The outbox on a real SQLite file; the Bot API client is the narrow seam, failing as Telegram does. */
+/** Runs on SQLite and on PostgreSQL. */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class OutboxSenderTest {
+    @Parameter
+    StoreKind kind;
+
     @TempDir
     Path dir;
     Database database;
@@ -37,7 +47,7 @@ class OutboxSenderTest {
 
     @BeforeEach
     void open() {
-        database = Database.open(dir.resolve("outbox.db"));
+        database = kind.open(dir.resolve("outbox.db"));
         outbox = new Outbox(database, Clock.systemUTC());
     }
 

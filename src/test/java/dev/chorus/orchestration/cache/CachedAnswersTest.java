@@ -1,5 +1,9 @@
 package dev.chorus.orchestration.cache;
 
+import dev.chorus.testing.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.orchestration.analysis.DeterministicAnalyzer;
@@ -18,8 +22,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The answer cache over real SQLite and the real sentence model: what counts as the same question, in which scope, how long. */
+/**
+ * The answer cache over a real database (SQLite and PostgreSQL) and the real sentence model: what
+ * counts as the same question, in which scope, how long.
+ */
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class CachedAnswersTest {
+    @Parameter
+    StoreKind kind;
+
     private static Embedder model;
     private final TestClock clock = new TestClock(Instant.parse("2026-12-03T10:00:00Z"));
 
@@ -37,7 +49,7 @@ class CachedAnswersTest {
 
     @Test
     void theSameQuestionInOtherCaseSpacingOrEndPunctuationIsFoundInItsScopeOnlyAndForADay() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock);
             cache.put("chat:1", "What is Rust?", "en", "A language.", "gpt-4o-mini", 120);
             assertThat(cache.find("chat:1", "what is   RUST", "en")).hasValueSatisfying(hit -> {
@@ -57,7 +69,7 @@ class CachedAnswersTest {
 
     @Test
     void aRewordedQuestionIsServedWithHowAlikeItIsAndAfterARestartToo() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
             cache.put("chat:1", "How do I reverse a list in Python?", "en", "Use reversed().", "gpt-4o-mini", 300);
             Optional<CachedAnswers.Hit> hit = cache.find("chat:1", "What's the way to reverse a Python list?", "en");
@@ -75,7 +87,7 @@ class CachedAnswersTest {
 
     @Test
     void closeQuestionsWithOtherNamesNumbersOrANegationAreNotServed() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
             cache.put("chat:1", "What is the capital of France?", "en", "Paris.", "m", 10);
             cache.put("chat:1", "Convert 5 miles to km", "en", "8.05 km.", "m", 10);
@@ -103,7 +115,7 @@ class CachedAnswersTest {
         assertThat(CachedAnswers.key("Is 0.5 > .5?")).isNotEqualTo(CachedAnswers.key("Is 0.5 > 5?"));
         assertThat(CachedAnswers.key("Is 3:30 too late?")).isNotEqualTo(CachedAnswers.key("Is 3 30 too late?"));
         assertThat(CachedAnswers.key("What's Rust, then?!")).isEqualTo(CachedAnswers.key("whats rust then"));
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock);
             cache.put("chat:1", "what is 5 - 3", "en", "2", "m", 10);
             assertThat(cache.find("chat:1", "what is 5 3", "en")).as("same key, another sign").isEmpty();
@@ -112,7 +124,7 @@ class CachedAnswersTest {
 
     @Test
     void aLongPasteIsMatchedWordForWordOnly() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
             String paste = "Please review this log: " + "ERROR connection refused at line 42. ".repeat(40);
             cache.put("chat:1", paste, "en", "The server is down.", "m", 10);
@@ -123,7 +135,7 @@ class CachedAnswersTest {
 
     @Test
     void aLanguageTheModelDoesNotKnowIsMatchedWordForWordOnly() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
             cache.put("chat:1", "Как развернуть список в Python?", "ru", "reversed().", "m", 10);
             assertThat(cache.find("chat:1", "как развернуть список в python", "ru")).isPresent();
@@ -149,7 +161,7 @@ class CachedAnswersTest {
                 return true;
             }
         };
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = new CachedAnswers(new JdbiAnswerCache(db, clock), clock, Optional.of(broken), 0.86);
             cache.put("chat:1", "What is Rust?", "en", "A language.", "m", 10);
             assertThat(cache.find("chat:1", "Tell me what Rust is", "en")).isEmpty();
@@ -159,7 +171,7 @@ class CachedAnswersTest {
 
     @Test
     void groupMembersKeepTheirOwnAnswersUntilTheGroupShares() {
-        try (Database db = Database.open(dir.resolve("c.db"))) {
+        try (Database db = kind.open(dir.resolve("c.db"))) {
             CachedAnswers cache = semantic(db);
             assertThat(cache.scope(5, 7, false)).isEqualTo("chat:5");
             String alice = cache.scope(-100, 1, true);
