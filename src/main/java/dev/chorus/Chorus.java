@@ -85,11 +85,15 @@ public final class Chorus implements AutoCloseable {
     private final LearnedQuality learned;
     private final dev.chorus.command.Allowances allowances;
     private final ReplicaDuties duties;
+    private final dev.chorus.shared.ChatQueues chats;
+    /** How long an idle chat stays with the replica that last handled it (its consents wait there). */
+    static final Duration CHAT_AFFINITY = Duration.ofMinutes(15);
 
     private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
                    ProviderFleet providers, LearnedQuality learned, dev.chorus.command.Allowances allowances,
-                   ReplicaDuties duties) {
+                   ReplicaDuties duties, dev.chorus.shared.ChatQueues chats) {
         this.duties = duties;
+        this.chats = chats;
         this.allowances = allowances;
         this.learned = learned;
         this.telegram = telegram;
@@ -152,10 +156,14 @@ public final class Chorus implements AutoCloseable {
         dev.chorus.command.Allowances allowances = config.redisUrl()
                 .<dev.chorus.command.Allowances>map(url -> new dev.chorus.shared.RedisAllowances(url.reveal()))
                 .orElseGet(dev.chorus.command.Allowances::local);
+        // replicas behind a balancer: a chat's updates are handled by one replica at a time, in order
+        dev.chorus.shared.ChatQueues chats = config.telegram().webhook().isPresent() && config.redisUrl().isPresent()
+                ? new dev.chorus.shared.RedisChatQueues(config.redisUrl().get().reveal(), database.replicaId(),
+                        Database.LEASE, CHAT_AFFINITY) : null;
         TelegramBot telegram;
         try {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,
-                    metrics, new dev.chorus.store.SeenUpdates(database, clock),
+                    metrics, new dev.chorus.store.SeenUpdates(database, clock), chats,
                     (username, chatAdmins) -> new ChatCommands(username, new Services(asks, directory, config.admins(),
                             providers::health, budgets, chatAdmins, sessions, providers::usableModels, journal,
                             config.limits(), () -> new Deliveries(outbox.pending(), outbox.expired()), clock,
@@ -171,6 +179,9 @@ public final class Chorus implements AutoCloseable {
                             new CachedAnswers(new JdbiAnswerCache(database, clock), clock, embedder(config),
                                     config.cache().similarity()), allowances)));
         } catch (RuntimeException e) {
+            if (chats != null) {
+                chats.close();
+            }
             closeQuietly(allowances);
             providers.close();
             learned.close();
@@ -195,7 +206,7 @@ public final class Chorus implements AutoCloseable {
         // replicas sharing PostgreSQL: beat, and take over what a replica that stopped beating left
         ReplicaDuties duties = database.dialect() == Database.Dialect.POSTGRESQL
                 ? ReplicaDuties.start(database, budgets, telegram) : null;
-        return new Chorus(telegram, database, health, catalog, providers, learned, allowances, duties);
+        return new Chorus(telegram, database, health, catalog, providers, learned, allowances, duties, chats);
     }
 
     /**
@@ -314,6 +325,9 @@ public final class Chorus implements AutoCloseable {
             health.close();
         }
         telegram.close();
+        if (chats != null) {
+            chats.close();
+        }
         closeQuietly(allowances);
         providers.close();
         learned.close();

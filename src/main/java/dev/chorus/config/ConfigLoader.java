@@ -127,6 +127,14 @@ public final class ConfigLoader {
                     + " must be a PostgreSQL JDBC URL such as jdbc:postgresql://db:5432/chorus");
         }
         int poolSize = integer(ConfigKey.DB_POOL_SIZE, 1, 200);
+        if (url.isEmpty()) {
+            for (ConfigKey serverOnly : java.util.List.of(ConfigKey.DB_USER, ConfigKey.DB_PASSWORD)) {
+                if (optional(serverOnly).filter(v -> !v.isBlank()).isPresent()) {
+                    throw new ConfigException("Config error: " + serverOnly.label() + " is set but "
+                            + ConfigKey.DB_URL.label() + " is empty; set it to use PostgreSQL, or remove the key");
+                }
+            }
+        }
         return url.map(u -> new DatabaseServer(Secret.of(u),
                 optional(ConfigKey.DB_USER).map(String::strip).filter(s -> !s.isEmpty()),
                 optional(ConfigKey.DB_PASSWORD).filter(s -> !s.isEmpty()).map(Secret::of), poolSize));

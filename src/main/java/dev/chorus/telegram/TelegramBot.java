@@ -24,6 +24,7 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
@@ -101,6 +102,17 @@ public final class TelegramBot implements AutoCloseable {
                                     Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
                                     dev.chorus.store.SeenUpdates seen,
                                     BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
+        return start(settings, admins, outbox, outboxExpiry, clock, metrics, seen, null, commandsFor);
+    }
+
+    /**
+     * @param chats the queues that keep each chat's updates in order across replicas (webhook
+     *     mode with Redis), or null: this process's own order
+     */
+    public static TelegramBot start(TelegramSettings settings, Set<Long> admins, Outbox outbox, Duration outboxExpiry,
+                                    Clock clock, io.micrometer.core.instrument.MeterRegistry metrics,
+                                    dev.chorus.store.SeenUpdates seen, dev.chorus.shared.ChatQueues chats,
+                                    BiFunction<String, ChatAdmins, ChatCommands> commandsFor) {
         // The read timeout must outlast a long poll, or every idle poll ends in an error.
         OkHttpClient http = new OkHttpClient.Builder()
                 .readTimeout(settings.pollTimeout().plus(Duration.ofSeconds(15)))
@@ -143,7 +155,7 @@ public final class TelegramBot implements AutoCloseable {
             TelegramSettings.Webhook hook = settings.webhook().get();
             try {
                 webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, seen::forget,
-                        update -> updates.consume(List.of(update)));
+                        chats == null ? update -> updates.consume(List.of(update)) : shared(chats, updates));
             } catch (java.io.IOException e) {
                 sender.close();
                 executor.close();
@@ -199,6 +211,38 @@ public final class TelegramBot implements AutoCloseable {
         // messages a stopped replica had taken to send are free again once its claims run out
         sender.wake();
         return unfinished.size();
+    }
+
+    /**
+     * Updates through the replicas' shared chat queues: each goes to its chat's queue as JSON, and
+     * this replica handles the items of the chats it owns.
+     */
+    private static java.util.function.Consumer<Update> shared(dev.chorus.shared.ChatQueues chats,
+                                                                UpdateHandler updates) {
+        ObjectMapper json = new ObjectMapper();
+        chats.start((chatId, item, started, done) -> {
+            Update update;
+            try {
+                update = json.readValue(item, Update.class);
+            } catch (java.io.IOException e) {
+                log.warn("chat {}: a queued update could not be read back; dropped", chatId);
+                done.run();
+                return;
+            }
+            updates.consume(update, started, done);
+        });
+        return update -> {
+            java.util.Optional<Long> chat = UpdateHandler.chatOf(update);
+            if (chat.isEmpty()) {
+                updates.consume(List.of(update));
+                return;
+            }
+            try {
+                chats.offer(chat.get(), json.writeValueAsString(update));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("cannot write update " + update.getUpdateId() + " as JSON", e);
+            }
+        };
     }
 
     /** Whether updates are coming in: long polling is running, or the webhook server is listening. */

@@ -44,29 +44,66 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
-            metrics.counter("chorus.updates", "type", typeOf(update)).increment();
-            if (update.hasCallbackQuery()) {
-                translator.callback(update.getCallbackQuery()).ifPresent(callback -> {
-                    if (!executor.submit(new ChatSerialExecutor.Lane(callback.chatId(),
-                            callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.userId() : 0),
-                            () -> handle(callback))) {
-                        outputFor(callback).acknowledge(callback.callbackId(), callback.texts().get("error.busy"));
-                    }
-                });
-                continue;
+            consume(update, () -> { }, () -> { });
+        }
+    }
+
+    /**
+     * Queues one update on its chat's lane. {@code started} runs when its work begins, {@code done}
+     * when it is over (at once for an update with nothing to do or a full lane).
+     */
+    void consume(Update update, Runnable started, Runnable done) {
+        metrics.counter("chorus.updates", "type", typeOf(update)).increment();
+        if (update.hasCallbackQuery()) {
+            var translated = translator.callback(update.getCallbackQuery());
+            if (translated.isEmpty()) {
+                done.run();
+                return;
             }
-            Message message = update.getMessage();
-            if (message == null || message.getChatId() == null) {
-                continue;
+            Callback callback = translated.get();
+            if (!executor.submit(new ChatSerialExecutor.Lane(callback.chatId(),
+                    callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.userId() : 0),
+                    tracked(() -> handle(callback), started, done))) {
+                done.run();
+                outputFor(callback).acknowledge(callback.callbackId(), callback.texts().get("error.busy"));
             }
-            boolean group = message.getChat() != null && !message.getChat().isUserChat() && message.getFrom() != null;
-            ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(message.getChatId(),
-                    group ? message.getFrom().getId() : 0, group && changesTheChat(message.getText()));
-            if (!executor.submit(lane, () -> handle(message)) && translator.translate(message).isPresent()) {
+            return;
+        }
+        Message message = update.getMessage();
+        if (message == null || message.getChatId() == null) {
+            done.run();
+            return;
+        }
+        boolean group = message.getChat() != null && !message.getChat().isUserChat() && message.getFrom() != null;
+        ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(message.getChatId(),
+                group ? message.getFrom().getId() : 0, group && changesTheChat(message.getText()));
+        if (!executor.submit(lane, tracked(() -> handle(message), started, done))) {
+            done.run();
+            if (translator.translate(message).isPresent()) {
                 // Straight to the outbox: the chat's queue is what is full.
                 outputFor(message).send(Reply.plain(telegramTexts(message).get("error.busy")));
             }
         }
+    }
+
+    /** The chat an update belongs to, if any: the key its replicas order it by. */
+    static java.util.Optional<Long> chatOf(Update update) {
+        if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {
+            return java.util.Optional.ofNullable(update.getCallbackQuery().getMessage().getChatId());
+        }
+        Message message = update.getMessage();
+        return message == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(message.getChatId());
+    }
+
+    private static Runnable tracked(Runnable work, Runnable started, Runnable done) {
+        return () -> {
+            try {
+                started.run();
+                work.run();
+            } finally {
+                done.run();
+            }
+        };
     }
 
     /**

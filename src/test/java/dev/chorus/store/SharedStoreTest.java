@@ -165,14 +165,17 @@ class SharedStoreTest {
         }
 
         stopBeating(first);
-        Database third = kind.open(dir.resolve("shared.db"));
+        // two live processes look at once; a SQLite file has one process, so there its two journals look
+        Database third = kind == StoreKind.POSTGRESQL ? kind.open(dir.resolve("shared.db")) : second;
         List<Callable<List<QuestionJournal.Unfinished>>> takes = List.of(
                 () -> new JdbiQuestionJournal(second, clock).unfinished(),
                 () -> new JdbiQuestionJournal(third, clock).unfinished());
         List<Long> taken = runAll(takes).stream().flatMap(List::stream).map(QuestionJournal.Unfinished::id).toList();
         assertThat(taken).containsExactly(id);
         assertThat(new JdbiQuestionJournal(second, clock).unfinished()).as("its new process is alive").isEmpty();
-        third.close();
+        if (third != second) {
+            third.close();
+        }
     }
 
     @Test

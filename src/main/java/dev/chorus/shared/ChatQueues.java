@@ -1,0 +1,28 @@
+package dev.chorus.shared;
+
+/**
+ * Work of many chats, spread over replicas: every item of one chat is handled by one replica at a
+ * time, in the order it was offered, whichever replica it was offered to. Items are opaque text
+ * (an update as JSON).
+ */
+public interface ChatQueues extends AutoCloseable {
+    /** Queues {@code item} behind the chat's earlier ones. Never throws: it degrades instead. */
+    void offer(long chatId, String item);
+
+    /** Starts handing this replica's share of the items to {@code handler}. */
+    void start(Handler handler);
+
+    @Override
+    void close();
+
+    /** Takes one item; must not block (it queues the work and returns). */
+    interface Handler {
+        /**
+         * @param started to run when the work begins: from then on the item is the work's to
+         *                finish (a question journals itself), and is no longer re-queued if this
+         *                replica dies
+         * @param done    to run when the work is over, however it ended
+         */
+        void handle(long chatId, String item, Runnable started, Runnable done);
+    }
+}
