@@ -43,7 +43,11 @@ class ChorusEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         // Long enough for the long-answer test: the fake provider streams it whatever max_tokens says.
-        bot = BotHarness.start(dir, "answer.max-tokens=4096");
+        startWith("answer.max-tokens=4096");
+    }
+
+    static void startWith(String... config) throws Exception {
+        bot = BotHarness.start(dir, config);
         telegram = bot.telegram;
         openAi = bot.openAi;
         chorus = bot.chorus;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RatingEndToEndTest {
     private static final String TOKEN = BotHarness.TOKEN;
     private static final long GROUP = -100_4242L;
-    private static final long ADMIN = 7399;
+    static final long ADMIN = 7399;
 
     @TempDir
     static Path dir;
@@ -33,7 +33,11 @@ class RatingEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        bot = BotHarness.start(dir, "model.default=auto", "model.fallbacks=", "admins=" + ADMIN);
+        startWith("model.default=auto", "model.fallbacks=", "admins=" + ADMIN);
+    }
+
+    static void startWith(String... config) throws Exception {
+        bot = BotHarness.start(dir, config);
         telegram = bot.telegram;
     }
 

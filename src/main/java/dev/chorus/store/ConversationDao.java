@@ -43,7 +43,7 @@ interface ConversationDao {
     @SqlQuery("""
             SELECT role, content FROM (
                 SELECT id, role, content FROM turns WHERE conversation_id = :c ORDER BY id DESC LIMIT :limit
-            ) ORDER BY id
+            ) recent ORDER BY id
             """)
     @RegisterConstructorMapper(Turn.class)
     List<Turn> turns(@Bind("c") long conversationId, @Bind("limit") int limit);

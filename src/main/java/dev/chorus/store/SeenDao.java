@@ -41,7 +41,7 @@ interface SeenDao {
     java.util.Optional<String> username(@Bind("id") long id);
 
     @org.jdbi.v3.sqlobject.statement.SqlQuery(
-            "SELECT id FROM users WHERE username = :name COLLATE NOCASE ORDER BY last_seen DESC LIMIT 1")
+            "SELECT id FROM users WHERE LOWER(username) = LOWER(:name) ORDER BY last_seen DESC LIMIT 1")
     java.util.Optional<Long> userIdOf(@Bind("name") String username);
 
     @org.jdbi.v3.sqlobject.statement.SqlQuery("SELECT title FROM chats WHERE id = :id")

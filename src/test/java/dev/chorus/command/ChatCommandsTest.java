@@ -1,5 +1,9 @@
 package dev.chorus.command;
 
+import dev.chorus.testing.StoreKind;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.chart.JFreeChartRenderer;
@@ -36,7 +40,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@ParameterizedClass
+@EnumSource(StoreKind.class)
 class ChatCommandsTest {
+    @Parameter
+    StoreKind kind;
+
     /** Probing is tested end to end; here no probe runs, so its chain is never asked. */
     static dev.chorus.orchestration.probe.ProbeService noProbes() {
         return new dev.chorus.orchestration.probe.ProbeService(new dev.chorus.orchestration.probe.Prober(
@@ -77,7 +86,7 @@ class ChatCommandsTest {
                 ? new ChatOutcome.RateLimited(null, "429")
                 : new ChatOutcome.Completed("**Answer** to " + r.messages().getLast().content(),
                 new Usage(10, 0, 5, 0, false), "gpt-4o-mini", FinishReason.STOP));
-        database = Database.open(dir.resolve("users.db"));
+        database = kind.open(dir.resolve("users.db"));
         BudgetService budgets = new BudgetService(new BudgetLedger(database), BudgetSettings.DEFAULTS, Set.of(99L),
                 Clock.systemUTC(), new BudgetAlerts(new BudgetLedger(database), new JdbiDirectory(database,
                 Clock.systemUTC()), Clock.systemUTC(), alert -> alerts.add(alert.english())));

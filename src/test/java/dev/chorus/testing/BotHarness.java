@@ -62,6 +62,14 @@ public final class BotHarness implements AutoCloseable {
         return new BotHarness(log, telegram, openAi, backup, chorus);
     }
 
+    /** {@code config} plus the keys that put the bot's data in a new database of the test PostgreSQL server. */
+    public static String[] onPostgres(String... config) {
+        List<String> lines = new ArrayList<>(List.of(config));
+        lines.add("db.url=" + PostgresServer.shared().newDatabase());
+        lines.add("db.user=" + PostgresServer.USER);
+        return lines.toArray(String[]::new);
+    }
+
     /** Stops everything and returns all that was logged. */
     @Override
     public void close() throws Exception {
