@@ -205,7 +205,7 @@ public final class Chorus implements AutoCloseable {
                 : startHealth(config.healthPort(), telegram, database, providers, metrics);
         // replicas sharing PostgreSQL: beat, and take over what a replica that stopped beating left
         ReplicaDuties duties = database.dialect() == Database.Dialect.POSTGRESQL
-                ? ReplicaDuties.start(database, budgets, telegram) : null;
+                ? ReplicaDuties.start(database, budgets, telegram, learned) : null;
         return new Chorus(telegram, database, health, catalog, providers, learned, allowances, duties, chats);
     }
 

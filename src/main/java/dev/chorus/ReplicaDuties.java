@@ -1,6 +1,7 @@
 package dev.chorus;
 
 import dev.chorus.budget.BudgetService;
+import dev.chorus.orchestration.learning.LearnedQuality;
 import dev.chorus.store.Database;
 import dev.chorus.telegram.TelegramBot;
 import java.time.Duration;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * What a replica sharing PostgreSQL with others does besides answering: it beats, so the others
  * know it is alive, and it takes over what a replica that stopped beating for {@link Database#LEASE}
  * left: its reservations are reconciled, its questions answered again, its messages sent. Each is
- * taken by one replica only (the store's claims), however many look at once.
+ * taken by one replica only (the store's claims), however many look at once. It also learns from
+ * the ratings the other replicas took, so all of them route alike.
  */
 final class ReplicaDuties implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReplicaDuties.class);
@@ -27,7 +29,8 @@ final class ReplicaDuties implements AutoCloseable {
         this.timer = timer;
     }
 
-    static ReplicaDuties start(Database database, BudgetService budgets, TelegramBot telegram) {
+    static ReplicaDuties start(Database database, BudgetService budgets, TelegramBot telegram,
+                               LearnedQuality learned) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("replica-duties").daemon().factory());
         timer.scheduleWithFixedDelay(() -> guarded("beat", database::beat), BEAT.toMillis(), BEAT.toMillis(),
@@ -40,6 +43,9 @@ final class ReplicaDuties implements AutoCloseable {
                         reconciled, resumed);
             }
         }), LOOK.toMillis(), LOOK.toMillis(), TimeUnit.MILLISECONDS);
+        // the ratings other replicas took: every replica routes by all of them
+        timer.scheduleWithFixedDelay(() -> guarded("learn from other replicas' ratings", learned::catchUp),
+                LOOK.toMillis(), LOOK.toMillis(), TimeUnit.MILLISECONDS);
         log.info("replica {}: beating every {} s; taking over work of replicas silent for {} s",
                 database.replicaId(), BEAT.toSeconds(), Database.LEASE.toSeconds());
         return new ReplicaDuties(timer);

@@ -75,6 +75,14 @@ public final class ChatCommands {
     public record Resumption(long chatId, Integer replyTo, java.util.function.Consumer<ChatOutput> work) {
     }
 
+    /**
+     * This process now handles the chat (replicas pass chats between them): what it remembered of
+     * the chat from an earlier turn may be out of date, so it reads it from the store again.
+     */
+    public void chatMovedHere(long chatId) {
+        services.cache().forget(chatId);
+    }
+
     /** The questions the last process did not finish, oldest first. */
     public List<Resumption> unfinished() {
         return services.journal().unfinished().stream()

@@ -24,5 +24,9 @@ public interface ChatQueues extends AutoCloseable {
          * @param done    to run when the work is over, however it ended
          */
         void handle(long chatId, String item, Runnable started, Runnable done);
+
+        /** This replica has taken the chat over (from none, or from another replica). */
+        default void owned(long chatId) {
+        }
     }
 }

@@ -125,6 +125,7 @@ public final class RedisChatQueues implements ChatQueues {
                 return;
             }
             owned.putIfAbsent(chatId, new Owned());
+            handler.owned(chatId);
             // items a dead owner had taken but never started go back to the front, in order
             int back = 0;
             while (redis.lmove(takenKey(chatId), queue(chatId), LMoveArgs.Builder.rightLeft()) != null) {
@@ -306,6 +307,19 @@ public final class RedisChatQueues implements ChatQueues {
 
     private static String ownerKey(long chatId) {
         return PREFIX + chatId + ":owner";
+    }
+
+    /** Stops as a killed process would: nothing given back, the chats' keys left to expire. For tests. */
+    void abandon() {
+        timer.shutdownNow();
+        owned.clear();
+        if (pubsub != null) {
+            pubsub.close();
+        }
+        if (connection != null) {
+            connection.close();
+        }
+        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 
     /** Gives back every chat with no work in progress, so the others may take them at once. */

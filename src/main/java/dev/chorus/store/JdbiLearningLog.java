@@ -18,6 +18,9 @@ import org.jdbi.v3.core.JdbiException;
  * and the saved learned state. Thread-safe.
  */
 public final class JdbiLearningLog implements RatingEvents, QualitySnapshots {
+    /** How long a gap in the ratings' ids may be a rating still being written by another replica. */
+    static final java.time.Duration GAP_SETTLES = java.time.Duration.ofSeconds(10);
+
     private final LearningDao dao;
     private final Clock clock;
 
@@ -30,7 +33,15 @@ public final class JdbiLearningLog implements RatingEvents, QualitySnapshots {
     public List<RatingEvent> after(long afterId, int limit) {
         return guard(() -> {
             List<RatingEvent> events = new ArrayList<>();
+            long expected = afterId + 1;
+            Instant settled = Instant.now().minus(GAP_SETTLES);
             for (LearningDao.Row row : dao.after(afterId, limit)) {
+                // Replicas insert at once, and a later id may commit first: a missing id is waited
+                // for (the caller's watermark would skip it for good) until it is surely rolled back.
+                if (row.id() != expected && Instant.parse(row.at()).isAfter(settled)) {
+                    break;
+                }
+                expected = row.id() + 1;
                 RatingEvent replaced = null;
                 if (row.answerId() != null) {
                     replaced = dao.previous(row.answerId(), row.userId(), row.id()).map(this::event).orElse(null);

@@ -220,16 +220,24 @@ public final class TelegramBot implements AutoCloseable {
     private static java.util.function.Consumer<Update> shared(dev.chorus.shared.ChatQueues chats,
                                                                 UpdateHandler updates) {
         ObjectMapper json = new ObjectMapper();
-        chats.start((chatId, item, started, done) -> {
-            Update update;
-            try {
-                update = json.readValue(item, Update.class);
-            } catch (java.io.IOException e) {
-                log.warn("chat {}: a queued update could not be read back; dropped", chatId);
-                done.run();
-                return;
+        chats.start(new dev.chorus.shared.ChatQueues.Handler() {
+            @Override
+            public void handle(long chatId, String item, Runnable started, Runnable done) {
+                Update update;
+                try {
+                    update = json.readValue(item, Update.class);
+                } catch (java.io.IOException e) {
+                    log.warn("chat {}: a queued update could not be read back; dropped", chatId);
+                    done.run();
+                    return;
+                }
+                updates.consume(update, started, done);
             }
-            updates.consume(update, started, done);
+
+            @Override
+            public void owned(long chatId) {
+                updates.chatMovedHere(chatId);
+            }
         });
         return update -> {
             java.util.Optional<Long> chat = UpdateHandler.chatOf(update);

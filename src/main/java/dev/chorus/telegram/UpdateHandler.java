@@ -86,6 +86,10 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         }
     }
 
+    void chatMovedHere(long chatId) {
+        commands.chatMovedHere(chatId);
+    }
+
     /** The chat an update belongs to, if any: the key its replicas order it by. */
     static java.util.Optional<Long> chatOf(Update update) {
         if (update.hasCallbackQuery() && update.getCallbackQuery().getMessage() != null) {

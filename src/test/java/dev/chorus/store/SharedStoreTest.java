@@ -187,6 +187,22 @@ class SharedStoreTest {
                 .contains(new BudgetRow(3_000_000, "month"));
     }
 
+    @Test
+    void aRatingStillBeingWrittenByAnotherProcessIsWaitedForNotSkipped() {
+        JdbiLearningLog log = new JdbiLearningLog(second, clock);
+        String now = Instant.now().toString();
+        for (long id : new long[] {1, 2, 4}) {
+            first.jdbi().useHandle(h -> h.createUpdate("""
+                    INSERT INTO ratings (id, chat_id, user_id, model, question, score, source, at)
+                    VALUES (:id, 7, 7, 'm', 'q', 5, 'button', :at)""").bind("id", id).bind("at", now).execute());
+        }
+        assertThat(log.after(0, 100)).extracting(e -> e.id()).as("3 may commit yet: not past it").containsExactly(1L, 2L);
+        assertThat(log.after(2, 100)).isEmpty();
+        first.jdbi().useHandle(h -> h.createUpdate("UPDATE ratings SET at = :at WHERE id = 4")
+                .bind("at", Instant.now().minus(JdbiLearningLog.GAP_SETTLES).minusSeconds(1).toString()).execute());
+        assertThat(log.after(2, 100)).extracting(e -> e.id()).as("3 never came: rolled back").containsExactly(4L);
+    }
+
     /** The process stopped beating longer than the lease ago, as after a kill -9. */
     private static void stopBeating(Database db) {
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE replicas SET seen_at = '2000-01-01T00:00:00Z' WHERE id = :id")

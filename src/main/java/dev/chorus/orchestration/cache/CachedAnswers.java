@@ -97,6 +97,18 @@ public final class CachedAnswers {
         indexes.invalidateAll(); // scopes of that chat change; the rest reload from the store
     }
 
+    /**
+     * Drops what this process remembers of a chat's kept answers (not the store's): another process
+     * may have kept or cleared some since, and they are read from the store again when asked for.
+     */
+    public void forget(long chatId) {
+        String chat = "chat:" + chatId;
+        java.util.function.Predicate<String> ofChat = scope -> scope.equals(chat) || scope.startsWith(chat + "/");
+        memory.asMap().keySet().removeIf(key -> ofChat.test(key.substring(0, key.indexOf('\n'))));
+        indexes.asMap().keySet().removeIf(ofChat);
+        sharing.invalidate(chatId);
+    }
+
     /** Forgets every kept answer of a chat; returns how many there were. */
     public int clear(long chatId) {
         int cleared = store.clear(chatId);

@@ -1,0 +1,103 @@
+package dev.chorus.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.chorus.testing.RedisServer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two replicas' chat queues on a real Redis: a chat's items are handled by one replica, in the
+ * order they were offered to either; a replica that dies with items taken but not begun has them
+ * handled by the other, first; with Redis down each replica handles what it gets at once.
+ */
+class RedisChatQueuesTest {
+    private static final Duration LEASE = Duration.ofSeconds(1);
+    RedisServer redis;
+    final List<String> handled = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        redis = RedisServer.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        redis.close();
+    }
+
+    /** A replica that handles each item at once, noting who handled what. */
+    private RedisChatQueues replica(String name) {
+        RedisChatQueues queues = new RedisChatQueues(redis.url(), name, LEASE, Duration.ofMinutes(5));
+        queues.start((chatId, item, started, done) -> {
+            started.run();
+            handled.add(name + ":" + item);
+            done.run();
+        });
+        return queues;
+    }
+
+    @Test
+    void aChatsItemsAreHandledByOneReplicaInTheOrderTheyWereOffered() throws Exception {
+        try (RedisChatQueues a = replica("a"); RedisChatQueues b = replica("b")) {
+            for (int i = 1; i <= 20; i++) {
+                (i % 2 == 0 ? a : b).offer(42, "m" + i);
+            }
+            awaitUntil(() -> handled.size() == 20);
+            assertThat(handled).extracting(h -> h.substring(2))
+                    .containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, 20).mapToObj(i -> "m" + i).toList());
+            assertThat(handled).extracting(h -> h.substring(0, 1)).as("one replica has the chat").containsOnly("b");
+        }
+    }
+
+    @Test
+    void itemsTakenByAReplicaThatDiedBeforeBeginningThemAreHandledByAnotherFirst() throws Exception {
+        RedisChatQueues dying = new RedisChatQueues(redis.url(), "dying", LEASE, Duration.ofMinutes(5));
+        List<String> swallowed = new CopyOnWriteArrayList<>();
+        dying.start((chatId, item, started, done) -> swallowed.add(item)); // queued locally, never begun
+        dying.offer(7, "first");
+        dying.offer(7, "second");
+        assertThat(swallowed).containsExactly("first", "second");
+        dying.abandon();
+
+        try (RedisChatQueues survivor = replica("b")) {
+            survivor.offer(7, "third");
+            awaitUntil(() -> handled.size() == 3);
+            assertThat(handled).containsExactly("b:first", "b:second", "b:third");
+        }
+    }
+
+    @Test
+    void withRedisDownEachReplicaHandlesWhatItGetsAndQueuesAgainOnceItIsBack() throws Exception {
+        try (RedisChatQueues a = replica("a")) {
+            a.offer(9, "before");
+            awaitUntil(() -> handled.size() == 1);
+            redis.stop();
+            a.offer(9, "during");
+            assertThat(handled).as("handled at once, without Redis").containsExactly("a:before", "a:during");
+            redis.restart();
+            Thread.sleep(RedisChatQueues.RETRY.toMillis() + 200);
+            try (RedisChatQueues b = replica("b")) {
+                b.offer(9, "after");
+                awaitUntil(() -> handled.size() == 3);
+                assertThat(handled.get(2)).as("through Redis again: the chat's new owner").isEqualTo("b:after");
+            }
+        }
+    }
+
+    private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(20);
+        }
+    }
+}
