@@ -279,7 +279,9 @@ public final class Chorus implements AutoCloseable {
             HealthServer server = HealthServer.start(port, () -> !telegram.isPolling() ? "not taking Telegram updates"
                     : !database.isReachable() ? "database not reachable" : null, () -> {
                         List<String> lines = new java.util.ArrayList<>();
-                        lines.add("store: " + (database.isReachable() ? "ok" : "not reachable"));
+                        lines.add("store: " + database.dialect().name().toLowerCase(java.util.Locale.ROOT) + ", "
+                                + (database.isReachable() ? "ok" : "not reachable"));
+                        lines.add("replica: " + database.replicaId());
                         lines.add("telegram: " + (telegram.isPolling() ? telegram.intake() : "not " + telegram.intake()));
                         providers.health().forEach(h -> lines.add("provider " + h.provider() + ": breaker " + h.breaker()
                                 + (h.failureRate() < 0 ? ", too few calls to rate"
