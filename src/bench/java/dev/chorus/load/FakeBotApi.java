@@ -74,6 +74,15 @@ final class FakeBotApi implements AutoCloseable {
 
     /** Queues a text message from {@code userId} in {@code chatId} (negative: a group). */
     void message(long chatId, long userId, String text) {
+        updates.add(update(chatId, userId, text));
+    }
+
+    /** The same message as a webhook would post it: the update's JSON, not queued for polling. */
+    String updateJson(long chatId, long userId, String text) {
+        return update(chatId, userId, text).toString();
+    }
+
+    private ObjectNode update(long chatId, long userId, String text) {
         ObjectNode update = JSON.createObjectNode();
         update.put("update_id", updateIds.getAndIncrement());
         ObjectNode message = update.putObject("message");
@@ -99,7 +108,7 @@ final class FakeBotApi implements AutoCloseable {
             e.put("offset", 0);
             e.put("length", text.indexOf(' ') < 0 ? text.length() : text.indexOf(' '));
         }
-        updates.add(update);
+        return update;
     }
 
     long delivered() {

@@ -39,7 +39,9 @@ import org.slf4j.LoggerFactory;
 public final class RedisChatQueues implements ChatQueues {
     private static final Logger log = LoggerFactory.getLogger(RedisChatQueues.class);
     static final Duration RETRY = Duration.ofSeconds(5);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    // Longer than the limits' half second: giving up on Redis here gives up the chats' order for a
+    // while, so a busy moment must not count as Redis being down (a Redis that is down refuses at once).
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final String PREFIX = "chorus:chat:";
     private static final String WAITING = "chorus:chats-waiting";
     private static final String CHANNEL = "chorus:chat-work";

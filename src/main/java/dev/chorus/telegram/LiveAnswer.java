@@ -162,7 +162,10 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
                 if (sent instanceof TelegramGateway.Attempt.Done<org.telegram.telegrambots.meta.api.objects.message.Message> done
                         && done.result() != null) {
                     previewMessageId = done.result().getMessageId();
-                    previewShown.accept(previewMessageId);
+                    // Not on this thread: finish() interrupts it, and an interrupted virtual thread's
+                    // socket is closed, which would break a database server's connection mid-write.
+                    int shown = previewMessageId;
+                    Thread.ofVirtual().name("preview-journal-" + chatId).start(() -> previewShown.accept(shown));
                 } else if (sent instanceof TelegramGateway.Attempt.Unreachable<?>) {
                     // it may be there: no more previews for this answer, the final reply comes as a new message
                     previewGivenUp = true;
