@@ -43,6 +43,10 @@ final class ReplicaDuties implements AutoCloseable {
                         reconciled, resumed);
             }
         }), LOOK.toMillis(), LOOK.toMillis(), TimeUnit.MILLISECONDS);
+        // Telegram's overall limit is the bot's: each live replica keeps to its share
+        timer.scheduleWithFixedDelay(() -> guarded("count the live replicas",
+                        () -> telegram.shareTelegramLimitWith(Math.max(1, database.liveReplicas()))),
+                0, LOOK.toMillis(), TimeUnit.MILLISECONDS);
         // the ratings other replicas took: every replica routes by all of them
         timer.scheduleWithFixedDelay(() -> guarded("learn from other replicas' ratings", learned::catchUp),
                 LOOK.toMillis(), LOOK.toMillis(), TimeUnit.MILLISECONDS);

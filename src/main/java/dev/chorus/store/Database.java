@@ -85,6 +85,16 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** How many processes are alive (this one among them). */
+    public int liveReplicas() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM replicas WHERE seen_at >= :alive")
+                    .bind("alive", aliveSince()).mapTo(Integer.class).one());
+        } catch (org.jdbi.v3.core.JdbiException e) {
+            throw new StoreException("cannot count the live processes", e);
+        }
+    }
+
     /**
      * The time a process must have beaten since to count as alive. Wall-clock time, not a test's
      * clock: it is compared with other processes' beats.

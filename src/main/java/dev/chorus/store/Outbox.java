@@ -15,7 +15,9 @@ import org.jdbi.v3.core.JdbiException;
  * written here before it is sent, so neither a Telegram outage nor a restart loses it. Messages of
  * one chat leave in the order they were written. When a sent message belongs to an answer, its
  * Telegram id is linked to that answer in the same transaction (replies and buttons find it).
- * Processes sharing the database claim a message before sending it, so only one sends it.
+ * With processes sharing the database, a message is claimed by the one that wrote it (it owns the
+ * chat and knows its pace) and only that one sends it; another takes it only once that claim has
+ * run out, when the writer stopped.
  * Thread-safe.
  */
 public final class Outbox {
@@ -106,14 +108,15 @@ public final class Outbox {
             return;
         }
         guard(() -> {
-            dao.insertAll(chatId, messages, clock.instant().toString());
+            Instant now = clock.instant();
+            dao.insertAll(chatId, messages, now.toString(), database.replicaId(), now.plus(CLAIM).toString());
             return null;
         });
     }
 
     /** Chats whose next message may be tried now, at most {@code limit}. */
     public List<Long> chatsDue(int limit) {
-        return guard(() -> dao.chatsDue(clock.instant().toString(), database.replicaId(), limit));
+        return guard(() -> dao.chatsDue(clock.instant().toString(), database.replicaId(), database.aliveSince(), limit));
     }
 
     /** The chat's oldest pending message: nothing after it goes out before it. */
@@ -130,7 +133,8 @@ public final class Outbox {
         Instant now = clock.instant();
         return guard(() -> dao.head(chatId).map(Outbox::pending)
                 .filter(head -> head.nextAttemptAt().isAfter(now)
-                        || dao.claim(head.id(), database.replicaId(), now.toString(), now.plus(CLAIM).toString()) > 0));
+                        || dao.claim(head.id(), database.replicaId(), now.toString(), now.plus(CLAIM).toString(),
+                        database.aliveSince()) > 0));
     }
 
     /** When the next pending message is due, if any is pending. */
@@ -149,7 +153,9 @@ public final class Outbox {
     /** Try again after {@code wait}. */
     public void retryIn(long id, Duration wait, String error) {
         guard(() -> {
-            dao.retry(id, clock.instant().plus(wait).toString(), error);
+            Instant next = clock.instant().plus(wait);
+            // still this process's to send: it knows the chat's pace; another takes it only if this one stops
+            dao.retry(id, next.toString(), error, next.plus(CLAIM).toString());
             return null;
         });
     }

@@ -13,16 +13,18 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 interface OutboxDao {
     @SqlUpdate("""
             INSERT INTO outbox (chat_id, kind, text, html, reply_to, edit_message_id, markup, answer_id, question_id,
-                                created_at, next_attempt_at)
+                                created_at, next_attempt_at, claimed_by, claimed_until)
             VALUES (:chat, :m.kindName, :m.text, :m.html, :m.replyTo, :m.editMessageId, :m.markup, :m.answerId,
-                    :m.questionId, :at, :at)
+                    :m.questionId, :at, :at, :me, :until)
             """)
-    void insert(@Bind("chat") long chatId, @BindMethods("m") Outbox.Message message, @Bind("at") String at);
+    void insert(@Bind("chat") long chatId, @BindMethods("m") Outbox.Message message, @Bind("at") String at,
+                @Bind("me") String me, @Bind("until") String until);
 
+    /** Written claimed by the process that wrote them: it sends them, at its chats' pace. */
     @Transaction
-    default void insertAll(long chatId, List<Outbox.Message> messages, String at) {
+    default void insertAll(long chatId, List<Outbox.Message> messages, String at, String me, String until) {
         for (Outbox.Message message : messages) {
-            insert(chatId, message, at);
+            insert(chatId, message, at, me, until);
         }
     }
 
@@ -33,21 +35,26 @@ interface OutboxDao {
     @SqlQuery("""
             SELECT o.chat_id FROM outbox o
             WHERE o.state = 'pending' AND o.next_attempt_at <= :now
-              AND (o.claimed_by IS NULL OR o.claimed_by = :me OR o.claimed_until < :now)
+              AND (o.claimed_by IS NULL OR o.claimed_by = :me OR o.claimed_until < :now
+                   OR o.claimed_by NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive))
               AND o.id = (SELECT MIN(id) FROM outbox WHERE chat_id = o.chat_id AND state = 'pending')
             ORDER BY o.id LIMIT :limit
             """)
-    List<Long> chatsDue(@Bind("now") String now, @Bind("me") String me, @Bind("limit") int limit);
+    List<Long> chatsDue(@Bind("now") String now, @Bind("me") String me, @Bind("alive") String alive,
+                        @Bind("limit") int limit);
 
     /**
      * Takes message {@code id} to send it until {@code until}: 0 when another process has it. The
-     * one that has it sends it; the others leave it alone until that one's claim has run out.
+     * one that has it sends it; the others leave it alone until that one's claim has run out or that
+     * one has stopped beating (not since {@code alive}).
      */
     @SqlUpdate("""
             UPDATE outbox SET claimed_by = :me, claimed_until = :until
-            WHERE id = :id AND state = 'pending' AND (claimed_by IS NULL OR claimed_by = :me OR claimed_until < :now)
+            WHERE id = :id AND state = 'pending' AND (claimed_by IS NULL OR claimed_by = :me OR claimed_until < :now
+                  OR claimed_by NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive))
             """)
-    int claim(@Bind("id") long id, @Bind("me") String me, @Bind("now") String now, @Bind("until") String until);
+    int claim(@Bind("id") long id, @Bind("me") String me, @Bind("now") String now, @Bind("until") String until,
+              @Bind("alive") String alive);
 
     @SqlQuery("""
             SELECT id, chat_id, kind, text, html, reply_to, edit_message_id, markup, answer_id, question_id,
@@ -84,10 +91,11 @@ interface OutboxDao {
     }
 
     @SqlUpdate("""
-            UPDATE outbox SET next_attempt_at = :at, attempts = attempts + 1, last_error = :error, claimed_by = NULL
+            UPDATE outbox SET next_attempt_at = :at, attempts = attempts + 1, last_error = :error,
+                claimed_until = :until
             WHERE id = :id AND state = 'pending'
             """)
-    void retry(@Bind("id") long id, @Bind("at") String at, @Bind("error") String error);
+    void retry(@Bind("id") long id, @Bind("at") String at, @Bind("error") String error, @Bind("until") String until);
 
     @SqlUpdate("""
             UPDATE outbox SET kind = :m.kindName, text = :m.text, html = :m.html, reply_to = :m.replyTo,

@@ -22,4 +22,8 @@ final class Outputs {
     TelegramChatOutput forChat(long chatId, Integer replyTo) {
         return new TelegramChatOutput(chatId, replyTo, gateway, formatter, mailroom, pacer);
     }
+
+    SendPacer pacer() {
+        return pacer;
+    }
 }

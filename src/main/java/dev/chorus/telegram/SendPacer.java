@@ -75,6 +75,21 @@ final class SendPacer {
         return true;
     }
 
+    /**
+     * Takes {@code 1/replicas} of the overall limit: Telegram counts a bot's messages across all the
+     * processes sending them. (A chat's and a group's limits need no share: one replica owns a chat.)
+     */
+    void shareWith(int replicas) {
+        if (limits == null || replicas < 1) {
+            return;
+        }
+        int burst = Math.max(1, limits.overallBurst() / replicas);
+        int rate = Math.max(1, limits.overallRate() / replicas);
+        overall.replaceConfiguration(io.github.bucket4j.BucketConfiguration.builder()
+                        .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, limits.overallPeriod()).build())
+                        .build(), io.github.bucket4j.TokensInheritanceStrategy.PROPORTIONALLY);
+    }
+
     /** No pacing: for tests that are not about it. */
     static final SendPacer NONE = new SendPacer(null);
 

@@ -253,6 +253,11 @@ public final class TelegramBot implements AutoCloseable {
         };
     }
 
+    /** This process is one of {@code replicas} sending as the bot: it keeps to its share of Telegram's limit. */
+    public void shareTelegramLimitWith(int replicas) {
+        outputs.pacer().shareWith(replicas);
+    }
+
     /** Whether updates are coming in: long polling is running, or the webhook server is listening. */
     public boolean isPolling() {
         return application == null ? webhook != null : application.isRunning();

@@ -133,7 +133,10 @@ class SharedStoreTest {
     }
 
     @Test
-    void oneProcessSendsAMessageAndTheOtherOnlyAfterItsClaimRanOut() {
+    void theProcessThatWroteAMessageSendsItAndAnotherOnlyAfterItsClaimRanOut() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(kind == StoreKind.POSTGRESQL,
+                "a SQLite file has one process: opening it again means the one before stopped, whose messages are "
+                        + "then free at once (CrashRestartEndToEndTest)");
         Outbox mine = new Outbox(first, clock);
         Outbox theirs = new Outbox(second, clock);
         long chat = -1_001_234_567_890L;
@@ -147,12 +150,13 @@ class SharedStoreTest {
         assertThat(mine.chatsDue(10)).containsExactly(chat);
 
         mine.sent(head.id(), 41);
-        assertThat(theirs.claimHead(chat).orElseThrow().message().text()).as("the next one is free")
+        mine.retryIn(mine.claimHead(chat).orElseThrow().id(), Duration.ofSeconds(5), "Telegram down");
+        clock.advance(Duration.ofSeconds(6));
+        assertThat(theirs.claimHead(chat)).as("a retry stays with the writer").isEmpty();
+        clock.advance(Outbox.CLAIM);
+        assertThat(theirs.claimHead(chat).orElseThrow().message().text()).as("the writer stopped: taken over")
                 .isEqualTo("two");
-        assertThat(mine.claimHead(chat)).isEmpty();
-        clock.advance(Outbox.CLAIM.plus(Duration.ofSeconds(1)));
-        assertThat(mine.claimHead(chat).orElseThrow().message().text()).as("a claim that ran out is free again")
-                .isEqualTo("two");
+        assertThat(mine.claimHead(chat)).as("now the other's").isEmpty();
     }
 
     @Test

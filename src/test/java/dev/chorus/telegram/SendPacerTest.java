@@ -46,6 +46,23 @@ class SendPacerTest {
         assertThat(group).hasSize(9);
     }
 
+    @Test
+    void oneOfThreeReplicasKeepsToAThirdOfTheOverallLimit() throws Exception {
+        // overall 6 at once + 6 a second: at most 12 in any second alone, 4 as one of three
+        SendPacer pacer = new SendPacer(new SendPacer.Limits(6, 6, Duration.ofSeconds(1), 100, Duration.ofMillis(1),
+                100, 100, Duration.ofSeconds(1)));
+        pacer.shareWith(3);
+        List<Long> sent = new CopyOnWriteArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < 8; i++) {
+            pacer.awaitTurn(1000 + i); // a chat each: only the overall limit applies
+            sent.add(System.nanoTime());
+        }
+        assertThat(maxInWindow(sent, Duration.ofSeconds(1))).isLessThanOrEqualTo(4);
+        assertThat(Duration.ofNanos(sent.getLast() - start)).as("8 at 2 a second after 2 at once")
+                .isGreaterThan(Duration.ofMillis(2_500));
+    }
+
     private static int maxInWindow(List<Long> times, Duration window) {
         List<Long> sorted = new ArrayList<>(times);
         sorted.sort(null);
