@@ -14,8 +14,13 @@ public final class Databases {
             return Database.open(config.dbPath());
         }
         DatabaseServer server = config.dbServer().get();
-        return Database.openServer(server.url().reveal(), server.user().orElse(null),
-                server.password().map(Secret::reveal).orElse(null), server.poolSize());
+        try {
+            return Database.openServer(server.url().reveal(), server.user().orElse(null),
+                    server.password().map(Secret::reveal).orElse(null), server.poolSize());
+        } catch (StoreException e) {
+            throw new StoreException(e.getMessage() + "; check db.url (env CHORUS_DB_URL), db.user and db.password",
+                    e);
+        }
     }
 
     /** Where the data is, for the log: the file, or the server and database (never a password). */

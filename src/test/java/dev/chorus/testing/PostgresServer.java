@@ -29,12 +29,65 @@ public final class PostgresServer {
     private static PostgresServer shared;
 
     private final int port;
-    private final Process process;
+    private final List<String> command;
+    private final Path data;
+    private volatile Process process;
     private final AtomicInteger databases = new AtomicInteger();
 
-    private PostgresServer(int port, Process process) {
+    private PostgresServer(int port, List<String> command, Path data) {
         this.port = port;
-        this.process = process;
+        this.command = command;
+        this.data = data;
+    }
+
+    /** A server of its own, for a test that stops and starts it (an outage); stopped when the JVM exits. */
+    public static PostgresServer startPrivate() {
+        try {
+            return start();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start PostgreSQL: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted starting PostgreSQL", e);
+        }
+    }
+
+    /** Kills the server at once, as a crash or an outage would. */
+    public void stop() throws InterruptedException {
+        Process running = process;
+        if (running != null) {
+            // the server itself, not only runuser in front of it: a SIGKILL is not passed on
+            running.descendants().forEach(ProcessHandle::destroyForcibly);
+            running.destroyForcibly();
+            running.waitFor();
+            process = null;
+        }
+    }
+
+    /** Starts the server again on the same port and data after {@link #stop()}. */
+    public void restart() throws IOException, InterruptedException {
+        launch();
+        awaitReady();
+    }
+
+    private void launch() throws IOException {
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(data.resolve("server.log").toFile())).start();
+    }
+
+    private void awaitReady() throws IOException, InterruptedException {
+        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < until) {
+            if (!process.isAlive()) {
+                throw new IOException("postgres exited: " + Files.readString(data.resolve("server.log")));
+            }
+            try (Connection c = DriverManager.getConnection(url("postgres"), USER, "")) {
+                return;
+            } catch (SQLException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IOException("postgres did not accept connections on port " + port);
     }
 
     /** The test JVM's server, started on first use. */
@@ -65,33 +118,26 @@ public final class PostgresServer {
         try (ServerSocket free = new ServerSocket(0)) {
             port = free.getLocalPort();
         }
-        Process server = new ProcessBuilder(asPostgres(root, List.of(bin.resolve("postgres").toString(),
+        List<String> command = asPostgres(root, List.of(bin.resolve("postgres").toString(),
                 "-D", data.resolve("cluster").toString(), "-p", String.valueOf(port), "-k", data.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=400", "-c", "shared_buffers=64MB")))
-                .redirectErrorStream(true).redirectOutput(data.resolve("server.log").toFile()).start();
-        PostgresServer started = new PostgresServer(port, server);
+                "-c", "full_page_writes=off", "-c", "max_connections=400", "-c", "shared_buffers=64MB"));
+        PostgresServer started = new PostgresServer(port, command, data);
+        started.launch();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.destroy();
-            try {
-                server.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Process server = started.process;
+            if (server != null) {
+                server.destroy();
+                try {
+                    server.waitFor();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
             deleteQuietly(data);
         }));
-        long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < until) {
-            if (!server.isAlive()) {
-                throw new IOException("postgres exited: " + Files.readString(data.resolve("server.log")));
-            }
-            try (Connection c = DriverManager.getConnection(started.url("postgres"), USER, "")) {
-                return started;
-            } catch (SQLException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IOException("postgres did not accept connections on port " + port);
+        started.awaitReady();
+        return started;
     }
 
     private static List<String> asPostgres(boolean root, List<String> command) {
@@ -162,7 +208,8 @@ public final class PostgresServer {
     }
 
     public boolean isRunning() {
-        return process.isAlive();
+        Process running = process;
+        return running != null && running.isAlive();
     }
 
     private static void deleteQuietly(Path dir) {
