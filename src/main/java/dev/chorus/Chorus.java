@@ -189,6 +189,10 @@ public final class Chorus implements AutoCloseable {
             throw e;
         }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
+        if (allowances.shared() || config.redisUrl().isPresent()) {
+            // one overall limit for the bot, however many replicas send for it
+            telegram.shareTelegramLimitThrough(allowances);
+        }
         Gauge.builder("chorus.outbox.pending", outbox, o -> o.pending()).register(metrics);
         java.util.Set<String> gauged = new java.util.HashSet<>();
         for (ModelSpec usable : providers.usableModels()) {

@@ -22,6 +22,11 @@ public interface Allowances {
     /** Takes one question from {@code key}'s allowance: empty when taken, else how long to wait. */
     Optional<Duration> take(String key, Limit limit);
 
+    /** Whether the allowances are shared by every replica right now (not this process's own). */
+    default boolean shared() {
+        return false;
+    }
+
     /** {@code burst} questions at once, then {@code perMinute} a minute. */
     record Limit(int burst, int perMinute) {
         Bandwidth bandwidth() {

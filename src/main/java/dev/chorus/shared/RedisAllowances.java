@@ -112,6 +112,11 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
         return downUntilNanos.get() == Long.MIN_VALUE;
     }
 
+    @Override
+    public boolean shared() {
+        return reachable() && buckets != null;
+    }
+
     private <T> T shared(Supplier<T> redis, Supplier<T> fallback) {
         long until = downUntilNanos.get();
         if (until != Long.MIN_VALUE && now.get().toNanos() < until) {

@@ -146,6 +146,9 @@ public final class Database implements AutoCloseable {
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(poolSize);
+        // connections are opened as the load needs them and let go when it passes, not all held from the start:
+        // N replicas' pools together must stay under the server's max_connections
+        pool.setMinimumIdle(1);
         pool.setPoolName("chorus-db");
         // a database that is not there fails the start within seconds, not after the default 30
         pool.setConnectionTimeout(10_000);

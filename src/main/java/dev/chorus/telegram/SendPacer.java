@@ -34,6 +34,7 @@ final class SendPacer {
 
     private final Limits limits;
     private final Bucket overall;
+    private volatile dev.chorus.command.Allowances everyone;
     private final Cache<Long, Bucket> chats = Caffeine.newBuilder().expireAfterAccess(Duration.ofMinutes(10)).build();
 
     /** @param limits null for no pacing at all */
@@ -49,7 +50,7 @@ final class SendPacer {
             return;
         }
         chats.get(chatId, this::bucketFor).asBlocking().consume(1);
-        overall.asBlocking().consume(1);
+        awaitOverall();
     }
 
     /**
@@ -68,7 +69,7 @@ final class SendPacer {
         if (chat.getAvailableTokens() < (chatId < 0 ? 3 : 2) || !chat.tryConsume(1)) {
             return false;
         }
-        if (!overall.tryConsume(1)) {
+        if (!tryOverall()) {
             chat.addTokens(1);
             return false;
         }
@@ -88,6 +89,46 @@ final class SendPacer {
         overall.replaceConfiguration(io.github.bucket4j.BucketConfiguration.builder()
                         .addLimit(Bandwidth.builder().capacity(burst).refillGreedy(rate, limits.overallPeriod()).build())
                         .build(), io.github.bucket4j.TokensInheritanceStrategy.PROPORTIONALLY);
+    }
+
+    /**
+     * Takes the overall places from {@code everyone}'s allowance, shared by all replicas (Redis), so
+     * that a replica with busy chats may use what the idle ones leave; while it is not shared (Redis
+     * down), this process keeps to its share ({@link #shareWith}).
+     */
+    void shareThrough(dev.chorus.command.Allowances everyone) {
+        this.everyone = everyone;
+    }
+
+    private static final String OVERALL = "telegram:overall";
+
+    private dev.chorus.command.Allowances.Limit overallLimit() {
+        long perMinute = limits.overallRate() * Duration.ofMinutes(1).toNanos() / limits.overallPeriod().toNanos();
+        return new dev.chorus.command.Allowances.Limit(limits.overallBurst(), (int) perMinute);
+    }
+
+    /** Waits for a place under the bot's overall limit. */
+    private void awaitOverall() throws InterruptedException {
+        dev.chorus.command.Allowances shared = everyone;
+        if (shared != null && shared.shared()) {
+            dev.chorus.command.Allowances.Limit limit = overallLimit();
+            while (true) {
+                java.util.Optional<Duration> wait = shared.take(OVERALL, limit);
+                if (wait.isEmpty()) {
+                    return;
+                }
+                Thread.sleep(Math.max(1, wait.get().toMillis()));
+            }
+        }
+        overall.asBlocking().consume(1);
+    }
+
+    private boolean tryOverall() {
+        dev.chorus.command.Allowances shared = everyone;
+        if (shared != null && shared.shared()) {
+            return shared.take(OVERALL, overallLimit()).isEmpty();
+        }
+        return overall.tryConsume(1);
     }
 
     /** No pacing: for tests that are not about it. */

@@ -253,6 +253,11 @@ public final class TelegramBot implements AutoCloseable {
         };
     }
 
+    /** Telegram's overall limit taken from {@code everyone}'s shared allowance while it is shared. */
+    public void shareTelegramLimitThrough(dev.chorus.command.Allowances everyone) {
+        outputs.pacer().shareThrough(everyone);
+    }
+
     /** This process is one of {@code replicas} sending as the bot: it keeps to its share of Telegram's limit. */
     public void shareTelegramLimitWith(int replicas) {
         outputs.pacer().shareWith(replicas);

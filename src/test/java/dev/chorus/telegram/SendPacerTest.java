@@ -63,6 +63,39 @@ class SendPacerTest {
                 .isGreaterThan(Duration.ofMillis(2_500));
     }
 
+    @Test
+    void replicasSharingRedisKeepToTheBotsOverallLimitTogether() throws Exception {
+        // overall 4 at once + 4 a second for the bot: at most 8 in any second, however two replicas send
+        SendPacer.Limits limits = new SendPacer.Limits(4, 4, Duration.ofSeconds(1), 100, Duration.ofMillis(1),
+                100, 100, Duration.ofSeconds(1));
+        try (dev.chorus.testing.RedisServer redis = dev.chorus.testing.RedisServer.start();
+             dev.chorus.shared.RedisAllowances first = new dev.chorus.shared.RedisAllowances(redis.url());
+             dev.chorus.shared.RedisAllowances second = new dev.chorus.shared.RedisAllowances(redis.url())) {
+            List<Long> sent = new CopyOnWriteArrayList<>();
+            List<Thread> replicas = new ArrayList<>();
+            for (dev.chorus.shared.RedisAllowances shared : List.of(first, second)) {
+                SendPacer pacer = new SendPacer(limits);
+                pacer.shareThrough(shared);
+                replicas.add(Thread.ofVirtual().start(() -> {
+                    for (int i = 0; i < 8; i++) {
+                        try {
+                            pacer.awaitTurn(5000 + i);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        sent.add(System.nanoTime());
+                    }
+                }));
+            }
+            for (Thread replica : replicas) {
+                replica.join();
+            }
+            assertThat(sent).hasSize(16);
+            assertThat(maxInWindow(sent, Duration.ofSeconds(1))).as("alone, each could send 8 a second")
+                    .isLessThanOrEqualTo(8);
+        }
+    }
+
     private static int maxInWindow(List<Long> times, Duration window) {
         List<Long> sorted = new ArrayList<>(times);
         sorted.sort(null);

@@ -52,14 +52,25 @@ public final class PostgresServer {
         }
     }
 
-    /** Kills the server at once, as a crash or an outage would. */
+    /**
+     * Stops the server at once, as an outage would: a fast shutdown (SIGINT to the server itself, which
+     * drops every connection), so that runuser in front of it reaps it and a restart finds no stale
+     * server (a killed one can linger as a zombie where nothing reaps orphans).
+     */
     public void stop() throws InterruptedException {
         Process running = process;
         if (running != null) {
-            // the server itself, not only runuser in front of it: a SIGKILL is not passed on
-            running.descendants().forEach(ProcessHandle::destroyForcibly);
-            running.destroyForcibly();
-            running.waitFor();
+            long server = running.children().findFirst().map(ProcessHandle::pid).orElse(running.pid());
+            try {
+                new ProcessBuilder("kill", "-INT", String.valueOf(server)).start().waitFor();
+            } catch (IOException e) {
+                running.destroy();
+            }
+            if (!running.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                running.descendants().forEach(ProcessHandle::destroyForcibly);
+                running.destroyForcibly();
+                running.waitFor();
+            }
             process = null;
         }
     }
@@ -121,7 +132,7 @@ public final class PostgresServer {
         List<String> command = asPostgres(root, List.of(bin.resolve("postgres").toString(),
                 "-D", data.resolve("cluster").toString(), "-p", String.valueOf(port), "-k", data.toString(),
                 "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "synchronous_commit=off",
-                "-c", "full_page_writes=off", "-c", "max_connections=400", "-c", "shared_buffers=64MB"));
+                "-c", "full_page_writes=off", "-c", "max_connections=800", "-c", "shared_buffers=64MB"));
         PostgresServer started = new PostgresServer(port, command, data);
         started.launch();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -23,7 +23,7 @@ public enum StoreKind {
         public Database open(Path file) {
             String url = URLS.computeIfAbsent(file.toAbsolutePath().toString(),
                     f -> PostgresServer.shared().newDatabase());
-            return Database.openServer(url, PostgresServer.USER, "", 8);
+            return Database.openServer(url, PostgresServer.USER, "", 4);
         }
     };
 
