@@ -88,6 +88,8 @@ public final class Chorus implements AutoCloseable {
     private final dev.chorus.shared.ChatQueues chats;
     /** How long an idle chat stays with the replica that last handled it (its consents wait there). */
     static final Duration CHAT_AFFINITY = Duration.ofMinutes(15);
+    /** How long a chat stays with a replica that stopped renewing it (renewed every tenth of it). */
+    static final Duration CHAT_LEASE = Duration.ofSeconds(30);
 
     private Chorus(TelegramBot telegram, Database database, HealthServer health, ModelCatalog catalog,
                    ProviderFleet providers, LearnedQuality learned, dev.chorus.command.Allowances allowances,
@@ -159,7 +161,7 @@ public final class Chorus implements AutoCloseable {
         // replicas behind a balancer: a chat's updates are handled by one replica at a time, in order
         dev.chorus.shared.ChatQueues chats = config.telegram().webhook().isPresent() && config.redisUrl().isPresent()
                 ? new dev.chorus.shared.RedisChatQueues(config.redisUrl().get().reveal(), database.replicaId(),
-                        Database.LEASE, CHAT_AFFINITY) : null;
+                        CHAT_LEASE, CHAT_AFFINITY) : null;
         TelegramBot telegram;
         try {
             telegram = TelegramBot.start(config.telegram(), config.admins(), outbox, config.limits().outboxExpiry(), clock,

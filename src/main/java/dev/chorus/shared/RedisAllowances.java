@@ -132,6 +132,11 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
             }
             return result;
         } catch (RuntimeException e) {
+            if (e instanceof io.lettuce.core.RedisCommandInterruptedException || Thread.currentThread().isInterrupted()) {
+                // this thread was told to stop (an answer finishing its preview): Redis is fine
+                Thread.currentThread().interrupt();
+                return fallback.get();
+            }
             down(e);
             return fallback.get();
         }

@@ -29,9 +29,10 @@ import org.slf4j.LoggerFactory;
  * {@code affinity} after, so what a replica keeps in memory about a chat (a question waiting for
  * consent) stays where the chat's next update goes.
  *
- * <p>A taken item sits in the chat's taken list until its work starts; if the owner dies, its key
- * expires, another replica takes the chat and puts those items back at the front, so an update
- * that never began is not lost (work that began is the work's to recover: a question is
+ * <p>A taken item sits in its taker's taken list for the chat until its work starts; if the owner
+ * dies, its key and its own "alive" key expire, another replica takes the chat and puts those
+ * items back at the front, so an update that never began is not lost (a replica that is alive
+ * keeps what it took, even if it lost the chat meanwhile, so nothing is handled twice) (work that began is the work's to recover: a question is
  * journaled). When Redis does not answer, items are handled at once by the replica they reached
  * (each replica keeps its own order), said once in the log, and Redis is tried again after
  * {@link #RETRY}. Thread-safe.
@@ -60,6 +61,9 @@ public final class RedisChatQueues implements ChatQueues {
     private final Map<Long, Owned> owned = new ConcurrentHashMap<>();
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("chat-queues").daemon().factory());
+    // renewing on a thread of its own: a slow sweep of many chats must never let an owned chat's key expire
+    private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-queues-renew").daemon().factory());
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile long retryAtNanos;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -93,11 +97,18 @@ public final class RedisChatQueues implements ChatQueues {
     @Override
     public void start(Handler handler) {
         this.handler = handler;
-        long renew = Math.max(200, lease.toMillis() / 3);
-        timer.scheduleWithFixedDelay(this::renewAndRelease, renew, renew, TimeUnit.MILLISECONDS);
+        long renew = Math.max(200, lease.toMillis() / 10);
+        renewer.scheduleWithFixedDelay(this::renewAndRelease, renew, renew, TimeUnit.MILLISECONDS);
         // chats whose owner died: their key expired with items still waiting
         timer.scheduleWithFixedDelay(this::sweep, 1000, 1000, TimeUnit.MILLISECONDS);
-        redis();
+        RedisCommands<String, String> redis = redis();
+        if (redis != null) {
+            try {
+                redis.set(aliveKey(me), "1", SetArgs.Builder.px(lease.toMillis()));
+            } catch (RuntimeException e) {
+                down(e);
+            }
+        }
     }
 
     @Override
@@ -128,16 +139,30 @@ public final class RedisChatQueues implements ChatQueues {
             }
             owned.putIfAbsent(chatId, new Owned());
             handler.owned(chatId);
-            // items a dead owner had taken but never started go back to the front, in order
-            int back = 0;
-            while (redis.lmove(takenKey(chatId), queue(chatId), LMoveArgs.Builder.rightLeft()) != null) {
-                back++;
-            }
-            if (back > 0) {
-                log.warn("chat {}: {} updates taken by a replica that stopped are handled again", chatId, back);
-            }
+            takeBackFromTheDead(chatId, redis);
         }
         drain(chatId, redis);
+    }
+
+    /**
+     * Items a replica that is gone had taken but never started go back to the front, in order. Only a
+     * gone one's: a live replica that lost the chat still has its taken items in hand and runs them.
+     */
+    private void takeBackFromTheDead(long chatId, RedisCommands<String, String> redis) {
+        for (String taker : redis.smembers(takersKey(chatId))) {
+            if (taker.equals(me) || redis.exists(aliveKey(taker)) > 0) {
+                continue;
+            }
+            int back = 0;
+            while (redis.lmove(takenKey(chatId, taker), queue(chatId), LMoveArgs.Builder.rightLeft()) != null) {
+                back++;
+            }
+            redis.srem(takersKey(chatId), taker);
+            if (back > 0) {
+                log.warn("chat {}: {} updates taken by replica {}, which stopped, are handled again", chatId, back,
+                        taker);
+            }
+        }
     }
 
     private void drain(long chatId, RedisCommands<String, String> redis) {
@@ -148,7 +173,12 @@ public final class RedisChatQueues implements ChatQueues {
         chat.draining.lock();
         try {
             String item;
-            while ((item = redis.lmove(queue(chatId), takenKey(chatId), LMoveArgs.Builder.leftRight())) != null) {
+            boolean known = false;
+            while ((item = redis.lmove(queue(chatId), takenKey(chatId, me), LMoveArgs.Builder.leftRight())) != null) {
+                if (!known) {
+                    redis.sadd(takersKey(chatId), me);
+                    known = true;
+                }
                 String taken = item;
                 chat.inFlight.incrementAndGet();
                 AtomicBoolean over = new AtomicBoolean();
@@ -161,18 +191,23 @@ public final class RedisChatQueues implements ChatQueues {
                 });
             }
             redis.eval(FORGET_IF_EMPTY, ScriptOutputType.INTEGER,
-                    new String[] {queue(chatId), takenKey(chatId), WAITING}, String.valueOf(chatId));
+                    new String[] {queue(chatId), takenKey(chatId, me), WAITING}, String.valueOf(chatId));
         } finally {
             chat.draining.unlock();
         }
     }
 
+    /**
+     * The item's work began: it leaves the taken list. Tried even while Redis is taken to be down,
+     * since an item left there would be handled again by the chat's next owner.
+     */
     private void untake(long chatId, String item) {
+        StatefulRedisConnection<String, String> open = connection;
+        if (open == null) {
+            return;
+        }
         try {
-            RedisCommands<String, String> redis = redis();
-            if (redis != null) {
-                redis.lrem(takenKey(chatId), 1, item);
-            }
+            open.sync().lrem(takenKey(chatId, me), 1, item);
         } catch (RuntimeException e) {
             down(e);
         }
@@ -185,6 +220,7 @@ public final class RedisChatQueues implements ChatQueues {
             return;
         }
         try {
+            redis.set(aliveKey(me), "1", SetArgs.Builder.px(lease.toMillis()));
             long now = System.nanoTime();
             for (Map.Entry<Long, Owned> entry : owned.entrySet()) {
                 long chatId = entry.getKey();
@@ -292,6 +328,10 @@ public final class RedisChatQueues implements ChatQueues {
     }
 
     private void down(RuntimeException e) {
+        if (e instanceof io.lettuce.core.RedisCommandInterruptedException || Thread.currentThread().isInterrupted()) {
+            Thread.currentThread().interrupt(); // stopping (shutdown), not Redis failing
+            return;
+        }
         retryAtNanos = System.nanoTime() + RETRY.toNanos();
         if (down.compareAndSet(false, true)) {
             log.warn("Redis does not answer ({}): each replica handles the updates it gets in its own order until "
@@ -303,8 +343,19 @@ public final class RedisChatQueues implements ChatQueues {
         return PREFIX + chatId + ":queue";
     }
 
-    private static String takenKey(long chatId) {
-        return PREFIX + chatId + ":taken";
+    /** What {@code taker} took of the chat's items and has not begun. */
+    private static String takenKey(long chatId, String taker) {
+        return PREFIX + chatId + ":taken:" + taker;
+    }
+
+    /** The replicas that may have items of the chat taken. */
+    private static String takersKey(long chatId) {
+        return PREFIX + chatId + ":takers";
+    }
+
+    /** Present while {@code replica} is alive: renewed with its chats. */
+    private static String aliveKey(String replica) {
+        return "chorus:replica:" + replica;
     }
 
     private static String ownerKey(long chatId) {
@@ -314,6 +365,7 @@ public final class RedisChatQueues implements ChatQueues {
     /** Stops as a killed process would: nothing given back, the chats' keys left to expire. For tests. */
     void abandon() {
         timer.shutdownNow();
+        renewer.shutdownNow();
         owned.clear();
         if (pubsub != null) {
             pubsub.close();
@@ -328,6 +380,7 @@ public final class RedisChatQueues implements ChatQueues {
     @Override
     public void close() {
         timer.shutdownNow();
+        renewer.shutdownNow();
         try {
             RedisCommands<String, String> redis = redis();
             if (redis != null) {
