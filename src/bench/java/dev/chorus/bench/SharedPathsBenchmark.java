@@ -35,7 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #reserveAndSettle}: a budget reservation against the user's and the global scope and
  *       its settling (two transactions), on SQLite (one file, one process) and on PostgreSQL (the
- *       scopes' rows locked, over loopback);</li>
+ *       scopes' rows locked, over loopback), with limits on both scopes (their ledger rows of the day
+ *       summed) and without;</li>
  *   <li>{@link #questionLimit}: taking one question from a person's allowance, in this process and
  *       in Redis (Bucket4j's compare-and-swap, over loopback).</li>
  * </ul>
@@ -52,15 +53,19 @@ public class SharedPathsBenchmark {
     public static class Ledger {
         @Param({"sqlite", "postgresql"})
         String store;
+        /** "limits": both scopes have one, so their use is summed; "none": nothing to check. */
+        @Param({"limits", "none"})
+        String scopes;
         Path dir;
         Database db;
         BudgetLedger ledger;
         final AtomicLong ids = new AtomicLong();
-        final List<Hold> holds = List.of(new Hold(ScopeKey.user(7), "2026-12-03", -1),
-                new Hold(ScopeKey.global(), "2026-12-03", -1));
+        List<Hold> holds;
 
         @Setup(Level.Trial)
         public void open() throws Exception {
+            long limit = scopes.equals("limits") ? Long.MAX_VALUE / 4 : -1;
+            holds = List.of(new Hold(ScopeKey.user(7), "2026-12-03", limit), new Hold(ScopeKey.global(), "2026-12-03", limit));
             dir = Files.createTempDirectory("chorus-bench-ledger");
             db = store.equals("sqlite") ? Database.open(dir.resolve("chorus.db"))
                     : Database.openServer(PostgresServer.shared().newDatabase(), PostgresServer.USER, "", 8);

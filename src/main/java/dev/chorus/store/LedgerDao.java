@@ -65,8 +65,11 @@ interface LedgerDao {
     default ReserveResult reserve(NewReservation reservation, List<Hold> holds, String owner) {
         lockScopes(holds, reservation.at().toString());
         for (Hold hold : holds) {
+            if (hold.limitMicros() < 0) {
+                continue; // no limit: nothing to check, and summing the scope's ledger is not free
+            }
             long used = used(hold.scope(), hold.periodStart());
-            if (hold.limitMicros() >= 0 && used + reservation.reservedMicros() > hold.limitMicros()) {
+            if (used + reservation.reservedMicros() > hold.limitMicros()) {
                 return new ReserveResult.Exceeded(hold.scope(), used, spent(hold.scope(), hold.periodStart()),
                         hold.limitMicros());
             }
@@ -91,8 +94,11 @@ interface LedgerDao {
         lockScopes(holds, reservation.at().toString());
         long fromPool = isOpen(poolId) ? poolShare : 0;
         for (Hold hold : holds) {
+            if (hold.limitMicros() < 0) {
+                continue; // no limit: nothing to check, and summing the scope's ledger is not free
+            }
             long used = used(hold.scope(), hold.periodStart());
-            if (hold.limitMicros() >= 0 && used - fromPool + reservation.reservedMicros() > hold.limitMicros()) {
+            if (used - fromPool + reservation.reservedMicros() > hold.limitMicros()) {
                 return new ReserveResult.Exceeded(hold.scope(), used, spent(hold.scope(), hold.periodStart()),
                         hold.limitMicros());
             }
@@ -187,8 +193,11 @@ interface LedgerDao {
         lockScopes(holds, at);
         long fromPool = poolId != null && isOpen(poolId) ? Math.min(poolShare, extraMicros) : 0;
         for (Hold hold : holds) {
+            if (hold.limitMicros() < 0) {
+                continue; // no limit: nothing to check, and summing the scope's ledger is not free
+            }
             long used = used(hold.scope(), hold.periodStart());
-            if (hold.limitMicros() >= 0 && used - fromPool + extraMicros > hold.limitMicros()) {
+            if (used - fromPool + extraMicros > hold.limitMicros()) {
                 return false;
             }
         }
