@@ -9,6 +9,15 @@ public interface ChatQueues extends AutoCloseable {
     /** Queues {@code item} behind the chat's earlier ones. Never throws: it degrades instead. */
     void offer(long chatId, String item);
 
+    /**
+     * Whether the work of update {@code updateId} may begin here: true the first time any replica
+     * asks, so an update handed out twice (a replica's answer lost in a Redis time-out, a hand-over)
+     * is worked on once. True also when that cannot be known (Redis not answering).
+     */
+    default boolean begin(long updateId) {
+        return true;
+    }
+
     /** Starts handing this replica's share of the items to {@code handler}. */
     void start(Handler handler);
 

@@ -127,6 +127,22 @@ public final class RedisChatQueues implements ChatQueues {
         handler.handle(chatId, item, () -> { }, () -> { });
     }
 
+    @Override
+    public boolean begin(long updateId) {
+        StatefulRedisConnection<String, String> open = connection;
+        if (open == null || down.get()) {
+            return true;
+        }
+        try {
+            // kept as long as Telegram may post an update again
+            return "OK".equals(open.sync().set("chorus:update-begun:" + updateId, me,
+                    SetArgs.Builder.nx().px(Duration.ofDays(2).toMillis())));
+        } catch (RuntimeException e) {
+            down(e);
+            return true;
+        }
+    }
+
     /** Takes the chat if nobody has it and hands out its items; else tells its owner (when {@code tell}). */
     private void pump(long chatId, RedisCommands<String, String> redis, boolean tell) {
         if (!owned.containsKey(chatId)) {

@@ -231,7 +231,15 @@ public final class TelegramBot implements AutoCloseable {
                     done.run();
                     return;
                 }
-                updates.consume(update, started, done);
+                long updateId = update.getUpdateId() == null ? -1 : update.getUpdateId();
+                updates.consume(update, () -> {
+                    if (updateId >= 0 && !chats.begin(updateId)) {
+                        log.info("update {} was begun by another replica already; not again", updateId);
+                        return false;
+                    }
+                    started.run();
+                    return true;
+                }, done);
             }
 
             @Override

@@ -44,15 +44,16 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         for (Update update : updates) {
-            consume(update, () -> { }, () -> { });
+            consume(update, () -> true, () -> { });
         }
     }
 
     /**
-     * Queues one update on its chat's lane. {@code started} runs when its work begins, {@code done}
-     * when it is over (at once for an update with nothing to do or a full lane).
+     * Queues one update on its chat's lane. {@code begin} runs when its work is about to begin and
+     * may say no (the update was begun elsewhere already); {@code done} runs when it is over (at once
+     * for an update with nothing to do or a full lane).
      */
-    void consume(Update update, Runnable started, Runnable done) {
+    void consume(Update update, java.util.function.BooleanSupplier begin, Runnable done) {
         metrics.counter("chorus.updates", "type", typeOf(update)).increment();
         if (update.hasCallbackQuery()) {
             var translated = translator.callback(update.getCallbackQuery());
@@ -63,7 +64,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
             Callback callback = translated.get();
             if (!executor.submit(new ChatSerialExecutor.Lane(callback.chatId(),
                     callback.chatKind() == dev.chorus.command.ChatKind.GROUP ? callback.userId() : 0),
-                    tracked(() -> handle(callback), started, done))) {
+                    tracked(() -> handle(callback), begin, done))) {
                 done.run();
                 outputFor(callback).acknowledge(callback.callbackId(), callback.texts().get("error.busy"));
             }
@@ -77,7 +78,7 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         boolean group = message.getChat() != null && !message.getChat().isUserChat() && message.getFrom() != null;
         ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(message.getChatId(),
                 group ? message.getFrom().getId() : 0, group && changesTheChat(message.getText()));
-        if (!executor.submit(lane, tracked(() -> handle(message), started, done))) {
+        if (!executor.submit(lane, tracked(() -> handle(message), begin, done))) {
             done.run();
             if (translator.translate(message).isPresent()) {
                 // Straight to the outbox: the chat's queue is what is full.
@@ -99,11 +100,12 @@ final class UpdateHandler implements LongPollingUpdateConsumer {
         return message == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(message.getChatId());
     }
 
-    private static Runnable tracked(Runnable work, Runnable started, Runnable done) {
+    private static Runnable tracked(Runnable work, java.util.function.BooleanSupplier begin, Runnable done) {
         return () -> {
             try {
-                started.run();
-                work.run();
+                if (begin.getAsBoolean()) {
+                    work.run();
+                }
             } finally {
                 done.run();
             }

@@ -91,6 +91,16 @@ class RedisChatQueuesTest {
         }
     }
 
+    @Test
+    void anUpdateHandedOutTwiceIsBegunOnceAcrossReplicas() {
+        try (RedisChatQueues a = replica("a"); RedisChatQueues b = replica("b")) {
+            assertThat(a.begin(123_456L)).isTrue();
+            assertThat(b.begin(123_456L)).as("begun by a already").isFalse();
+            assertThat(a.begin(123_456L)).isFalse();
+            assertThat(b.begin(123_457L)).isTrue();
+        }
+    }
+
     private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(15);
         while (!condition.getAsBoolean()) {
