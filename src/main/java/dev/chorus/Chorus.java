@@ -191,7 +191,7 @@ public final class Chorus implements AutoCloseable {
             throw e;
         }
         alerts.connect(text -> telegram.sendPrivately(config.admins(), text));
-        if (allowances.shared() || config.redisUrl().isPresent()) {
+        if (config.redisUrl().isPresent()) {
             // one overall limit for the bot, however many replicas send for it
             telegram.shareTelegramLimitThrough(allowances);
         }

@@ -177,12 +177,12 @@ public final class ClusterLoad {
                     asked, asked / arrivalSeconds, refused.get(), answeredAt.size(), answeredAt.size() / arrivalSeconds,
                     asked - answeredAt.size());
             System.out.printf(Locale.ROOT, "bot adds beyond the provider, ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n",
-                    pct(added, 50), pct(added, 95), pct(added, 99), added.isEmpty() ? 0 : added.getLast());
+                    LoadTest.pct(added, 50), LoadTest.pct(added, 95), LoadTest.pct(added, 99), added.isEmpty() ? 0 : added.getLast());
             System.out.printf(Locale.ROOT, "  of which, ms (p50 / p95 / p99): posted until the provider call %.1f / %.1f / "
-                    + "%.1f; provider done until the answer is at Telegram %.1f / %.1f / %.1f%n", pct(before, 50),
-                    pct(before, 95), pct(before, 99), pct(after, 50), pct(after, 95), pct(after, 99));
+                    + "%.1f; provider done until the answer is at Telegram %.1f / %.1f / %.1f%n", LoadTest.pct(before, 50),
+                    LoadTest.pct(before, 95), LoadTest.pct(before, 99), LoadTest.pct(after, 50), LoadTest.pct(after, 95), LoadTest.pct(after, 99));
             System.out.printf(Locale.ROOT, "webhook answer (200) time, ms: p50 %.1f, p95 %.1f, p99 %.1f%n",
-                    pct(hook, 50), pct(hook, 95), pct(hook, 99));
+                    LoadTest.pct(hook, 50), LoadTest.pct(hook, 95), LoadTest.pct(hook, 99));
             System.out.printf(Locale.ROOT, "Telegram limits exceeded: per chat %d, per group %d, overall %d%n",
                     api.overChatLimit(), api.overGroupLimit(), api.overOverallLimit());
         } finally {
@@ -220,12 +220,5 @@ public final class ClusterLoad {
             Thread.sleep(100);
         }
         throw new IllegalStateException("a replica did not start: " + Files.readString(log));
-    }
-
-    private static double pct(List<Double> sorted, int p) {
-        if (sorted.isEmpty()) {
-            return 0;
-        }
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 }

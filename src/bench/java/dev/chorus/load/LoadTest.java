@@ -187,7 +187,8 @@ public final class LoadTest {
                 peakHeap / (1 << 20), startedHeap / (1 << 20));
     }
 
-    private static double pct(List<Double> sorted, int p) {
+    /** The p-th percentile of {@code sorted} (nearest rank). */
+    static double pct(List<Double> sorted, int p) {
         if (sorted.isEmpty()) {
             return 0;
         }

@@ -132,12 +132,10 @@ public final class RedisAllowances implements Allowances, AutoCloseable {
             }
             return result;
         } catch (RuntimeException e) {
-            if (e instanceof io.lettuce.core.RedisCommandInterruptedException || Thread.currentThread().isInterrupted()) {
-                // this thread was told to stop (an answer finishing its preview): Redis is fine
-                Thread.currentThread().interrupt();
-                return fallback.get();
+            if (!Interruption.caused(e)) {
+                // not this thread told to stop (an answer finishing its preview): Redis is failing
+                down(e);
             }
-            down(e);
             return fallback.get();
         }
     }

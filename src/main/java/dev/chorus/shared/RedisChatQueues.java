@@ -98,17 +98,11 @@ public final class RedisChatQueues implements ChatQueues {
     public void start(Handler handler) {
         this.handler = handler;
         long renew = Math.max(200, lease.toMillis() / 10);
-        renewer.scheduleWithFixedDelay(this::renewAndRelease, renew, renew, TimeUnit.MILLISECONDS);
+        redis(); // connected and subscribed before the first item
+        // at once: the first round also says this replica is alive
+        renewer.scheduleWithFixedDelay(this::renewAndRelease, 0, renew, TimeUnit.MILLISECONDS);
         // chats whose owner died: their key expired with items still waiting
         timer.scheduleWithFixedDelay(this::sweep, 1000, 1000, TimeUnit.MILLISECONDS);
-        RedisCommands<String, String> redis = redis();
-        if (redis != null) {
-            try {
-                redis.set(aliveKey(me), "1", SetArgs.Builder.px(lease.toMillis()));
-            } catch (RuntimeException e) {
-                down(e);
-            }
-        }
     }
 
     @Override
@@ -344,9 +338,8 @@ public final class RedisChatQueues implements ChatQueues {
     }
 
     private void down(RuntimeException e) {
-        if (e instanceof io.lettuce.core.RedisCommandInterruptedException || Thread.currentThread().isInterrupted()) {
-            Thread.currentThread().interrupt(); // stopping (shutdown), not Redis failing
-            return;
+        if (Interruption.caused(e)) {
+            return; // stopping (shutdown), not Redis failing
         }
         retryAtNanos = System.nanoTime() + RETRY.toNanos();
         if (down.compareAndSet(false, true)) {
@@ -383,6 +376,10 @@ public final class RedisChatQueues implements ChatQueues {
         timer.shutdownNow();
         renewer.shutdownNow();
         owned.clear();
+        disconnect();
+    }
+
+    private void disconnect() {
         if (pubsub != null) {
             pubsub.close();
         }
@@ -409,12 +406,6 @@ public final class RedisChatQueues implements ChatQueues {
         } catch (RuntimeException e) {
             // the keys expire
         }
-        if (pubsub != null) {
-            pubsub.close();
-        }
-        if (connection != null) {
-            connection.close();
-        }
-        client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        disconnect();
     }
 }
