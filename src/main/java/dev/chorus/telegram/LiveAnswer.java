@@ -45,6 +45,8 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
     private String shown = "";
     // written by the pump, read by finish(): volatile in case the join below ever times out
     private volatile Integer previewMessageId;
+    // the preview's id being written to the journal; finish() waits for it so the order is kept
+    private volatile Thread journaling;
     private boolean previewGivenUp;
     private volatile SendPacer limits = SendPacer.NONE;
     private volatile String waitingText = WAITING_TEXT;
@@ -165,7 +167,7 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
                     // Not on this thread: finish() interrupts it, and an interrupted virtual thread's
                     // socket is closed, which would break a database server's connection mid-write.
                     int shown = previewMessageId;
-                    Thread.ofVirtual().name("preview-journal-" + chatId).start(() -> previewShown.accept(shown));
+                    journaling = Thread.ofVirtual().name("preview-journal-" + chatId).start(() -> previewShown.accept(shown));
                 } else if (sent instanceof TelegramGateway.Attempt.Unreachable<?>) {
                     // it may be there: no more previews for this answer, the final reply comes as a new message
                     previewGivenUp = true;
@@ -201,6 +203,14 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
             pump.join(Duration.ofSeconds(70));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        Thread journal = journaling;
+        if (journal != null) {
+            try {
+                journal.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         typing.close();
         // The preview message becomes the answer's first part, so the group sees no duplicate.
