@@ -11,16 +11,18 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** SQL for budgets, reservations and the ledger. */
 interface LedgerDao {
+    /** Held plus charged: the scope's running total, kept with every ledger row (see {@link #apply}). */
     @SqlQuery("""
-            SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
-            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
+            SELECT COALESCE((SELECT used_micros FROM scope_totals
+                WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId
+                  AND period_start = :periodStart), 0)
             """)
     long used(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
 
     @SqlQuery("""
-            SELECT COALESCE(SUM(amount_micros), 0) FROM ledger
-            WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId AND period_start = :periodStart
-              AND kind = 'charge'
+            SELECT COALESCE((SELECT spent_micros FROM scope_totals
+                WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId
+                  AND period_start = :periodStart), 0)
             """)
     long spent(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart);
 
@@ -53,9 +55,60 @@ interface LedgerDao {
             VALUES (:key, :reservation, :s.column, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
             ON CONFLICT (entry_key) DO NOTHING
             """)
-    int insertEntry(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
-                    @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
-                    @Bind("model") String model, @Bind("at") String at);
+    int insertRow(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
+                  @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
+                  @Bind("model") String model, @Bind("at") String at);
+
+    /** Writes a ledger row, once per key; what it adds is noted in {@code totals} for {@link #apply}. */
+    default void insertEntry(Totals totals, String key, String reservation, ScopeKey scope, String periodStart,
+                             String kind, long amount, String model, String at) {
+        if (insertRow(key, reservation, scope, periodStart, kind, amount, model, at) > 0) {
+            totals.add(scope, periodStart, amount, kind.equals("charge") ? amount : 0);
+        }
+    }
+
+    @SqlUpdate("""
+            INSERT INTO scope_totals (scope_kind, scope_id, group_id, period_start, used_micros, spent_micros)
+            VALUES (:s.column, :s.id, :s.groupId, :periodStart, :used, :spent)
+            ON CONFLICT (scope_kind, scope_id, group_id, period_start) DO UPDATE
+                SET used_micros = scope_totals.used_micros + excluded.used_micros,
+                    spent_micros = scope_totals.spent_micros + excluded.spent_micros
+            """)
+    void addToTotals(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart,
+                     @Bind("used") long used, @Bind("spent") long spent);
+
+    /**
+     * Adds a transaction's ledger rows to their scopes' totals, in one order of scopes: on
+     * PostgreSQL each update locks a total's row until commit, and two transactions that take them
+     * in the same order never wait for each other. Every transaction that takes scope locks takes
+     * them before any total, so those, too, are always taken in one order.
+     */
+    default void apply(Totals totals) {
+        totals.byScope.forEach((k, d) -> addToTotals(d.scope, d.periodStart, d.used, d.spent));
+    }
+
+    /** What one transaction's ledger rows add to each scope's totals, in the order they are applied. */
+    final class Totals {
+        private final java.util.TreeMap<String, Delta> byScope = new java.util.TreeMap<>();
+
+        void add(ScopeKey scope, String periodStart, long used, long spent) {
+            Delta delta = byScope.computeIfAbsent(key(scope) + "@" + periodStart, k -> new Delta(scope, periodStart));
+            delta.used += used;
+            delta.spent += spent;
+        }
+
+        private static final class Delta {
+            final ScopeKey scope;
+            final String periodStart;
+            long used;
+            long spent;
+
+            Delta(ScopeKey scope, String periodStart) {
+                this.scope = scope;
+                this.periodStart = periodStart;
+            }
+        }
+    }
 
     /**
      * Checks every hold against its scope's limit and, only if all fit, records the reservation and
@@ -76,10 +129,12 @@ interface LedgerDao {
         }
         insertReservation(reservation, owner);
         String at = reservation.at().toString();
+        Totals totals = new Totals();
         for (Hold hold : holds) {
-            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+            insertEntry(totals, "hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
         }
+        apply(totals);
         return new ReserveResult.Reserved(reservation.id());
     }
 
@@ -104,12 +159,14 @@ interface LedgerDao {
             }
         }
         String at = reservation.at().toString();
-        takeFromPool(poolId, fromPool, reservation.id(), at);
+        Totals totals = new Totals();
+        takeFromPool(totals, poolId, fromPool, reservation.id(), at);
         insertReservation(reservation, owner);
         for (Hold hold : holds) {
-            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+            insertEntry(totals, "hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
         }
+        apply(totals);
         return new ReserveResult.Reserved(reservation.id());
     }
 
@@ -120,14 +177,14 @@ interface LedgerDao {
      * Moves {@code fromPool} of each scope's share of a run's hold to one of its calls: a negative
      * hold of the run, so closing the run releases only what its calls did not take.
      */
-    default void takeFromPool(String poolId, long fromPool, String takenBy, String at) {
+    default void takeFromPool(Totals totals, String poolId, long fromPool, String takenBy, String at) {
         if (fromPool <= 0) {
             return;
         }
         for (HoldEntry pool : holds(poolId)) {
             if (pool.amountMicros() > 0) {
                 ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(pool.scopeKind()), pool.scopeId(), pool.groupId());
-                insertEntry(pool.entryKey() + ":to:" + takenBy, poolId, scope, pool.periodStart(), "hold",
+                insertEntry(totals, pool.entryKey() + ":to:" + takenBy, poolId, scope, pool.periodStart(), "hold",
                         -fromPool, pool.model(), at);
             }
         }
@@ -158,16 +215,18 @@ interface LedgerDao {
     @Transaction
     default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
         boolean changed = closeReservation(id, state, chargeMicros, estimated, at) > 0;
+        Totals totals = new Totals();
         for (HoldEntry hold : holds(id)) {
             ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(hold.scopeKind()), hold.scopeId(), hold.groupId());
             // one release per hold (an extended reservation has several), one charge per scope
-            insertEntry("release:" + hold.entryKey(), id, scope, hold.periodStart(), "release",
+            insertEntry(totals, "release:" + hold.entryKey(), id, scope, hold.periodStart(), "release",
                     -hold.amountMicros(), hold.model(), at);
             if (chargeMicros > 0) {
-                insertEntry("charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
+                insertEntry(totals, "charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
                         hold.model(), at);
             }
         }
+        apply(totals);
         return changed;
     }
 
@@ -204,12 +263,14 @@ interface LedgerDao {
         if (growReservation(id, extraMicros) == 0) {
             return false;
         }
-        takeFromPool(poolId, fromPool, id + ":" + step, at);
+        Totals totals = new Totals();
+        takeFromPool(totals, poolId, fromPool, id + ":" + step, at);
         String model = holds(id).stream().map(HoldEntry::model).findFirst().orElse("?");
         for (Hold hold : holds) {
-            insertEntry("hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),
+            insertEntry(totals, "hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),
                     "hold", extraMicros, model, at);
         }
+        apply(totals);
         return true;
     }
 
