@@ -34,6 +34,7 @@ import dev.chorus.orchestration.delegation.DelegationEngine;
 import dev.chorus.orchestration.delegation.Preferences;
 import dev.chorus.json.ProbeSuiteJson;
 import dev.chorus.orchestration.cache.CachedAnswers;
+import dev.chorus.store.JdbiAlertRepeats;
 import dev.chorus.store.JdbiAnswerCache;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -125,7 +126,7 @@ public final class Chorus implements AutoCloseable {
         Database database = Databases.open(config);
         log.info("database {} at schema version {}", Databases.describe(config), database.schemaVersion());
 
-        AdminAlerts alerts = new AdminAlerts(clock, Duration.ofHours(1));
+        AdminAlerts alerts = new AdminAlerts(clock, Duration.ofHours(1), new JdbiAlertRepeats(database));
         JdbiDirectory directory = new JdbiDirectory(database, clock);
         BudgetLedger ledger = new BudgetLedger(database);
         BudgetService budgets = new BudgetService(ledger, config.budget(), config.admins(), clock,

@@ -3,29 +3,28 @@ package dev.chorus.orchestration;
 import dev.chorus.i18n.Phrase;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Messages for the bot's admins (a provider refusing our key, ...), as phrases: the chat side renders
- * each in the language of the admin it goes to. The chat side connects its sender once it is running; an alert with the same key is sent at most once per quiet period, so a
- * broken key does not flood the admins with one message per question. Thread-safe.
+ * each in the language of the admin it goes to. The chat side connects its sender once it is
+ * running. An alert with the same key is sent at most once per quiet period, so a broken key does
+ * not flood the admins with one message per question, nor with one per replica. Thread-safe.
  */
 public final class AdminAlerts {
     private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
 
     private final Clock clock;
     private final Duration quietPeriod;
-    private final Map<String, Instant> lastSent = new ConcurrentHashMap<>();
+    private final AlertRepeats repeats;
     private volatile Consumer<Phrase> sender;
 
-    public AdminAlerts(Clock clock, Duration quietPeriod) {
+    public AdminAlerts(Clock clock, Duration quietPeriod, AlertRepeats repeats) {
         this.clock = clock;
         this.quietPeriod = quietPeriod;
+        this.repeats = repeats;
     }
 
     /** Where alerts go from now on (the Telegram adapter, once it knows the admins' chats). */
@@ -44,13 +43,9 @@ public final class AdminAlerts {
 
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
     public void alert(String key, Phrase text) {
-        Instant now = clock.instant();
-        Instant previous = lastSent.get(key);
-        if (previous != null && Duration.between(previous, now).compareTo(quietPeriod) < 0) {
-            return;
+        if (repeats.firstWithin(key, clock.instant(), quietPeriod)) {
+            send(text);
         }
-        lastSent.put(key, now);
-        send(text);
     }
 
     /** The alert for a provider that refused our API key: what broke and the key to fix. */

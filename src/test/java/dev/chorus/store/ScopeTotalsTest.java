@@ -91,18 +91,15 @@ class ScopeTotalsTest {
     @Test
     void theMigrationTotalsALedgerWrittenBeforeIt() {
         Path file = dir.resolve("old.db");
-        // the schema as it was before the totals, with some spend in it
-        try (Database db = kind.open(file)) {
-            db.jdbi().useHandle(h -> {
-                h.execute("DROP TABLE scope_totals");
-                h.execute("DELETE FROM flyway_schema_history WHERE version = '14'");
-            });
+        // the schema as it was before the totals, with some spend written into it by hand
+        org.jdbi.v3.core.Jdbi before = kind.migratedTo(file, "13");
+        {
             for (int i = 0; i < 6; i++) {
                 String day = i < 4 ? DAY : NEXT_DAY;
                 List<Hold> holds = List.of(new Hold(ScopeKey.user(i % 2), day, 10_000),
                         new Hold(ScopeKey.global(), day, -1));
                 String id = "old" + i;
-                db.jdbi().useHandle(h -> {
+                before.useHandle(h -> {
                     h.execute("INSERT INTO reservations (id, created_at, user_id, chat_id, model, purpose, "
                             + "reserved_micros, estimate_micros, state) VALUES (?, ?, 1, 1, 'm', 'answer', 500, 100, "
                             + "'open')", id, day);
@@ -114,8 +111,8 @@ class ScopeTotalsTest {
                     }
                 });
                 if (i % 3 != 2) {
-                    // closes write no totals: the table is gone, and the close below is by hand too
-                    db.jdbi().useHandle(h -> {
+                    // settled
+                    before.useHandle(h -> {
                         for (Hold hold : holds) {
                             h.execute("INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, "
                                             + "period_start, kind, amount_micros, model, at) VALUES (?, ?, ?, ?, 0, ?, "
@@ -131,7 +128,7 @@ class ScopeTotalsTest {
             }
         }
         try (Database db = kind.open(file)) {
-            assertThat(db.schemaVersion()).isEqualTo("14");
+            assertThat(Integer.parseInt(db.schemaVersion())).isGreaterThanOrEqualTo(14);
             Map<String, List<Long>> totals = rows(db, "SELECT scope_kind || '/' || scope_id || '/' || group_id || '@' "
                     + "|| period_start AS k, used_micros AS u, spent_micros AS s FROM scope_totals");
             assertThat(totals).isEqualTo(ledgerSums(db)).hasSize(6);
