@@ -35,8 +35,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@link #reserveAndSettle}: a budget reservation against the user's and the global scope and
  *       its settling (two transactions), on SQLite (one file, one process) and on PostgreSQL (the
- *       scopes' rows locked, over loopback), with limits on both scopes (their ledger rows of the day
- *       summed) and without;</li>
+ *       scopes' rows locked, over loopback), with limits on both scopes (their running totals read and
+ *       checked) and without;</li>
  *   <li>{@link #questionLimit}: taking one question from a person's allowance, in this process and
  *       in Redis (Bucket4j's compare-and-swap, over loopback).</li>
  * </ul>
