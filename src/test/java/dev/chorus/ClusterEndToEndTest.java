@@ -56,6 +56,7 @@ class ClusterEndToEndTest {
     private static final String TOKEN = "7482915360:AAE2e-ClusterTestTokenNeverLogged";
     private static final String SECRET = "cluster-webhook-secret-0123456789";
     private static final int REPLICAS = 3;
+    private static final long ADMIN = 81_999;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     // kept when a test fails: the replicas' logs are in it
@@ -131,6 +132,7 @@ class ClusterEndToEndTest {
                 "openai.base-url=" + openAi.baseUrl(),
                 "model.default=gpt-4o-mini",
                 "cache.embeddings=off",
+                "admins=" + ADMIN,
                 "budget.user=5.00/day",
                 "budget.global=100.00/day"));
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -335,6 +337,15 @@ class ClusterEndToEndTest {
         assertThat(sql("SELECT COUNT(*) FROM reservations WHERE state IN ('open', 'sent') AND owner LIKE '"
                 + owner.name() + "-%'")).as("reconciled").isZero();
         assertThat(sql("SELECT COUNT(*) FROM reservations WHERE state = 'reconciled'")).isPositive();
+        // by the chat's new owner, so it is answered in the chat's order, not beside it
+        String resumerName = redisGet("chorus:chat:" + user + ":owner");
+        assertThat(resumerName).as("the chat has a new owner").isNotNull();
+        for (Replica replica : replicas) {
+            boolean resumed = Files.readString(replica.log()).contains("were being answered by a process that stopped")
+                    || Files.readString(replica.log()).contains("a question a stopped replica was answering");
+            assertThat(resumed).as(replica.name() + " answered the question again").isEqualTo(replica != owner
+                    && resumerName.startsWith(replica.name() + "-"));
+        }
         int index = replicas.indexOf(owner);
         replicas.set(index, startReplica(owner.name() + "b"));
         awaitLog(replicas.get(index), "takes webhook updates", Duration.ofSeconds(60));
@@ -342,6 +353,26 @@ class ClusterEndToEndTest {
 
     @Test
     @Order(5)
+    void aRefusedKeyIsToldToTheAdminOnceNotOncePerReplica() throws Exception {
+        long mark = telegram.mark();
+        List<Long> users = List.of(81_101L, 81_102L, 81_103L);
+        for (long user : users) {
+            deliver(ask(user, "Refused key question " + FakeOpenAi.AUTH_PRIMARY));
+        }
+        await(mark, Duration.ofSeconds(30), calls -> users.stream().allMatch(u -> !finalMessagesTo(u, mark).isEmpty()));
+        List<String> owners = new ArrayList<>();
+        for (long user : users) {
+            String owner = redisGet("chorus:chat:" + user + ":owner");
+            owners.add(owner == null ? "none" : owner.substring(0, owner.lastIndexOf('-')));
+        }
+        assertThat(owners).as("each question on another replica").doesNotHaveDuplicates();
+        Thread.sleep(2_000);
+        assertThat(finalMessagesTo(ADMIN, mark)).filteredOn(c -> c.text().contains("refused"))
+                .as("the admin's alerts").hasSize(1);
+    }
+
+    @Test
+    @Order(6)
     void twoHundredConcurrentQuestionsAtTheBudgetsEdgeOverspendNothing() throws Exception {
         // room for at most 100 of the 200 answers (at what the cheapest one cost), and less while
         // calls in flight hold more than they will cost: many must be refused, all at once

@@ -70,9 +70,10 @@ public final class ChatCommands {
 
     /**
      * Work left by a process that stopped mid-answer: one per unfinished question, to run on that
-     * chat's queue with an output replying to {@code replyTo} (the question, in groups).
+     * chat's queue (in a group, the asker's: {@code member}, else 0) with an output replying to
+     * {@code replyTo} (the question, in groups).
      */
-    public record Resumption(long chatId, Integer replyTo, java.util.function.Consumer<ChatOutput> work) {
+    public record Resumption(long chatId, long member, Integer replyTo, java.util.function.Consumer<ChatOutput> work) {
     }
 
     /**
@@ -85,9 +86,14 @@ public final class ChatCommands {
 
     /** The questions the last process did not finish, oldest first. */
     public List<Resumption> unfinished() {
-        return services.journal().unfinished().stream()
-                .map(u -> new Resumption(u.question().chatId(), u.question().inGroup() ? u.question().messageId() : null,
-                        out -> asks.resume(u, out)))
+        return unfinished(chatId -> true);
+    }
+
+    /** Like {@link #unfinished()}, only of the chats {@code mine} accepts (and may take: see the journal). */
+    public List<Resumption> unfinished(java.util.function.LongPredicate mine) {
+        return services.journal().unfinished(mine).stream()
+                .map(u -> new Resumption(u.question().chatId(), u.question().inGroup() ? u.question().userId() : 0,
+                        u.question().inGroup() ? u.question().messageId() : null, out -> asks.resume(u, out)))
                 .toList();
     }
 

@@ -21,7 +21,16 @@ public interface QuestionJournal {
     void finished(long id);
 
     /** Questions a process that stopped was answering, now taken over by this one, oldest first. */
-    List<Unfinished> unfinished();
+    default List<Unfinished> unfinished() {
+        return unfinished(chatId -> true);
+    }
+
+    /**
+     * Like {@link #unfinished()}, but only of the chats {@code mine} accepts: with replicas, a
+     * question is taken over by its chat's owner, so it is answered in the chat's order.
+     * {@code mine} is asked before a question is taken over, and may take the chat.
+     */
+    List<Unfinished> unfinished(java.util.function.LongPredicate mine);
 
     /** The question was offered again with a button; it waits for that press. */
     void offered(long id);

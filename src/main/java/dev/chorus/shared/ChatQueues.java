@@ -18,6 +18,15 @@ public interface ChatQueues extends AutoCloseable {
         return true;
     }
 
+    /**
+     * Whether the chat is this replica's: it was, or nobody had it and this replica has taken it
+     * (and told the handler, as for an item). False while another live replica has it. True also
+     * when that cannot be known (Redis not answering): then each replica works on its own.
+     */
+    default boolean claim(long chatId) {
+        return true;
+    }
+
     /** Starts handing this replica's share of the items to {@code handler}. */
     void start(Handler handler);
 

@@ -137,21 +137,45 @@ public final class RedisChatQueues implements ChatQueues {
         }
     }
 
+    @Override
+    public boolean claim(long chatId) {
+        if (owned.containsKey(chatId)) {
+            return true;
+        }
+        RedisCommands<String, String> redis = redis();
+        if (redis == null) {
+            return true;
+        }
+        try {
+            // the chat's waiting items, if any, are handed out by the next sweep: after what the caller runs now
+            return take(chatId, redis);
+        } catch (RuntimeException e) {
+            down(e);
+            return true;
+        }
+    }
+
     /** Takes the chat if nobody has it and hands out its items; else tells its owner (when {@code tell}). */
     private void pump(long chatId, RedisCommands<String, String> redis, boolean tell) {
-        if (!owned.containsKey(chatId)) {
-            String taken = redis.set(ownerKey(chatId), me, SetArgs.Builder.nx().px(lease.toMillis()));
-            if (!"OK".equals(taken)) {
-                if (tell) {
-                    redis.publish(CHANNEL, String.valueOf(chatId));
-                }
-                return;
+        if (!owned.containsKey(chatId) && !take(chatId, redis)) {
+            if (tell) {
+                redis.publish(CHANNEL, String.valueOf(chatId));
             }
-            owned.putIfAbsent(chatId, new Owned());
-            handler.owned(chatId);
-            takeBackFromTheDead(chatId, redis);
+            return;
         }
         drain(chatId, redis);
+    }
+
+    /** Makes the chat this replica's if nobody has it; false when another replica does. */
+    private boolean take(long chatId, RedisCommands<String, String> redis) {
+        String taken = redis.set(ownerKey(chatId), me, SetArgs.Builder.nx().px(lease.toMillis()));
+        if (!"OK".equals(taken)) {
+            return false;
+        }
+        owned.putIfAbsent(chatId, new Owned());
+        handler.owned(chatId);
+        takeBackFromTheDead(chatId, redis);
+        return true;
     }
 
     /**

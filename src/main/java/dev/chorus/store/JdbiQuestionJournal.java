@@ -43,13 +43,13 @@ public final class JdbiQuestionJournal implements QuestionJournal {
     }
 
     @Override
-    public List<Unfinished> unfinished() {
+    public List<Unfinished> unfinished(java.util.function.LongPredicate mine) {
         return guard(() -> {
             dao.closeAnswered();
             dao.prune(clock.instant().minus(Duration.ofDays(7)).toString());
             // each taken over first, so of replicas looking at once only one answers it again
             return dao.abandoned(database.replicaId(), database.aliveSince()).stream()
-                    .filter(r -> dao.takeOver(r.id(), r.owner(), database.replicaId()) > 0)
+                    .filter(r -> mine.test(r.chatId()) && dao.takeOver(r.id(), r.owner(), database.replicaId()) > 0)
                     .map(JdbiQuestionJournal::unfinished).toList();
         });
     }

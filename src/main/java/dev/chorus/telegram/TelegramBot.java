@@ -47,12 +47,14 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient http;
     private final String username;
     private final ChatCommands commands;
+    private final dev.chorus.shared.ChatQueues chats; // null unless replicas share the chats' queues
 
     private TelegramBot(TelegramBotsLongPollingApplication application, WebhookServer webhook,
                         ScheduledExecutorService pollScheduler,
                         ChatSerialExecutor executor, OutboxSender sender, Outputs outputs, OkHttpClient http,
-                        String username, ChatCommands commands) {
+                        String username, ChatCommands commands, dev.chorus.shared.ChatQueues chats) {
         this.commands = commands;
+        this.chats = chats;
         this.application = application;
         this.webhook = webhook;
         this.pollScheduler = pollScheduler;
@@ -155,7 +157,8 @@ public final class TelegramBot implements AutoCloseable {
             TelegramSettings.Webhook hook = settings.webhook().get();
             try {
                 webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, seen::forget,
-                        chats == null ? update -> updates.consume(List.of(update)) : shared(chats, updates));
+                        chats == null ? update -> updates.consume(List.of(update))
+                                : shared(chats, updates, chatId -> resumeIn(chatId, commands, executor, outputs)));
             } catch (java.io.IOException e) {
                 sender.close();
                 executor.close();
@@ -190,7 +193,7 @@ public final class TelegramBot implements AutoCloseable {
             log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
         }
         TelegramBot bot = new TelegramBot(application, webhook, pollScheduler, executor, sender, outputs, http,
-                identity.username(), commands);
+                identity.username(), commands, webhook == null ? null : chats);
         bot.pickUpAbandoned();
         return bot;
     }
@@ -200,17 +203,42 @@ public final class TelegramBot implements AutoCloseable {
      * replicas: any replica that stopped beating), each taken over by this process only.
      */
     public int pickUpAbandoned() {
-        java.util.List<ChatCommands.Resumption> unfinished = commands.unfinished();
+        // With replicas, a question is taken over only by its chat's owner (this replica takes the
+        // chat when nobody has it), so it is answered in the chat's order, not beside the owner.
+        java.util.List<ChatCommands.Resumption> unfinished = chats == null ? commands.unfinished()
+                : commands.unfinished(chats::claim);
         if (!unfinished.isEmpty()) {
             log.warn("{} questions were being answered by a process that stopped; picking them up", unfinished.size());
         }
-        for (ChatCommands.Resumption resumption : unfinished) {
-            executor.submit(resumption.chatId(),
-                    () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
-        }
+        unfinished.forEach(resumption -> resume(resumption, executor, outputs));
         // messages a stopped replica had taken to send are free again once its claims run out
         sender.wake();
         return unfinished.size();
+    }
+
+    private static void resume(ChatCommands.Resumption resumption, ChatSerialExecutor executor, Outputs outputs) {
+        executor.submit(new ChatSerialExecutor.Lane(resumption.chatId(), resumption.member()),
+                () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
+    }
+
+    /**
+     * The chat just became this replica's: the questions a stopped replica left unfinished in it are
+     * answered first, ahead of the chat's waiting updates (chat-wide: a group's members' later
+     * updates wait too). Looked up on the chat's lane, not here: this runs on the chat queues' own
+     * threads, which must not wait for the database.
+     */
+    private static void resumeIn(long chatId, ChatCommands commands, ChatSerialExecutor executor, Outputs outputs) {
+        executor.submit(new ChatSerialExecutor.Lane(chatId, 0, true), () -> {
+            try {
+                for (ChatCommands.Resumption resumption : commands.unfinished(chat -> chat == chatId)) {
+                    log.warn("chat {}: picking up a question a stopped replica was answering", chatId);
+                    resumption.work().accept(outputs.forChat(chatId, resumption.replyTo()));
+                }
+            } catch (RuntimeException e) {
+                // the store is not answering: the replica's regular pick-up tries again
+                log.warn("chat {}: cannot look for unfinished questions now ({})", chatId, e.getClass().getSimpleName());
+            }
+        });
     }
 
     /**
@@ -218,7 +246,8 @@ public final class TelegramBot implements AutoCloseable {
      * this replica handles the items of the chats it owns.
      */
     private static java.util.function.Consumer<Update> shared(dev.chorus.shared.ChatQueues chats,
-                                                                UpdateHandler updates) {
+                                                                UpdateHandler updates,
+                                                                java.util.function.LongConsumer movedHere) {
         ObjectMapper json = new ObjectMapper();
         chats.start(new dev.chorus.shared.ChatQueues.Handler() {
             @Override
@@ -245,6 +274,7 @@ public final class TelegramBot implements AutoCloseable {
             @Override
             public void owned(long chatId) {
                 updates.chatMovedHere(chatId);
+                movedHere.accept(chatId);
             }
         });
         return update -> {

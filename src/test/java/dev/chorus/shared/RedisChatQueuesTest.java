@@ -92,6 +92,42 @@ class RedisChatQueuesTest {
     }
 
     @Test
+    void aChatIsClaimedByOneReplicaAndByAnotherOnlyOnceItsOwnerIsGone() throws Exception {
+        RedisChatQueues dying = new RedisChatQueues(redis.url(), "dying", LEASE, Duration.ofMinutes(5));
+        List<String> swallowed = new CopyOnWriteArrayList<>();
+        dying.start((chatId, item, started, done) -> swallowed.add(item));
+        List<Long> ownedBySurvivor = new CopyOnWriteArrayList<>();
+        try (RedisChatQueues survivor = new RedisChatQueues(redis.url(), "b", LEASE, Duration.ofMinutes(5))) {
+            survivor.start(new ChatQueues.Handler() {
+                @Override
+                public void handle(long chatId, String item, Runnable started, Runnable done) {
+                    started.run();
+                    handled.add("b:" + item);
+                    done.run();
+                }
+
+                @Override
+                public void owned(long chatId) {
+                    ownedBySurvivor.add(chatId);
+                }
+            });
+            assertThat(dying.claim(5)).isTrue();
+            assertThat(dying.claim(5)).as("still its own").isTrue();
+            dying.offer(5, "taken, never begun");
+            assertThat(survivor.claim(5)).as("a live replica has it").isFalse();
+            assertThat(ownedBySurvivor).isEmpty();
+
+            dying.abandon();
+            awaitUntil(() -> survivor.claim(5)); // once the lease has run out
+            assertThat(ownedBySurvivor).containsExactly(5L);
+            // the item the gone replica had taken is handed out by the new owner's next sweep
+            awaitUntil(() -> handled.size() == 1);
+            assertThat(handled).containsExactly("b:taken, never begun");
+            assertThat(survivor.claim(6)).as("nobody had it").isTrue();
+        }
+    }
+
+    @Test
     void anUpdateHandedOutTwiceIsBegunOnceAcrossReplicas() {
         try (RedisChatQueues a = replica("a"); RedisChatQueues b = replica("b")) {
             assertThat(a.begin(123_456L)).isTrue();
