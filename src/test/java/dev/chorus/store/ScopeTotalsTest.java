@@ -104,24 +104,15 @@ class ScopeTotalsTest {
                             + "reserved_micros, estimate_micros, state) VALUES (?, ?, 1, 1, 'm', 'answer', 500, 100, "
                             + "'open')", id, day);
                     for (Hold hold : holds) {
-                        h.execute("INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, "
-                                        + "period_start, kind, amount_micros, model, at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, "
-                                        + "'m', ?)", "hold:" + id + ":" + hold.scope().column(), id,
-                                hold.scope().column(), hold.scope().id(), day, "hold", 500, day);
+                        writeByHand(h, id, hold, "hold", 500);
                     }
                 });
                 if (i % 3 != 2) {
                     // settled
                     before.useHandle(h -> {
                         for (Hold hold : holds) {
-                            h.execute("INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, "
-                                            + "period_start, kind, amount_micros, model, at) VALUES (?, ?, ?, ?, 0, ?, "
-                                            + "?, ?, 'm', ?)", "release:" + id + ":" + hold.scope().column(), id,
-                                    hold.scope().column(), hold.scope().id(), day, "release", -500, day);
-                            h.execute("INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, "
-                                            + "period_start, kind, amount_micros, model, at) VALUES (?, ?, ?, ?, 0, ?, "
-                                            + "?, ?, 'm', ?)", "charge:" + id + ":" + hold.scope().column(), id,
-                                    hold.scope().column(), hold.scope().id(), day, "charge", 120, day);
+                            writeByHand(h, id, hold, "release", -500);
+                            writeByHand(h, id, hold, "charge", 120);
                         }
                     });
                 }
@@ -142,6 +133,13 @@ class ScopeTotalsTest {
             assertThat(rows(db, "SELECT scope_kind || '/' || scope_id || '/' || group_id || '@' || period_start AS k, "
                     + "used_micros AS u, spent_micros AS s FROM scope_totals")).isEqualTo(ledgerSums(db));
         }
+    }
+
+    private static void writeByHand(org.jdbi.v3.core.Handle h, String reservation, Hold hold, String kind, long amount) {
+        h.execute("INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start, kind, "
+                        + "amount_micros, model, at) VALUES (?, ?, ?, ?, 0, ?, ?, ?, 'm', ?)",
+                kind + ":" + reservation + ":" + hold.scope().column(), reservation, hold.scope().column(),
+                hold.scope().id(), hold.periodStart(), kind, amount, hold.periodStart());
     }
 
     private static List<Hold> holdsOf(SplittableRandom random) {
