@@ -24,7 +24,6 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 import org.telegram.telegrambots.meta.api.methods.GetMe;
 import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
 import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
-import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.User;
 import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
@@ -47,14 +46,14 @@ public final class TelegramBot implements AutoCloseable {
     private final OkHttpClient http;
     private final String username;
     private final ChatCommands commands;
-    private final dev.chorus.shared.ChatQueues chats; // null unless replicas share the chats' queues
+    private final Resumptions resumptions;
 
     private TelegramBot(TelegramBotsLongPollingApplication application, WebhookServer webhook,
                         ScheduledExecutorService pollScheduler,
                         ChatSerialExecutor executor, OutboxSender sender, Outputs outputs, OkHttpClient http,
-                        String username, ChatCommands commands, dev.chorus.shared.ChatQueues chats) {
+                        String username, ChatCommands commands, Resumptions resumptions) {
         this.commands = commands;
-        this.chats = chats;
+        this.resumptions = resumptions;
         this.application = application;
         this.webhook = webhook;
         this.pollScheduler = pollScheduler;
@@ -150,6 +149,9 @@ public final class TelegramBot implements AutoCloseable {
         Outputs outputs = new Outputs(gateway, new MessageFormatter(), Mailroom.of(outbox, sender), pacer);
         ChatSerialExecutor executor = new ChatSerialExecutor();
         UpdateHandler updates = new UpdateHandler(new UpdateTranslator(identity), commands, outputs, executor, metrics);
+        // the chats' shared queues decide who answers a question again only where they carry the updates
+        Resumptions resumptions = new Resumptions(commands, executor, outputs,
+                settings.webhook().isPresent() ? chats : null);
         TelegramBotsLongPollingApplication application = null;
         WebhookServer webhook = null;
         ScheduledExecutorService pollScheduler = null;
@@ -158,7 +160,7 @@ public final class TelegramBot implements AutoCloseable {
             try {
                 webhook = WebhookServer.start(hook, new ObjectMapper(), seen::first, seen::forget,
                         chats == null ? update -> updates.consume(List.of(update))
-                                : shared(chats, updates, chatId -> resumeIn(chatId, commands, executor, outputs)));
+                                : SharedIntake.start(chats, updates, resumptions::chatMovedHere));
             } catch (java.io.IOException e) {
                 sender.close();
                 executor.close();
@@ -193,7 +195,7 @@ public final class TelegramBot implements AutoCloseable {
             log.info("Telegram bot @{} (id {}) is polling {}", identity.username(), identity.id(), settings.baseUrl());
         }
         TelegramBot bot = new TelegramBot(application, webhook, pollScheduler, executor, sender, outputs, http,
-                identity.username(), commands, webhook == null ? null : chats);
+                identity.username(), commands, resumptions);
         bot.pickUpAbandoned();
         return bot;
     }
@@ -203,92 +205,10 @@ public final class TelegramBot implements AutoCloseable {
      * replicas: any replica that stopped beating), each taken over by this process only.
      */
     public int pickUpAbandoned() {
-        // With replicas, a question is taken over only by its chat's owner (this replica takes the
-        // chat when nobody has it), so it is answered in the chat's order, not beside the owner.
-        java.util.List<ChatCommands.Resumption> unfinished = chats == null ? commands.unfinished()
-                : commands.unfinished(chats::claim);
-        if (!unfinished.isEmpty()) {
-            log.warn("{} questions were being answered by a process that stopped; picking them up", unfinished.size());
-        }
-        unfinished.forEach(resumption -> resume(resumption, executor, outputs));
+        int resumed = resumptions.pickUpAbandoned();
         // messages a stopped replica had taken to send are free again once its claims run out
         sender.wake();
-        return unfinished.size();
-    }
-
-    private static void resume(ChatCommands.Resumption resumption, ChatSerialExecutor executor, Outputs outputs) {
-        executor.submit(new ChatSerialExecutor.Lane(resumption.chatId(), resumption.member()),
-                () -> resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo())));
-    }
-
-    /**
-     * The chat just became this replica's: the questions a stopped replica left unfinished in it are
-     * answered first, ahead of the chat's waiting updates (chat-wide: a group's members' later
-     * updates wait too). Looked up on the chat's lane, not here: this runs on the chat queues' own
-     * threads, which must not wait for the database.
-     */
-    private static void resumeIn(long chatId, ChatCommands commands, ChatSerialExecutor executor, Outputs outputs) {
-        executor.submit(new ChatSerialExecutor.Lane(chatId, 0, true), () -> {
-            try {
-                for (ChatCommands.Resumption resumption : commands.unfinished(chat -> chat == chatId)) {
-                    log.warn("chat {}: picking up a question a stopped replica was answering", chatId);
-                    resumption.work().accept(outputs.forChat(chatId, resumption.replyTo()));
-                }
-            } catch (RuntimeException e) {
-                // the store is not answering: the replica's regular pick-up tries again
-                log.warn("chat {}: cannot look for unfinished questions now ({})", chatId, e.getClass().getSimpleName());
-            }
-        });
-    }
-
-    /**
-     * Updates through the replicas' shared chat queues: each goes to its chat's queue as JSON, and
-     * this replica handles the items of the chats it owns.
-     */
-    private static java.util.function.Consumer<Update> shared(dev.chorus.shared.ChatQueues chats,
-                                                                UpdateHandler updates,
-                                                                java.util.function.LongConsumer movedHere) {
-        ObjectMapper json = new ObjectMapper();
-        chats.start(new dev.chorus.shared.ChatQueues.Handler() {
-            @Override
-            public void handle(long chatId, String item, Runnable started, Runnable done) {
-                Update update;
-                try {
-                    update = json.readValue(item, Update.class);
-                } catch (java.io.IOException e) {
-                    log.warn("chat {}: a queued update could not be read back; dropped", chatId);
-                    done.run();
-                    return;
-                }
-                long updateId = update.getUpdateId() == null ? -1 : update.getUpdateId();
-                updates.consume(update, () -> {
-                    if (updateId >= 0 && !chats.begin(updateId)) {
-                        log.info("update {} was begun by another replica already; not again", updateId);
-                        return false;
-                    }
-                    started.run();
-                    return true;
-                }, done);
-            }
-
-            @Override
-            public void owned(long chatId) {
-                updates.chatMovedHere(chatId);
-                movedHere.accept(chatId);
-            }
-        });
-        return update -> {
-            java.util.Optional<Long> chat = UpdateHandler.chatOf(update);
-            if (chat.isEmpty()) {
-                updates.consume(List.of(update));
-                return;
-            }
-            try {
-                chats.offer(chat.get(), json.writeValueAsString(update));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("cannot write update " + update.getUpdateId() + " as JSON", e);
-            }
-        };
+        return resumed;
     }
 
     /** Telegram's overall limit taken from {@code everyone}'s shared allowance while it is shared. */
