@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /** SQL for budgets, reservations and the ledger. */
 interface LedgerDao {
-    /** Held plus charged: the scope's running total, kept with every ledger row (see {@link #apply}). */
+    /** Held plus charged: the scope's running total, kept with every ledger row (see {@link #insertEntry}). */
     @SqlQuery("""
             SELECT COALESCE((SELECT used_micros FROM scope_totals
                 WHERE scope_kind = :s.column AND scope_id = :s.id AND group_id = :s.groupId
@@ -40,75 +40,40 @@ interface LedgerDao {
             """)
     void lockScope(@Bind("key") String key, @Bind("at") String at);
 
-    /**
-     * Takes the lock row of every scope of {@code holds}, in one order so that two transactions
-     * never wait for each other: on PostgreSQL another replica's check of the same scope now waits
-     * for this transaction's end. (SQLite's immediate transaction already holds the whole file.)
-     */
     default void lockScopes(List<Hold> holds, String at) {
-        holds.stream().map(h -> key(h.scope())).distinct().sorted().forEach(k -> lockScope(k, at));
+        lock(holds.stream().map(Hold::scope), at);
     }
 
+    /**
+     * Takes the lock row of every scope in {@code scopes}, in one order so that two transactions
+     * never wait for each other: on PostgreSQL another replica's check of the same scope now waits
+     * for this transaction's end. Every transaction that writes ledger rows takes the locks of their
+     * scopes first, so the totals' rows, which the rows' trigger then updates in whatever order, are
+     * only ever waited for behind these. (SQLite's immediate transaction already holds the whole file.)
+     */
+    default void lock(java.util.stream.Stream<ScopeKey> scopes, String at) {
+        scopes.map(LedgerDao::key).distinct().sorted().forEach(k -> lockScope(k, at));
+    }
+
+    /** The scopes of {@code holds}, and those of the run {@code poolId} (none when it is null). */
+    default java.util.stream.Stream<ScopeKey> withPool(List<Hold> holds, String poolId) {
+        java.util.stream.Stream<ScopeKey> own = holds.stream().map(Hold::scope);
+        return poolId == null ? own : java.util.stream.Stream.concat(own, holds(poolId).stream().map(HoldEntry::scope));
+    }
+
+    /**
+     * Writes a ledger row, once per key. The database adds it to its scope's totals (a trigger, so
+     * that any writer's rows count); 0 when the key was written before and nothing changed.
+     */
     @SqlUpdate("""
             INSERT INTO ledger (entry_key, reservation_id, scope_kind, scope_id, group_id, period_start,
                                 kind, amount_micros, model, at)
             VALUES (:key, :reservation, :s.column, :s.id, :s.groupId, :periodStart, :kind, :amount, :model, :at)
             ON CONFLICT (entry_key) DO NOTHING
             """)
-    int insertRow(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
-                  @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
-                  @Bind("model") String model, @Bind("at") String at);
-
-    /** Writes a ledger row, once per key; what it adds is noted in {@code totals} for {@link #apply}. */
-    default void insertEntry(Totals totals, String key, String reservation, ScopeKey scope, String periodStart,
-                             String kind, long amount, String model, String at) {
-        if (insertRow(key, reservation, scope, periodStart, kind, amount, model, at) > 0) {
-            totals.add(scope, periodStart, amount, kind.equals("charge") ? amount : 0);
-        }
-    }
-
-    @SqlUpdate("""
-            INSERT INTO scope_totals (scope_kind, scope_id, group_id, period_start, used_micros, spent_micros)
-            VALUES (:s.column, :s.id, :s.groupId, :periodStart, :used, :spent)
-            ON CONFLICT (scope_kind, scope_id, group_id, period_start) DO UPDATE
-                SET used_micros = scope_totals.used_micros + excluded.used_micros,
-                    spent_micros = scope_totals.spent_micros + excluded.spent_micros
-            """)
-    void addToTotals(@BindMethods("s") ScopeKey scope, @Bind("periodStart") String periodStart,
-                     @Bind("used") long used, @Bind("spent") long spent);
-
-    /**
-     * Adds a transaction's ledger rows to their scopes' totals, in one order of scopes: on
-     * PostgreSQL each update locks a total's row until commit, and two transactions that take them
-     * in the same order never wait for each other. Every transaction that takes scope locks takes
-     * them before any total, so those, too, are always taken in one order.
-     */
-    default void apply(Totals totals) {
-        totals.byScope.forEach((k, d) -> addToTotals(d.scope, d.periodStart, d.used, d.spent));
-    }
-
-    /** What one transaction's ledger rows add to each scope's totals, in the order they are applied. */
-    final class Totals {
-        private final java.util.TreeMap<String, Delta> byScope = new java.util.TreeMap<>();
-
-        void add(ScopeKey scope, String periodStart, long used, long spent) {
-            Delta delta = byScope.computeIfAbsent(key(scope) + "@" + periodStart, k -> new Delta(scope, periodStart));
-            delta.used += used;
-            delta.spent += spent;
-        }
-
-        private static final class Delta {
-            final ScopeKey scope;
-            final String periodStart;
-            long used;
-            long spent;
-
-            Delta(ScopeKey scope, String periodStart) {
-                this.scope = scope;
-                this.periodStart = periodStart;
-            }
-        }
-    }
+    int insertEntry(@Bind("key") String key, @Bind("reservation") String reservation, @BindMethods("s") ScopeKey scope,
+                    @Bind("periodStart") String periodStart, @Bind("kind") String kind, @Bind("amount") long amount,
+                    @Bind("model") String model, @Bind("at") String at);
 
     /**
      * Checks every hold against its scope's limit and, only if all fit, records the reservation and
@@ -129,12 +94,10 @@ interface LedgerDao {
         }
         insertReservation(reservation, owner);
         String at = reservation.at().toString();
-        Totals totals = new Totals();
         for (Hold hold : holds) {
-            insertEntry(totals, "hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
         }
-        apply(totals);
         return new ReserveResult.Reserved(reservation.id());
     }
 
@@ -146,7 +109,7 @@ interface LedgerDao {
     @Transaction
     default ReserveResult reserveFromPool(String poolId, long poolShare, NewReservation reservation, List<Hold> holds,
                                           String owner) {
-        lockScopes(holds, reservation.at().toString());
+        lock(withPool(holds, poolId), reservation.at().toString());
         long fromPool = isOpen(poolId) ? poolShare : 0;
         for (Hold hold : holds) {
             if (hold.limitMicros() < 0) {
@@ -159,14 +122,12 @@ interface LedgerDao {
             }
         }
         String at = reservation.at().toString();
-        Totals totals = new Totals();
-        takeFromPool(totals, poolId, fromPool, reservation.id(), at);
+        takeFromPool(poolId, fromPool, reservation.id(), at);
         insertReservation(reservation, owner);
         for (Hold hold : holds) {
-            insertEntry(totals, "hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
+            insertEntry("hold:" + reservation.id() + ":" + key(hold.scope()), reservation.id(), hold.scope(),
                     hold.periodStart(), "hold", reservation.reservedMicros(), reservation.model(), at);
         }
-        apply(totals);
         return new ReserveResult.Reserved(reservation.id());
     }
 
@@ -177,14 +138,13 @@ interface LedgerDao {
      * Moves {@code fromPool} of each scope's share of a run's hold to one of its calls: a negative
      * hold of the run, so closing the run releases only what its calls did not take.
      */
-    default void takeFromPool(Totals totals, String poolId, long fromPool, String takenBy, String at) {
+    default void takeFromPool(String poolId, long fromPool, String takenBy, String at) {
         if (fromPool <= 0) {
             return;
         }
         for (HoldEntry pool : holds(poolId)) {
             if (pool.amountMicros() > 0) {
-                ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(pool.scopeKind()), pool.scopeId(), pool.groupId());
-                insertEntry(totals, pool.entryKey() + ":to:" + takenBy, poolId, scope, pool.periodStart(), "hold",
+                insertEntry(pool.entryKey() + ":to:" + takenBy, poolId, pool.scope(), pool.periodStart(), "hold",
                         -fromPool, pool.model(), at);
             }
         }
@@ -214,19 +174,19 @@ interface LedgerDao {
      */
     @Transaction
     default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
+        List<HoldEntry> held = holds(id);
+        lock(held.stream().map(HoldEntry::scope), at);
         boolean changed = closeReservation(id, state, chargeMicros, estimated, at) > 0;
-        Totals totals = new Totals();
-        for (HoldEntry hold : holds(id)) {
-            ScopeKey scope = new ScopeKey(ScopeKind.ofColumn(hold.scopeKind()), hold.scopeId(), hold.groupId());
+        for (HoldEntry hold : held) {
+            ScopeKey scope = hold.scope();
             // one release per hold (an extended reservation has several), one charge per scope
-            insertEntry(totals, "release:" + hold.entryKey(), id, scope, hold.periodStart(), "release",
+            insertEntry("release:" + hold.entryKey(), id, scope, hold.periodStart(), "release",
                     -hold.amountMicros(), hold.model(), at);
             if (chargeMicros > 0) {
-                insertEntry(totals, "charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
+                insertEntry("charge:" + id + ":" + key(scope), id, scope, hold.periodStart(), "charge", chargeMicros,
                         hold.model(), at);
             }
         }
-        apply(totals);
         return changed;
     }
 
@@ -249,7 +209,7 @@ interface LedgerDao {
     @Transaction
     default boolean extendFromPool(String id, long extraMicros, List<Hold> holds, int step, String at,
                                    String poolId, long poolShare) {
-        lockScopes(holds, at);
+        lock(withPool(holds, poolId), at);
         long fromPool = poolId != null && isOpen(poolId) ? Math.min(poolShare, extraMicros) : 0;
         for (Hold hold : holds) {
             if (hold.limitMicros() < 0) {
@@ -263,14 +223,12 @@ interface LedgerDao {
         if (growReservation(id, extraMicros) == 0) {
             return false;
         }
-        Totals totals = new Totals();
-        takeFromPool(totals, poolId, fromPool, id + ":" + step, at);
+        takeFromPool(poolId, fromPool, id + ":" + step, at);
         String model = holds(id).stream().map(HoldEntry::model).findFirst().orElse("?");
         for (Hold hold : holds) {
-            insertEntry(totals, "hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),
+            insertEntry("hold:" + id + ":" + key(hold.scope()) + ":" + step, id, hold.scope(), hold.periodStart(),
                     "hold", extraMicros, model, at);
         }
-        apply(totals);
         return true;
     }
 
@@ -343,6 +301,9 @@ interface LedgerDao {
 
     record HoldEntry(String entryKey, String scopeKind, long scopeId, long groupId, String periodStart,
                      long amountMicros, String model) {
+        ScopeKey scope() {
+            return new ScopeKey(ScopeKind.ofColumn(scopeKind), scopeId, groupId);
+        }
     }
 
     record ModelSpend(String model, long micros) {

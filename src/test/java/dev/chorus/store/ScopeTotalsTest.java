@@ -23,8 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * A scope's running totals are what its ledger rows add up to, always: after every kind of write
  * (reserve, a run's pool, extend, settle, a repeated settle), from two processes at once (on
- * PostgreSQL, without a deadlock between the totals' row locks), and after the migration that
- * introduced them on a ledger written before.
+ * PostgreSQL, without a deadlock between the totals' row locks), after the migration that
+ * introduced them on a ledger written before, and for rows written by code that knows nothing of them.
  */
 @ParameterizedClass
 @EnumSource(StoreKind.class)
@@ -130,6 +130,13 @@ class ScopeTotalsTest {
             // and it goes on counting from there
             ledger.close("old2", 200, false, "settled", Instant.parse(DAY));
             assertThat(ledger.used(ScopeKey.global(), DAY)).isEqualTo(560);
+            // also what a replica still on the version before writes, during a rolling upgrade
+            db.jdbi().useHandle(h -> {
+                h.execute("INSERT INTO reservations (id, created_at, user_id, chat_id, model, purpose, reserved_micros, "
+                        + "estimate_micros, state) VALUES ('older', ?, 1, 1, 'm', 'answer', 300, 100, 'open')", DAY);
+                writeByHand(h, "older", new Hold(ScopeKey.global(), DAY, -1), "hold", 300);
+            });
+            assertThat(ledger.used(ScopeKey.global(), DAY)).isEqualTo(860);
             assertThat(rows(db, "SELECT scope_kind || '/' || scope_id || '/' || group_id || '@' || period_start AS k, "
                     + "used_micros AS u, spent_micros AS s FROM scope_totals")).isEqualTo(ledgerSums(db));
         }
