@@ -71,9 +71,11 @@ public final class ChatCommands {
     /**
      * Work left by a process that stopped mid-answer: one per unfinished question, to run on that
      * chat's queue (in a group, the asker's: {@code member}, else 0) with an output replying to
-     * {@code replyTo} (the question, in groups).
+     * {@code replyTo} (the question, in groups). {@code letGo} hands it back when its work failed
+     * (the store stopped answering), for the next process that looks.
      */
-    public record Resumption(long chatId, long member, Integer replyTo, java.util.function.Consumer<ChatOutput> work) {
+    public record Resumption(long chatId, long member, Integer replyTo, java.util.function.Consumer<ChatOutput> work,
+                             Runnable letGo) {
     }
 
     /**
@@ -91,10 +93,18 @@ public final class ChatCommands {
 
     /** Like {@link #unfinished()}, only of the chats {@code mine} accepts (and may take: see the journal). */
     public List<Resumption> unfinished(java.util.function.LongPredicate mine) {
-        return services.journal().unfinished(mine).stream()
-                .map(u -> new Resumption(u.question().chatId(), u.question().inGroup() ? u.question().userId() : 0,
-                        u.question().inGroup() ? u.question().messageId() : null, out -> asks.resume(u, out)))
-                .toList();
+        return services.journal().unfinished(mine).stream().map(this::resumption).toList();
+    }
+
+    /** The questions a stopped process did not finish in one chat, which just moved to this process. */
+    public List<Resumption> unfinishedIn(long chatId) {
+        return services.journal().unfinishedIn(chatId).stream().map(this::resumption).toList();
+    }
+
+    private Resumption resumption(dev.chorus.orchestration.QuestionJournal.Unfinished u) {
+        var q = u.question();
+        return new Resumption(q.chatId(), q.inGroup() ? q.userId() : 0, q.inGroup() ? q.messageId() : null,
+                out -> asks.resume(u, out), () -> services.journal().letGo(u.id()));
     }
 
     /** What the bot says to {@code userId} when they did not just write (alerts): in their language as last known. */

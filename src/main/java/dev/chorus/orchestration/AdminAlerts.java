@@ -43,6 +43,12 @@ public final class AdminAlerts {
 
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
     public void alert(String key, Phrase text) {
+        if (sender == null) {
+            // not connected yet (the bot is starting): logged only, and not recorded as told, so the
+            // next occurrence once connected reaches the admins
+            send(text);
+            return;
+        }
         if (repeats.firstWithin(key, clock.instant(), quietPeriod)) {
             send(text);
         }

@@ -32,6 +32,12 @@ public interface QuestionJournal {
      */
     List<Unfinished> unfinished(java.util.function.LongPredicate mine);
 
+    /** Like {@link #unfinished()}, of one chat only: for a chat that just moved to this process. */
+    List<Unfinished> unfinishedIn(long chatId);
+
+    /** A question this process took over but cannot answer after all: free for the next process that looks. */
+    void letGo(long id);
+
     /** The question was offered again with a button; it waits for that press. */
     void offered(long id);
 

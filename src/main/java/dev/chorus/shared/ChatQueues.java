@@ -19,12 +19,22 @@ public interface ChatQueues extends AutoCloseable {
     }
 
     /**
-     * Whether the chat is this replica's: it was, or nobody had it and this replica has taken it
-     * (and told the handler, as for an item). False while another live replica has it. True also
-     * when that cannot be known (Redis not answering): then each replica works on its own.
+     * Whether the chat is this replica's already; true also when that cannot be known (Redis not
+     * answering: then each replica works on its own). A chat nobody has is taken first, and the
+     * handler told ({@link Handler#owned}) as when an item comes: false then, since that is where
+     * the chat's earlier work is picked up, ahead of its waiting items. False too while another
+     * live replica has it.
      */
-    default boolean claim(long chatId) {
+    default boolean owns(long chatId) {
         return true;
+    }
+
+    /**
+     * Keeps the chat this replica's until the returned action runs, as an item in hand does: for
+     * work on the chat that did not come as an item (a question answered again).
+     */
+    default Runnable hold(long chatId) {
+        return () -> { };
     }
 
     /** Starts handing this replica's share of the items to {@code handler}. */

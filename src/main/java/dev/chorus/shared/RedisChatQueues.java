@@ -138,7 +138,7 @@ public final class RedisChatQueues implements ChatQueues {
     }
 
     @Override
-    public boolean claim(long chatId) {
+    public boolean owns(long chatId) {
         if (owned.containsKey(chatId)) {
             return true;
         }
@@ -147,12 +147,28 @@ public final class RedisChatQueues implements ChatQueues {
             return true;
         }
         try {
-            // the chat's waiting items, if any, are handed out by the next sweep: after what the caller runs now
-            return take(chatId, redis);
+            take(chatId, redis);
+            return false;
         } catch (RuntimeException e) {
             down(e);
             return true;
         }
+    }
+
+    @Override
+    public Runnable hold(long chatId) {
+        Owned chat = owned.get(chatId);
+        if (chat == null) {
+            return () -> { };
+        }
+        chat.inFlight.incrementAndGet();
+        AtomicBoolean over = new AtomicBoolean();
+        return () -> {
+            if (over.compareAndSet(false, true)) {
+                chat.idleSinceNanos = System.nanoTime();
+                chat.inFlight.decrementAndGet();
+            }
+        };
     }
 
     /** Takes the chat if nobody has it and hands out its items; else tells its owner (when {@code tell}). */
@@ -166,15 +182,19 @@ public final class RedisChatQueues implements ChatQueues {
         drain(chatId, redis);
     }
 
-    /** Makes the chat this replica's if nobody has it; false when another replica does. */
+    /**
+     * Makes the chat this replica's if nobody has it; false when another replica does. Its items are
+     * handed out only once it is in {@link #owned}: after the handler was told (which queues the
+     * chat's earlier work first) and a gone replica's taken items are back in the queue.
+     */
     private boolean take(long chatId, RedisCommands<String, String> redis) {
         String taken = redis.set(ownerKey(chatId), me, SetArgs.Builder.nx().px(lease.toMillis()));
         if (!"OK".equals(taken)) {
             return false;
         }
-        owned.putIfAbsent(chatId, new Owned());
         handler.owned(chatId);
         takeBackFromTheDead(chatId, redis);
+        owned.putIfAbsent(chatId, new Owned());
         return true;
     }
 

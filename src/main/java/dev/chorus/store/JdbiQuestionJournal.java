@@ -16,6 +16,7 @@ import org.jdbi.v3.core.JdbiException;
  * answering again would answer twice. Thread-safe.
  */
 public final class JdbiQuestionJournal implements QuestionJournal {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(JdbiQuestionJournal.class);
     private final QuestionDao dao;
     private final Database database;
     private final Clock clock;
@@ -44,14 +45,44 @@ public final class JdbiQuestionJournal implements QuestionJournal {
 
     @Override
     public List<Unfinished> unfinished(java.util.function.LongPredicate mine) {
-        return guard(() -> {
+        List<QuestionDao.Row> abandoned = guard(() -> {
             dao.closeAnswered();
             dao.prune(clock.instant().minus(Duration.ofDays(7)).toString());
-            // each taken over first, so of replicas looking at once only one answers it again
-            return dao.abandoned(database.replicaId(), database.aliveSince()).stream()
-                    .filter(r -> mine.test(r.chatId()) && dao.takeOver(r.id(), r.owner(), database.replicaId()) > 0)
-                    .map(JdbiQuestionJournal::unfinished).toList();
+            return dao.abandoned(database.replicaId(), database.aliveSince());
         });
+        return takeOver(abandoned, mine);
+    }
+
+    @Override
+    public List<Unfinished> unfinishedIn(long chatId) {
+        return takeOver(guard(() -> dao.abandonedIn(database.replicaId(), database.aliveSince(), chatId)),
+                chat -> true);
+    }
+
+    @Override
+    public void letGo(long id) {
+        run(() -> dao.letGo(id, database.replicaId()));
+    }
+
+    /**
+     * Takes each over first, so of replicas looking at once only one answers it again. When the
+     * store stops answering half-way, what was taken is returned (to be answered) and the rest is
+     * left for the next look.
+     */
+    private List<Unfinished> takeOver(List<QuestionDao.Row> abandoned, java.util.function.LongPredicate mine) {
+        List<Unfinished> taken = new java.util.ArrayList<>();
+        for (QuestionDao.Row row : abandoned) {
+            try {
+                if (mine.test(row.chatId()) && dao.takeOver(row.id(), row.owner(), database.replicaId()) > 0) {
+                    taken.add(unfinished(row));
+                }
+            } catch (JdbiException e) {
+                log.warn("cannot take over unfinished question {} now ({}); looked for again later", row.id(),
+                        e.getClass().getSimpleName());
+                break;
+            }
+        }
+        return taken;
     }
 
     @Override

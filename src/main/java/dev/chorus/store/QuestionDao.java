@@ -48,6 +48,21 @@ interface QuestionDao {
     @RegisterConstructorMapper(Row.class)
     List<Row> abandoned(@Bind("me") String me, @Bind("alive") String alive);
 
+    /** {@link #abandoned} of one chat. */
+    @SqlQuery("""
+            SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
+                   runs, started_at, command, confirmed, owner
+            FROM questions q
+            WHERE state = 'running' AND chat_id = :chat AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
+              AND (owner IS NULL OR (owner <> :me AND owner NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive)))
+            ORDER BY id
+            """)
+    @RegisterConstructorMapper(Row.class)
+    List<Row> abandonedIn(@Bind("me") String me, @Bind("alive") String alive, @Bind("chat") long chatId);
+
+    @SqlUpdate("UPDATE questions SET owner = NULL WHERE id = :id AND owner = :me")
+    int letGo(@Bind("id") long id, @Bind("me") String me);
+
     /** Takes a question over from the process {@code was} (null: none); 0 when another took it first. */
     @SqlUpdate("""
             UPDATE questions SET owner = :me

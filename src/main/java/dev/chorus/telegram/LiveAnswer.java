@@ -206,9 +206,15 @@ final class LiveAnswer implements ChatOutput.AnswerStream {
         }
         Thread journal = journaling;
         if (journal != null) {
+            // also when this thread was interrupted (an answer cut short): the write is short, and
+            // a question resumed later must know its preview
+            boolean interrupted = Thread.interrupted();
             try {
                 journal.join(Duration.ofSeconds(10));
             } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }

@@ -92,10 +92,9 @@ class RedisChatQueuesTest {
     }
 
     @Test
-    void aChatIsClaimedByOneReplicaAndByAnotherOnlyOnceItsOwnerIsGone() throws Exception {
+    void aChatNobodyHasIsTakenAndTheHandlerToldAndAnotherReplicaGetsItOnlyOnceItsOwnerIsGone() throws Exception {
         RedisChatQueues dying = new RedisChatQueues(redis.url(), "dying", LEASE, Duration.ofMinutes(5));
-        List<String> swallowed = new CopyOnWriteArrayList<>();
-        dying.start((chatId, item, started, done) -> swallowed.add(item));
+        dying.start((chatId, item, started, done) -> { }); // taken, never begun
         List<Long> ownedBySurvivor = new CopyOnWriteArrayList<>();
         try (RedisChatQueues survivor = new RedisChatQueues(redis.url(), "b", LEASE, Duration.ofMinutes(5))) {
             survivor.start(new ChatQueues.Handler() {
@@ -111,19 +110,43 @@ class RedisChatQueuesTest {
                     ownedBySurvivor.add(chatId);
                 }
             });
-            assertThat(dying.claim(5)).isTrue();
-            assertThat(dying.claim(5)).as("still its own").isTrue();
+            assertThat(dying.owns(5)).as("taken now: its earlier work is picked up where the handler is told").isFalse();
+            assertThat(dying.owns(5)).as("its own from then on").isTrue();
             dying.offer(5, "taken, never begun");
-            assertThat(survivor.claim(5)).as("a live replica has it").isFalse();
+            assertThat(survivor.owns(5)).as("a live replica has it").isFalse();
             assertThat(ownedBySurvivor).isEmpty();
 
             dying.abandon();
-            awaitUntil(() -> survivor.claim(5)); // once the lease has run out
+            awaitUntil(() -> { // once the lease has run out: taken by the look, or by the sweep for the waiting item
+                survivor.owns(5);
+                return !ownedBySurvivor.isEmpty();
+            });
+            awaitUntil(() -> survivor.owns(5)); // told first, then its own
             assertThat(ownedBySurvivor).containsExactly(5L);
-            // the item the gone replica had taken is handed out by the new owner's next sweep
+            // the item the gone replica had taken is handed out by the new owner
             awaitUntil(() -> handled.size() == 1);
             assertThat(handled).containsExactly("b:taken, never begun");
-            assertThat(survivor.claim(6)).as("nobody had it").isTrue();
+        }
+    }
+
+    @Test
+    void aChatHeldForWorkThatCameAsNoItemIsKeptPastItsAffinity() throws Exception {
+        Duration affinity = Duration.ofMillis(300);
+        try (RedisChatQueues a = new RedisChatQueues(redis.url(), "a", LEASE, affinity);
+             RedisChatQueues b = new RedisChatQueues(redis.url(), "b", LEASE, affinity)) {
+            a.start((chatId, item, started, done) -> { });
+            b.start((chatId, item, started, done) -> { });
+            a.owns(8);
+            Runnable release = a.hold(8);
+            Thread.sleep(affinity.toMillis() * 4);
+            assertThat(b.owns(8)).as("still a's while it works").isFalse();
+            assertThat(a.owns(8)).isTrue();
+            release.run();
+            awaitUntil(() -> {
+                b.owns(8);
+                return b.owns(8);
+            });
+            assertThat(a.owns(8)).as("given up once idle past the affinity").isFalse();
         }
     }
 
