@@ -174,8 +174,10 @@ interface LedgerDao {
      */
     @Transaction
     default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
+        lock(holds(id).stream().map(HoldEntry::scope), at);
+        // read again behind the locks: a call of this run that took from its pool meanwhile has committed
+        // (or will find the run closed), so what it took is released too
         List<HoldEntry> held = holds(id);
-        lock(held.stream().map(HoldEntry::scope), at);
         boolean changed = closeReservation(id, state, chargeMicros, estimated, at) > 0;
         for (HoldEntry hold : held) {
             ScopeKey scope = hold.scope();

@@ -89,6 +89,44 @@ class ScopeTotalsTest {
     }
 
     @Test
+    void aRunClosedWhileItsCallsTakeFromItsPoolLeavesNothingHeld() throws Exception {
+        try (Database first = kind.open(dir.resolve("pool.db")); Database second = kind.open(dir.resolve("pool.db"))) {
+            List<BudgetLedger> ledgers = List.of(new BudgetLedger(first), new BudgetLedger(second));
+            List<Hold> holds = List.of(new Hold(ScopeKey.user(1), DAY, 50_000), new Hold(ScopeKey.global(), DAY, -1));
+            Instant at = Instant.parse(DAY);
+            for (int round = 0; round < 5; round++) {
+                String run = "run" + round;
+                ledgers.get(0).reserve(new NewReservation(run, at, 1, 1, "m", "multi", 5_000, 1_000), holds);
+                List<Callable<Void>> work = new ArrayList<>();
+                for (int i = 0; i < 24; i++) {
+                    BudgetLedger ledger = ledgers.get(i % 2);
+                    String call = run + "-call" + i;
+                    work.add(() -> {
+                        ledger.reserveFromPool(run, 100, new NewReservation(call, at, 1, 1, "m", "answer", 100, 50),
+                                holds);
+                        ledger.close(call, 40, false, "settled", at);
+                        return null;
+                    });
+                    if (i == 12) {
+                        work.add(() -> {
+                            ledgers.get(1).close(run, 0, false, "settled", at); // the run ends while calls take
+                            return null;
+                        });
+                    }
+                }
+                try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
+                    for (Future<Void> done : threads.invokeAll(work)) {
+                        done.get();
+                    }
+                }
+            }
+            assertThat(ledgerSum(first, "kind IN ('hold', 'release')")).as("every hold released").isZero();
+            assertThat(ledgers.get(0).used(ScopeKey.user(1), DAY)).as("only the charges")
+                    .isEqualTo(ledgerSum(first, "kind = 'charge' AND scope_kind = 'user'"));
+        }
+    }
+
+    @Test
     void theMigrationTotalsALedgerWrittenBeforeIt() {
         Path file = dir.resolve("old.db");
         // the schema as it was before the totals, with some spend written into it by hand
