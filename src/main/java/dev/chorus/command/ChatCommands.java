@@ -91,7 +91,7 @@ public final class ChatCommands {
         return unfinished(chatId -> true);
     }
 
-    /** Like {@link #unfinished()}, only of the chats {@code mine} accepts (and may take: see the journal). */
+    /** Like {@link #unfinished()}, only of the chats {@code mine} accepts (asked before each is taken over). */
     public List<Resumption> unfinished(java.util.function.LongPredicate mine) {
         return services.journal().unfinished(mine).stream().map(this::resumption).toList();
     }
