@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.testing.BotCall;
 import dev.chorus.testing.FakeOpenAi;
+import dev.chorus.testing.WebhookUpdates;
 import dev.chorus.testing.PostgresServer;
 import dev.chorus.testing.RedisServer;
 import dev.chorus.testing.TelegramEmulator;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +54,6 @@ class ClusterEndToEndTest {
     private static final String SECRET = "cluster-webhook-secret-0123456789";
     private static final int REPLICAS = 3;
     private static final long ADMIN = 81_999;
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     // kept when a test fails: the replicas' logs are in it
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.ON_SUCCESS)
@@ -163,16 +159,6 @@ class ClusterEndToEndTest {
 
     // --- the balancer ---
 
-    private static String privateMessage(long updateId, long userId, String text) {
-        String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
-        return """
-                {"update_id": %d, "message": {"message_id": %d, "date": %d,
-                 "chat": {"id": %d, "type": "private", "first_name": "U%d"},
-                 "from": {"id": %d, "is_bot": false, "first_name": "U%d", "language_code": "en"},
-                 "text": "%s"}}""".formatted(updateId, updateId % 1_000_000, Instant.now().getEpochSecond(), userId,
-                userId, userId, userId, escaped);
-    }
-
     private static String groupMessage(long updateId, long groupId, long userId, String text) {
         return """
                 {"update_id": %d, "message": {"message_id": %d, "date": %d,
@@ -194,21 +180,11 @@ class ClusterEndToEndTest {
     }
 
     private static int post(Replica replica, String body) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + replica.port() + "/hook"))
-                    .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                    .timeout(Duration.ofSeconds(10)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        return WebhookUpdates.post(replica.port(), SECRET, body);
     }
 
     private static String ask(long userId, String text) {
-        return privateMessage(nextUpdate.incrementAndGet(), userId, text);
+        return WebhookUpdates.privateMessage(nextUpdate.incrementAndGet(), userId, text);
     }
 
     // --- what came out ---
@@ -315,7 +291,7 @@ class ClusterEndToEndTest {
         deliver(ask(user, "Killed mid-answer question " + FakeOpenAi.SLOW_ANSWER));
         await(mark, Duration.ofSeconds(20), calls -> calls.stream()
                 .anyMatch(c -> c.chatId() == user && c.is("sendMessageDraft")));
-        String ownerName = redisGet("chorus:chat:" + user + ":owner");
+        String ownerName = redis.get("chorus:chat:" + user + ":owner");
         Replica owner = replicas.stream().filter(r -> ownerName != null && ownerName.startsWith(r.name() + "-"))
                 .findFirst().orElseThrow(() -> new AssertionError("no replica owns the chat: " + ownerName));
         owner.process().destroyForcibly(); // SIGKILL, mid-answer
@@ -348,7 +324,7 @@ class ClusterEndToEndTest {
                 + owner.name() + "-%'")).as("reconciled").isZero();
         assertThat(sql("SELECT COUNT(*) FROM reservations WHERE state = 'reconciled'")).isPositive();
         // by the chat's new owner, so it is answered in the chat's order, not beside it
-        String resumerName = redisGet("chorus:chat:" + user + ":owner");
+        String resumerName = redis.get("chorus:chat:" + user + ":owner");
         assertThat(resumerName).as("the chat has a new owner").isNotNull();
         for (Replica replica : replicas) {
             boolean resumed = Files.readString(replica.log()).contains("were being answered by a process that stopped")
@@ -372,7 +348,7 @@ class ClusterEndToEndTest {
         await(mark, Duration.ofSeconds(30), calls -> users.stream().allMatch(u -> !finalMessagesTo(u, mark).isEmpty()));
         List<String> owners = new ArrayList<>();
         for (long user : users) {
-            String owner = redisGet("chorus:chat:" + user + ":owner");
+            String owner = redis.get("chorus:chat:" + user + ":owner");
             owners.add(owner == null ? "none" : owner.substring(0, owner.lastIndexOf('-')));
         }
         assertThat(owners).as("each question on another replica").doesNotHaveDuplicates();
@@ -429,16 +405,6 @@ class ClusterEndToEndTest {
         for (Replica replica : replicas) {
             assertThat(Files.readString(replica.log())).doesNotContain(SECRET, "sk-cluster-test-key-never-logged",
                     "ClusterTestTokenNeverLogged");
-        }
-    }
-
-    private static String redisGet(String key) throws IOException {
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", Integer.parseInt(redis.url().replaceAll(".*:", "")))) {
-            socket.getOutputStream().write(("GET " + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            String head = in.readLine();
-            return head == null || head.startsWith("$-1") ? null : in.readLine();
         }
     }
 }

@@ -2,18 +2,13 @@ package dev.chorus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.chorus.testing.BotCall;
 import dev.chorus.testing.BotHarness;
 import dev.chorus.testing.PostgresServer;
+import dev.chorus.testing.WebhookUpdates;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,13 +34,13 @@ class PostgresOutageEndToEndTest {
                 "telegram.webhook-path=/hook", "telegram.webhook-secret=" + SECRET,
                 "db.url=" + postgres.newDatabase(), "db.user=" + PostgresServer.USER)) {
             long mark = bot.telegram.mark();
-            assertThat(post(port, update(6_000_001, 9901, "What is Kotlin?"))).isEqualTo(200);
-            bot.telegram.await(mark, Duration.ofSeconds(15), calls -> !answersTo(calls, 9901).isEmpty());
+            assertThat(WebhookUpdates.post(port, SECRET, WebhookUpdates.privateMessage(6_000_001, 9901, "What is Kotlin?"))).isEqualTo(200);
+            bot.telegram.await(mark, Duration.ofSeconds(15), calls -> !WebhookUpdates.answersTo(calls, 9901).isEmpty());
 
             postgres.stop();
             long during = bot.telegram.mark();
-            String refused = update(6_000_002, 9902, "What is Scala?");
-            assertThat(post(port, refused)).as("not recorded, so not taken").isEqualTo(503);
+            String refused = WebhookUpdates.privateMessage(6_000_002, 9902, "What is Scala?");
+            assertThat(WebhookUpdates.post(port, SECRET, refused)).as("not recorded, so not taken").isEqualTo(503);
             Thread.sleep(1_000);
             assertThat(bot.telegram.callsSince(during)).noneMatch(c -> c.chatId() == 9902);
 
@@ -54,39 +49,18 @@ class PostgresOutageEndToEndTest {
             int status;
             do {
                 // Telegram posts again until it gets a 200
-                status = post(port, refused);
+                status = WebhookUpdates.post(port, SECRET, refused);
                 if (status != 200) {
                     Thread.sleep(500);
                 }
             } while (status != 200 && Instant.now().isBefore(until));
             assertThat(status).isEqualTo(200);
-            bot.telegram.await(during, Duration.ofSeconds(15), calls -> !answersTo(calls, 9902).isEmpty());
-            assertThat(post(port, refused)).as("and again: already taken").isEqualTo(200);
+            bot.telegram.await(during, Duration.ofSeconds(15), calls -> !WebhookUpdates.answersTo(calls, 9902).isEmpty());
+            assertThat(WebhookUpdates.post(port, SECRET, refused)).as("and again: already taken").isEqualTo(200);
             Thread.sleep(1_000);
-            assertThat(answersTo(bot.telegram.callsSince(during), 9902)).hasSize(1);
+            assertThat(WebhookUpdates.answersTo(bot.telegram.callsSince(during), 9902)).hasSize(1);
         } finally {
             postgres.stop();
         }
-    }
-
-    private static List<BotCall> answersTo(List<BotCall> calls, long chatId) {
-        return calls.stream().filter(c -> c.chatId() == chatId && c.is("sendMessage") && c.text().contains("<i>—"))
-                .toList();
-    }
-
-    private static String update(long updateId, long userId, String text) {
-        return """
-                {"update_id": %d, "message": {"message_id": %d, "date": %d,
-                 "chat": {"id": %d, "type": "private", "first_name": "Oli"},
-                 "from": {"id": %d, "is_bot": false, "first_name": "Oli", "language_code": "en"},
-                 "text": "%s"}}""".formatted(updateId, updateId % 1_000_000, Instant.now().getEpochSecond(), userId,
-                userId, text);
-    }
-
-    private static int post(int port, String body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/hook"))
-                .header("Content-Type", "application/json").header("X-Telegram-Bot-Api-Secret-Token", SECRET)
-                .timeout(Duration.ofSeconds(20)).POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -84,6 +84,17 @@ public final class RedisServer implements AutoCloseable {
         return "redis://127.0.0.1:" + port;
     }
 
+    /** The value at {@code key} (a plain GET over the wire), or null when there is none. */
+    public String get(String key) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(("GET " + key + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            String head = in.readLine();
+            return head == null || head.startsWith("$-1") ? null : in.readLine();
+        }
+    }
+
     /** Kills the server, as an outage would. */
     public void stop() throws InterruptedException {
         if (process != null) {
