@@ -159,15 +159,6 @@ class ClusterEndToEndTest {
 
     // --- the balancer ---
 
-    private static String groupMessage(long updateId, long groupId, long userId, String text) {
-        return """
-                {"update_id": %d, "message": {"message_id": %d, "date": %d,
-                 "chat": {"id": %d, "type": "supergroup", "title": "Team %d"},
-                 "from": {"id": %d, "is_bot": false, "first_name": "U%d", "language_code": "en"},
-                 "text": "%s"}}""".formatted(updateId, updateId % 1_000_000, Instant.now().getEpochSecond(), groupId,
-                groupId, userId, userId, text);
-    }
-
     /** Posts to the next live replica, round-robin; a replica that does not answer is skipped. */
     private static Replica deliver(String update) {
         for (int tries = 0; tries < REPLICAS * 2; tries++) {
@@ -232,7 +223,7 @@ class ClusterEndToEndTest {
             for (String chat : chats) {
                 String text = "Shared limit question " + round + " in " + chat;
                 deliver(chat.equals("private") ? ask(user, text)
-                        : groupMessage(nextUpdate.incrementAndGet(), Long.parseLong(chat.substring(6)), user,
+                        : WebhookUpdates.groupMessage(nextUpdate.incrementAndGet(), Long.parseLong(chat.substring(6)), user,
                                 "/ask@ChorusTestBot " + text));
             }
         }

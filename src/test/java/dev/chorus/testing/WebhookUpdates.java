@@ -18,13 +18,23 @@ public final class WebhookUpdates {
 
     /** An update with a private message of {@code text} from user {@code userId}, as Telegram posts it. */
     public static String privateMessage(long updateId, long userId, String text) {
+        return message(updateId, "{\"id\": %d, \"type\": \"private\", \"first_name\": \"U%d\"}".formatted(userId, userId),
+                userId, text);
+    }
+
+    /** An update with a message of {@code text} from user {@code userId} in the group {@code groupId}. */
+    public static String groupMessage(long updateId, long groupId, long userId, String text) {
+        return message(updateId, "{\"id\": %d, \"type\": \"supergroup\", \"title\": \"Team %d\"}".formatted(groupId,
+                groupId), userId, text);
+    }
+
+    private static String message(long updateId, String chat, long userId, String text) {
         String escaped = text.replace("\\", "\\\\").replace("\"", "\\\"");
         return """
-                {"update_id": %d, "message": {"message_id": %d, "date": %d,
-                 "chat": {"id": %d, "type": "private", "first_name": "U%d"},
+                {"update_id": %d, "message": {"message_id": %d, "date": %d, "chat": %s,
                  "from": {"id": %d, "is_bot": false, "first_name": "U%d", "language_code": "en"},
-                 "text": "%s"}}""".formatted(updateId, updateId % 1_000_000, Instant.now().getEpochSecond(), userId,
-                userId, userId, userId, escaped);
+                 "text": "%s"}}""".formatted(updateId, updateId % 1_000_000, Instant.now().getEpochSecond(), chat,
+                userId, userId, escaped);
     }
 
     /** Posts {@code body} to the bot's webhook at {@code /hook} with {@code secret}; the status, or -1 for no answer. */
