@@ -29,9 +29,3 @@ INSERT INTO scope_totals (scope_kind, scope_id, group_id, period_start, used_mic
 SELECT scope_kind, scope_id, group_id, period_start, SUM(amount_micros),
        SUM(CASE WHEN kind = 'charge' THEN amount_micros ELSE 0 END)
 FROM ledger GROUP BY scope_kind, scope_id, group_id, period_start;
-
--- A reservation's own rows (its holds, read when it is extended and closed) were found by reading
--- the whole ledger: a cost per call that grew with every call ever made.
-CREATE INDEX ledger_reservation ON ledger (reservation_id);
--- and a person's charges (/usage) were found by reading every reservation
-CREATE INDEX reservations_user_at ON reservations (user_id, created_at);

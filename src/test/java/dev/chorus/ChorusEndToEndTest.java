@@ -64,7 +64,7 @@ class ChorusEndToEndTest {
     @Test
     void startUpLogShowsNameSchemaAndModelButNoSecret() {
         String logged = log.text();
-        assertThat(logged).contains("@" + BOT, "schema version 15", "every question pinned to gpt-4o-mini");
+        assertThat(logged).contains("@" + BOT, "schema version 16", "every question pinned to gpt-4o-mini");
         assertThat(logged).doesNotContain(TOKEN).doesNotContain(API_KEY);
     }
 

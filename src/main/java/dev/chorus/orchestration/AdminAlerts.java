@@ -3,6 +3,8 @@ package dev.chorus.orchestration;
 import dev.chorus.i18n.Phrase;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,8 @@ public final class AdminAlerts {
     private final Duration quietPeriod;
     private final AlertRepeats repeats;
     private volatile Consumer<Phrase> sender;
+    private static final int EARLY_KEPT = 50;
+    private final List<Held> early = new ArrayList<>();
 
     public AdminAlerts(Clock clock, Duration quietPeriod, AlertRepeats repeats) {
         this.clock = clock;
@@ -27,31 +31,60 @@ public final class AdminAlerts {
         this.repeats = repeats;
     }
 
-    /** Where alerts go from now on (the Telegram adapter, once it knows the admins' chats). */
+    /** Where alerts go from now on (the Telegram adapter, once it knows the admins' chats); those held till now go first. */
     public void connect(Consumer<Phrase> sender) {
-        this.sender = sender;
+        List<Held> held;
+        synchronized (early) {
+            this.sender = sender;
+            held = List.copyOf(early);
+            early.clear();
+        }
+        held.forEach(h -> {
+            if (h.key() == null) {
+                send(h.text());
+            } else {
+                alert(h.key(), h.text());
+            }
+        });
     }
 
     /** Sends {@code text} now; the caller has made sure it is not a repeat. */
     public void send(Phrase text) {
-        log.warn("admin alert: {}", text.english());
-        Consumer<Phrase> target = sender;
-        if (target != null) {
-            target.accept(text);
+        if (!heldForLater(null, text)) {
+            log.warn("admin alert: {}", text.english());
+            sender.accept(text);
         }
     }
 
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
     public void alert(String key, Phrase text) {
-        if (sender == null) {
-            // not connected yet (the bot is starting): logged only, and not recorded as told, so the
-            // next occurrence once connected reaches the admins
-            send(text);
-            return;
+        if (!heldForLater(key, text) && repeats.firstWithin(key, clock.instant(), quietPeriod)) {
+            log.warn("admin alert: {}", text.english());
+            sender.accept(text);
         }
-        if (repeats.firstWithin(key, clock.instant(), quietPeriod)) {
-            send(text);
+    }
+
+    /**
+     * Holds the alert while the bot is starting (not connected yet): it goes out once it is, and is
+     * not lost meanwhile (a model gone is out of routing, and would never be told again). True when held.
+     */
+    private boolean heldForLater(String key, Phrase text) {
+        if (sender != null) {
+            return false;
         }
+        synchronized (early) {
+            if (sender != null) {
+                return false;
+            }
+            if (early.size() < EARLY_KEPT) {
+                early.add(new Held(key, text));
+            }
+        }
+        log.warn("admin alert (sent once the bot is connected): {}", text.english());
+        return true;
+    }
+
+    private record Held(String key, Phrase text) {
     }
 
     /** The alert for a provider that refused our API key: what broke and the key to fix. */

@@ -162,6 +162,11 @@ public final class RedisChatQueues implements ChatQueues {
             return () -> { };
         }
         chat.inFlight.incrementAndGet();
+        if (owned.get(chatId) != chat) {
+            // given up in between, as idle: holding what is no longer ours would keep nothing
+            chat.inFlight.decrementAndGet();
+            return () -> { };
+        }
         AtomicBoolean over = new AtomicBoolean();
         return () -> {
             if (over.compareAndSet(false, true)) {
@@ -192,9 +197,13 @@ public final class RedisChatQueues implements ChatQueues {
         if (!"OK".equals(taken)) {
             return false;
         }
-        handler.owned(chatId);
-        takeBackFromTheDead(chatId, redis);
-        owned.putIfAbsent(chatId, new Owned());
+        try {
+            handler.owned(chatId);
+            takeBackFromTheDead(chatId, redis);
+        } finally {
+            // ours either way: renewed, drained, and given up when idle, never left to lapse unseen
+            owned.putIfAbsent(chatId, new Owned());
+        }
         return true;
     }
 
@@ -283,6 +292,10 @@ public final class RedisChatQueues implements ChatQueues {
                 if (idle && chat.draining.tryLock()) {
                     try {
                         owned.remove(chatId);
+                        if (chat.inFlight.get() > 0) {
+                            owned.put(chatId, chat); // held meanwhile (see hold): kept
+                            continue;
+                        }
                         redis.eval(RELEASE, ScriptOutputType.INTEGER, new String[] {ownerKey(chatId)}, me);
                     } finally {
                         chat.draining.unlock();

@@ -19,6 +19,7 @@ final class Resumptions {
     private final ChatSerialExecutor executor;
     private final Outputs outputs;
     private final ChatQueues chats; // null: this process alone handles its chats
+    private final java.util.Queue<ChatCommands.Resumption> toHandBack = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     Resumptions(ChatCommands commands, ChatSerialExecutor executor, Outputs outputs, ChatQueues chats) {
         this.commands = commands;
@@ -29,18 +30,41 @@ final class Resumptions {
 
     /** Takes over and queues every question left unfinished in the chats this replica has; how many. */
     int pickUpAbandoned() {
+        handBackWhatCouldNotBe();
         List<ChatCommands.Resumption> unfinished = chats == null ? commands.unfinished()
-                : commands.unfinished(chats::owns);
+                : commands.unfinished(ownedBefore());
         if (!unfinished.isEmpty()) {
             log.warn("{} questions were being answered by a process that stopped; picking them up", unfinished.size());
         }
         for (ChatCommands.Resumption resumption : unfinished) {
+            // held from now, not from when the lane gets to it: an idle chat could be given up in between
+            Runnable release = chats == null ? () -> { } : chats.hold(resumption.chatId());
             ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(resumption.chatId(), resumption.member());
-            if (!executor.submit(lane, () -> answerAgain(resumption))) {
+            if (!executor.submit(lane, () -> answerAgain(resumption, release))) {
+                release.run();
                 letGo(resumption); // the chat's lane is full: the next look takes it again
             }
         }
         return unfinished.size();
+    }
+
+    /**
+     * Which chats' questions this look takes: those this replica had already. A chat nobody had is
+     * taken by asking, and its questions are then answered where it moved here ({@link #chatMovedHere}),
+     * ahead of its waiting items; so are the rest of its questions in this look.
+     */
+    private java.util.function.LongPredicate ownedBefore() {
+        java.util.Set<Long> notNow = new java.util.HashSet<>();
+        return chatId -> {
+            if (notNow.contains(chatId)) {
+                return false;
+            }
+            if (chats.owns(chatId)) {
+                return true;
+            }
+            notNow.add(chatId); // another live replica's, or taken just now
+            return false;
+        };
     }
 
     /**
@@ -61,14 +85,12 @@ final class Resumptions {
             }
             for (ChatCommands.Resumption resumption : unfinished) {
                 log.warn("chat {}: picking up a question a stopped replica was answering", chatId);
-                answerAgain(resumption);
+                answerAgain(resumption, chats == null ? () -> { } : chats.hold(chatId));
             }
         });
     }
 
-    private void answerAgain(ChatCommands.Resumption resumption) {
-        // the chat stays this replica's while it answers, however long since its last update
-        Runnable release = chats == null ? () -> { } : chats.hold(resumption.chatId());
+    private void answerAgain(ChatCommands.Resumption resumption, Runnable release) {
         try {
             resumption.work().accept(outputs.forChat(resumption.chatId(), resumption.replyTo()));
         } catch (RuntimeException e) {
@@ -80,12 +102,29 @@ final class Resumptions {
         }
     }
 
-    private static void letGo(ChatCommands.Resumption resumption) {
+    /**
+     * Hands a question back for the next look. When even that fails (the store is not answering),
+     * it is kept here and handed back by this replica's next look, so it never stays this live
+     * replica's, which no other would take it from.
+     */
+    private void letGo(ChatCommands.Resumption resumption) {
         try {
             resumption.letGo().run();
         } catch (RuntimeException e) {
-            log.warn("chat {}: cannot hand a question back now ({}); it is answered after this replica's restart",
+            log.warn("chat {}: cannot hand a question back now ({}); tried again on the next look",
                     resumption.chatId(), e.getClass().getSimpleName());
+            toHandBack.add(resumption);
+        }
+    }
+
+    private void handBackWhatCouldNotBe() {
+        for (ChatCommands.Resumption resumption; (resumption = toHandBack.poll()) != null; ) {
+            try {
+                resumption.letGo().run();
+            } catch (RuntimeException e) {
+                toHandBack.add(resumption);
+                return; // still not answering: the next look tries again
+            }
         }
     }
 }

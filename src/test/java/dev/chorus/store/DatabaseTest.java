@@ -20,7 +20,7 @@ class DatabaseTest {
         Path file = dir.resolve("nested/folder/chorus.db");
         Database db = Database.open(file);
         assertThat(file).exists();
-        assertThat(db.schemaVersion()).isEqualTo("15");
+        assertThat(db.schemaVersion()).isEqualTo("16");
         assertThat(db.isReachable()).isTrue();
         List<String> tables = db.jdbi().withHandle(h -> h.createQuery(
                 "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").mapTo(String.class).list());
@@ -43,7 +43,7 @@ class DatabaseTest {
                 "Completed", 23, 0, 8, 9, false, 812));
 
         Database reopened = Database.open(file);
-        assertThat(reopened.schemaVersion()).isEqualTo("15");
+        assertThat(reopened.schemaVersion()).isEqualTo("16");
         List<CallRecord> calls = new JdbiCallLog(reopened).recent(10);
         assertThat(calls).containsExactly(new CallRecord(at, 7L, -100L, "gpt-4o-mini", "answer", "Completed",
                 23, 0, 8, 9, false, 812));

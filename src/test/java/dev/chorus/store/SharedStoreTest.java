@@ -55,7 +55,7 @@ class SharedStoreTest {
 
     @Test
     void migratesToTheNewestSchemaAndAnswersTheHealthCheck() {
-        assertThat(first.schemaVersion()).isEqualTo("15");
+        assertThat(first.schemaVersion()).isEqualTo("16");
         assertThat(first.isReachable()).isTrue();
         assertThat(first.replicaId()).isNotEqualTo(second.replicaId());
     }
