@@ -17,12 +17,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class AdminAlerts {
     private static final Logger log = LoggerFactory.getLogger(AdminAlerts.class);
+    // what a starting bot keeps to send once connected; more would be one failure told many times
+    private static final int EARLY_KEPT = 50;
 
     private final Clock clock;
     private final Duration quietPeriod;
     private final AlertRepeats repeats;
     private volatile Consumer<Phrase> sender;
-    private static final int EARLY_KEPT = 50;
     private final List<Held> early = new ArrayList<>();
 
     public AdminAlerts(Clock clock, Duration quietPeriod, AlertRepeats repeats) {
@@ -51,17 +52,20 @@ public final class AdminAlerts {
     /** Sends {@code text} now; the caller has made sure it is not a repeat. */
     public void send(Phrase text) {
         if (!heldForLater(null, text)) {
-            log.warn("admin alert: {}", text.english());
-            sender.accept(text);
+            deliver(text);
         }
     }
 
     /** Sends {@code text} unless an alert with {@code key} went out within the quiet period. */
     public void alert(String key, Phrase text) {
         if (!heldForLater(key, text) && repeats.firstWithin(key, clock.instant(), quietPeriod)) {
-            log.warn("admin alert: {}", text.english());
-            sender.accept(text);
+            deliver(text);
         }
+    }
+
+    private void deliver(Phrase text) {
+        log.warn("admin alert: {}", text.english());
+        sender.accept(text);
     }
 
     /**

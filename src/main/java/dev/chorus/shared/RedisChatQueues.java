@@ -75,6 +75,22 @@ public final class RedisChatQueues implements ChatQueues {
         final ReentrantLock draining = new ReentrantLock();
         final AtomicInteger inFlight = new AtomicInteger();
         volatile long idleSinceNanos = System.nanoTime();
+
+        /**
+         * One more piece of work on the chat in hand: the chat is not given up as idle until the
+         * returned action has run ({@code whenDone} first). Running it again does nothing.
+         */
+        Runnable inHand(Runnable whenDone) {
+            inFlight.incrementAndGet();
+            AtomicBoolean over = new AtomicBoolean();
+            return () -> {
+                if (over.compareAndSet(false, true)) {
+                    whenDone.run();
+                    idleSinceNanos = System.nanoTime();
+                    inFlight.decrementAndGet();
+                }
+            };
+        }
     }
 
     /**
@@ -161,19 +177,13 @@ public final class RedisChatQueues implements ChatQueues {
         if (chat == null) {
             return () -> { };
         }
-        chat.inFlight.incrementAndGet();
+        Runnable release = chat.inHand(() -> { });
         if (owned.get(chatId) != chat) {
             // given up in between, as idle: holding what is no longer ours would keep nothing
-            chat.inFlight.decrementAndGet();
+            release.run();
             return () -> { };
         }
-        AtomicBoolean over = new AtomicBoolean();
-        return () -> {
-            if (over.compareAndSet(false, true)) {
-                chat.idleSinceNanos = System.nanoTime();
-                chat.inFlight.decrementAndGet();
-            }
-        };
+        return release;
     }
 
     /** Takes the chat if nobody has it and hands out its items; else tells its owner (when {@code tell}). */
@@ -243,15 +253,7 @@ public final class RedisChatQueues implements ChatQueues {
                     known = true;
                 }
                 String taken = item;
-                chat.inFlight.incrementAndGet();
-                AtomicBoolean over = new AtomicBoolean();
-                handler.handle(chatId, taken, () -> untake(chatId, taken), () -> {
-                    if (over.compareAndSet(false, true)) {
-                        untake(chatId, taken);
-                        chat.idleSinceNanos = System.nanoTime();
-                        chat.inFlight.decrementAndGet();
-                    }
-                });
+                handler.handle(chatId, taken, () -> untake(chatId, taken), chat.inHand(() -> untake(chatId, taken)));
             }
             redis.eval(FORGET_IF_EMPTY, ScriptOutputType.INTEGER,
                     new String[] {queue(chatId), takenKey(chatId, me), WAITING}, String.valueOf(chatId));

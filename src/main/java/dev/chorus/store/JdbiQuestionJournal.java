@@ -48,14 +48,14 @@ public final class JdbiQuestionJournal implements QuestionJournal {
         List<QuestionDao.Row> abandoned = guard(() -> {
             dao.closeAnswered();
             dao.prune(clock.instant().minus(Duration.ofDays(7)).toString());
-            return dao.abandoned(database.replicaId(), database.aliveSince());
+            return dao.abandoned(database.replicaId(), database.aliveSince(), QuestionDao.ANY_CHAT);
         });
         return takeOver(abandoned, mine);
     }
 
     @Override
     public List<Unfinished> unfinishedIn(long chatId) {
-        return takeOver(guard(() -> dao.abandonedIn(database.replicaId(), database.aliveSince(), chatId)),
+        return takeOver(guard(() -> dao.abandoned(database.replicaId(), database.aliveSince(), chatId)),
                 chat -> true);
     }
 

@@ -40,10 +40,6 @@ interface LedgerDao {
             """)
     void lockScope(@Bind("key") String key, @Bind("at") String at);
 
-    default void lockScopes(List<Hold> holds, String at) {
-        lock(holds.stream().map(Hold::scope), at);
-    }
-
     /**
      * Takes the lock row of every scope in {@code scopes}, in one order so that two transactions
      * never wait for each other: on PostgreSQL another replica's check of the same scope now waits
@@ -81,7 +77,7 @@ interface LedgerDao {
      */
     @Transaction
     default ReserveResult reserve(NewReservation reservation, List<Hold> holds, String owner) {
-        lockScopes(holds, reservation.at().toString());
+        lock(holds.stream().map(Hold::scope), reservation.at().toString());
         for (Hold hold : holds) {
             if (hold.limitMicros() < 0) {
                 continue; // no limit: nothing to check, and summing the scope's ledger is not free

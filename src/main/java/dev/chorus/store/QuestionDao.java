@@ -33,32 +33,24 @@ interface QuestionDao {
     @SqlUpdate("UPDATE questions SET state = 'running', runs = runs + 1, started_at = :at WHERE id = :id")
     void rerun(@Bind("id") long id, @Bind("at") String at);
 
+    /** No Telegram chat has id 0: {@link #abandoned} of every chat. */
+    long ANY_CHAT = 0;
+
     /**
      * Running questions whose reply never reached the outbox and whose process stopped: not
-     * {@code me}, and not beaten since {@code alive}.
+     * {@code me}, and not beaten since {@code alive}; of one chat, or of {@link #ANY_CHAT}.
      */
     @SqlQuery("""
             SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
                    runs, started_at, command, confirmed, owner
             FROM questions q
-            WHERE state = 'running' AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
+            WHERE state = 'running' AND (:chat = 0 OR chat_id = :chat)
+              AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
               AND (owner IS NULL OR (owner <> :me AND owner NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive)))
             ORDER BY id
             """)
     @RegisterConstructorMapper(Row.class)
-    List<Row> abandoned(@Bind("me") String me, @Bind("alive") String alive);
-
-    /** {@link #abandoned} of one chat. */
-    @SqlQuery("""
-            SELECT id, chat_id, user_id, in_group, text, message_id, replied_to_bot, cloud_allowed, preview_message_id,
-                   runs, started_at, command, confirmed, owner
-            FROM questions q
-            WHERE state = 'running' AND chat_id = :chat AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.question_id = q.id)
-              AND (owner IS NULL OR (owner <> :me AND owner NOT IN (SELECT id FROM replicas WHERE seen_at >= :alive)))
-            ORDER BY id
-            """)
-    @RegisterConstructorMapper(Row.class)
-    List<Row> abandonedIn(@Bind("me") String me, @Bind("alive") String alive, @Bind("chat") long chatId);
+    List<Row> abandoned(@Bind("me") String me, @Bind("alive") String alive, @Bind("chat") long chatId);
 
     @SqlUpdate("UPDATE questions SET owner = NULL WHERE id = :id AND owner = :me")
     int letGo(@Bind("id") long id, @Bind("me") String me);

@@ -38,7 +38,7 @@ final class Resumptions {
         }
         for (ChatCommands.Resumption resumption : unfinished) {
             // held from now, not from when the lane gets to it: an idle chat could be given up in between
-            Runnable release = chats == null ? () -> { } : chats.hold(resumption.chatId());
+            Runnable release = hold(resumption.chatId());
             ChatSerialExecutor.Lane lane = new ChatSerialExecutor.Lane(resumption.chatId(), resumption.member());
             if (!executor.submit(lane, () -> answerAgain(resumption, release))) {
                 release.run();
@@ -85,9 +85,14 @@ final class Resumptions {
             }
             for (ChatCommands.Resumption resumption : unfinished) {
                 log.warn("chat {}: picking up a question a stopped replica was answering", chatId);
-                answerAgain(resumption, chats == null ? () -> { } : chats.hold(chatId));
+                answerAgain(resumption, hold(chatId));
             }
         });
+    }
+
+    /** Keeps the chat this replica's while its question is answered again, however long since its last update. */
+    private Runnable hold(long chatId) {
+        return chats == null ? () -> { } : chats.hold(chatId);
     }
 
     private void answerAgain(ChatCommands.Resumption resumption, Runnable release) {

@@ -2,6 +2,7 @@ package dev.chorus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.testing.Concurrently;
 import dev.chorus.testing.StoreKind;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,9 +10,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -42,12 +40,7 @@ class JdbiAlertRepeatsTest {
                 Instant at = NOW.plusMillis(i * 20L); // within the quiet period, in any order
                 asks.add(() -> repeats.firstWithin("auth:openai", at, HOUR));
             }
-            List<Boolean> sends = new ArrayList<>();
-            try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                for (Future<Boolean> ask : threads.invokeAll(asks)) {
-                    sends.add(ask.get());
-                }
-            }
+            List<Boolean> sends = Concurrently.runAll(asks);
             assertThat(sends).containsOnlyOnce(true);
             assertThat(processes.get(1).firstWithin("gone:gpt-4o", NOW, HOUR)).as("another alert").isTrue();
         }

@@ -2,6 +2,7 @@ package dev.chorus.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.chorus.testing.Concurrently;
 import dev.chorus.testing.StoreKind;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -11,9 +12,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
@@ -74,11 +72,7 @@ class ScopeTotalsTest {
                     return null;
                 });
             }
-            try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                for (Future<Void> done : threads.invokeAll(work)) {
-                    done.get();
-                }
-            }
+            Concurrently.runAll(work);
             Map<String, List<Long>> totals = rows(first, "SELECT scope_kind || '/' || scope_id || '/' || group_id || '@' "
                     + "|| period_start AS k, used_micros AS u, spent_micros AS s FROM scope_totals");
             assertThat(totals).isEqualTo(ledgerSums(first)).hasSizeGreaterThan(5);
@@ -114,11 +108,7 @@ class ScopeTotalsTest {
                         });
                     }
                 }
-                try (ExecutorService threads = Executors.newFixedThreadPool(8)) {
-                    for (Future<Void> done : threads.invokeAll(work)) {
-                        done.get();
-                    }
-                }
+                Concurrently.runAll(work);
             }
             assertThat(ledgerSum(first, "kind IN ('hold', 'release')")).as("every hold released").isZero();
             assertThat(ledgers.get(0).used(ScopeKey.user(1), DAY)).as("only the charges")

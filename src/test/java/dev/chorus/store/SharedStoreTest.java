@@ -3,6 +3,7 @@ package dev.chorus.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.chorus.orchestration.QuestionJournal;
+import dev.chorus.testing.Concurrently;
 import dev.chorus.testing.StoreKind;
 import dev.chorus.testing.TestClock;
 import java.nio.file.Path;
@@ -11,9 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -78,7 +76,7 @@ class SharedStoreTest {
                 return null;
             });
         }
-        runAll(calls);
+        Concurrently.runAll(calls);
         assertThat(reserved).hasValue(10);
         assertThat(ledgers.get(0).used(user, "2026-12-03")).isEqualTo(1_000);
     }
@@ -107,7 +105,7 @@ class SharedStoreTest {
                 return closed;
             });
         }
-        assertThat(runAll(closes).stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
+        assertThat(Concurrently.runAll(closes).stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(mine.used(ScopeKey.user(7), "2026-12-03")).as("the estimate is charged, the hold released")
                 .isEqualTo(100);
     }
@@ -119,7 +117,7 @@ class SharedStoreTest {
             BudgetLedger ledger = new BudgetLedger(i % 2 == 0 ? first : second);
             marks.add(() -> ledger.markAlert(ScopeKey.global(), "2026-12-03", 80, clock.instant()));
         }
-        assertThat(runAll(marks)).containsOnlyOnce(true);
+        assertThat(Concurrently.runAll(marks)).containsOnlyOnce(true);
     }
 
     @Test
@@ -129,7 +127,7 @@ class SharedStoreTest {
             SeenUpdates seen = new SeenUpdates(i % 2 == 0 ? first : second, clock);
             takes.add(() -> seen.first(123_456_789_012L));
         }
-        assertThat(runAll(takes)).containsOnlyOnce(true);
+        assertThat(Concurrently.runAll(takes)).containsOnlyOnce(true);
     }
 
     @Test
@@ -174,7 +172,7 @@ class SharedStoreTest {
         List<Callable<List<QuestionJournal.Unfinished>>> takes = List.of(
                 () -> new JdbiQuestionJournal(second, clock).unfinished(),
                 () -> new JdbiQuestionJournal(third, clock).unfinished());
-        List<Long> taken = runAll(takes).stream().flatMap(List::stream).map(QuestionJournal.Unfinished::id).toList();
+        List<Long> taken = Concurrently.runAll(takes).stream().flatMap(List::stream).map(QuestionJournal.Unfinished::id).toList();
         assertThat(taken).containsExactly(id);
         assertThat(new JdbiQuestionJournal(second, clock).unfinished()).as("its new process is alive").isEmpty();
         if (third != second) {
@@ -211,19 +209,5 @@ class SharedStoreTest {
     private static void stopBeating(Database db) {
         db.jdbi().useHandle(h -> h.createUpdate("UPDATE replicas SET seen_at = '2000-01-01T00:00:00Z' WHERE id = :id")
                 .bind("id", db.replicaId()).execute());
-    }
-
-    private static <T> List<T> runAll(List<? extends Callable<T>> calls) throws Exception {
-        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-            List<Future<T>> futures = new ArrayList<>();
-            for (Callable<T> call : calls) {
-                futures.add(pool.submit(call));
-            }
-            List<T> results = new ArrayList<>();
-            for (Future<T> f : futures) {
-                results.add(f.get());
-            }
-            return results;
-        }
     }
 }
