@@ -31,13 +31,17 @@ public final class BudgetAlerts {
         this.admins = admins;
     }
 
-    /** Checks the scope of {@code hold} after a charge, and alerts for the highest new threshold crossed. */
-    void check(Hold hold) {
+    /**
+     * Checks the scope of {@code hold} after a charge, and alerts for the highest new threshold crossed.
+     *
+     * @param used what the scope had spent right after this charge (not held: calls still in flight
+     *             may yet cost far less than their worst case), so that the charge that crossed a
+     *             threshold is the one that tells it
+     */
+    void check(Hold hold, long used) {
         if (hold.limitMicros() <= 0) {
             return;
         }
-        // Spent, not held: calls still in flight may yet cost far less than their worst case.
-        long used = ledger.spent(hold.scope(), hold.periodStart());
         long percent = used * 100 / hold.limitMicros();
         Integer alerted = null;
         for (int threshold : THRESHOLDS) {

@@ -478,8 +478,9 @@ public final class BudgetService {
             synchronized (this) {
                 held = heldMicros;
             }
-            if (ledger.close(id, costMicros, estimated, costMicros > 0 ? "settled" : "released", clock.instant())
-                    && costMicros > 0) {
+            BudgetLedger.Closed closed = ledger.settle(id, costMicros, estimated,
+                    costMicros > 0 ? "settled" : "released", clock.instant());
+            if (closed.changed() && costMicros > 0) {
                 for (Hold hold : holds) {
                     metrics.counter("chorus.budget.spent_micros", "scope", hold.scope().kind().name()
                             .toLowerCase(java.util.Locale.ROOT)).increment(costMicros);
@@ -488,7 +489,7 @@ public final class BudgetService {
                     metrics.counter("chorus.budget.overruns", "model", model.id()).increment();
                     alerts.overrun(model.id(), costMicros, held);
                 }
-                holds.forEach(alerts::check);
+                holds.forEach(hold -> alerts.check(hold, closed.spentAfter().getOrDefault(hold.scope(), 0L)));
             }
         }
     }

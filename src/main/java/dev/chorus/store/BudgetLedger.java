@@ -63,8 +63,20 @@ public final class BudgetLedger {
      * @return false when it was already closed (a retried close changes nothing)
      */
     public boolean close(String reservationId, long chargeMicros, boolean estimated, String state, Instant at) {
+        return settle(reservationId, chargeMicros, estimated, state, at).changed();
+    }
+
+    /** Like {@link #close}, and what each of its scopes has spent right after this charge. */
+    public Closed settle(String reservationId, long chargeMicros, boolean estimated, String state, Instant at) {
         return guard(() -> dao.close(reservationId, chargeMicros, estimated, state, at.toString()),
                 "close " + reservationId);
+    }
+
+    /**
+     * A reservation closed: {@code changed} is false when it was closed already; {@code spentAfter}
+     * has each scope's spend right after the charge (empty when nothing was charged).
+     */
+    public record Closed(boolean changed, Map<ScopeKey, Long> spentAfter) {
     }
 
     /** Held plus charged micro-dollars of {@code scope} in the period that started at {@code periodStart}. */

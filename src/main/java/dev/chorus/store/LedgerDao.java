@@ -167,9 +167,12 @@ interface LedgerDao {
     /**
      * Releases each hold and charges the real cost against the same scopes and periods. The entry
      * keys are unique per reservation and scope, so closing twice changes nothing the second time.
+     * What each scope has spent right after this charge is read in the same transaction, behind the
+     * scopes' locks: a threshold is then seen crossed by the very charge that crossed it, however
+     * many others settle at the same time.
      */
     @Transaction
-    default boolean close(String id, long chargeMicros, boolean estimated, String state, String at) {
+    default BudgetLedger.Closed close(String id, long chargeMicros, boolean estimated, String state, String at) {
         lock(holds(id).stream().map(HoldEntry::scope), at);
         // read again behind the locks: a call of this run that took from its pool meanwhile has committed
         // (or will find the run closed), so what it took is released too
@@ -185,7 +188,11 @@ interface LedgerDao {
                         hold.model(), at);
             }
         }
-        return changed;
+        java.util.Map<ScopeKey, Long> spentAfter = new java.util.HashMap<>();
+        if (changed && chargeMicros > 0) {
+            held.forEach(h -> spentAfter.put(h.scope(), spent(h.scope(), h.periodStart())));
+        }
+        return new BudgetLedger.Closed(changed, spentAfter);
     }
 
     @SqlUpdate("UPDATE reservations SET reserved_micros = reserved_micros + :extra WHERE id = :id AND state IN ('open', 'sent')")
